@@ -1,0 +1,130 @@
+package org.example.inquiry.schemas.catalog;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.example.inquiry.schemas.Customer;
+import org.example.inquiry.schemas.InquiryApproved;
+import org.example.inquiry.schemas.InquiryClassified;
+import org.example.inquiry.schemas.InquiryReceived;
+import org.example.inquiry.schemas.InquiryResolved;
+import org.example.inquiry.schemas.InquiryRouted;
+
+/**
+ * The one catalogue of every topic: name, partitions, key, value and owning service. Immutable;
+ * services build their {@code NewTopic} declarations and serdes from it.
+ */
+public final class Topics {
+
+  /** Suffix of dead-letter topics, the spring-kafka default since 3.3. */
+  public static final String DLT_SUFFIX = "-dlt";
+
+  /** Default partition count of the inquiry event topics. */
+  public static final int INQUIRY_PARTITIONS = 6;
+
+  public static final String INTAKE = "intake-service";
+  public static final String CLASSIFIER = "classifier-service";
+  public static final String ROUTER = "router-service";
+  public static final String RESOLUTION = "resolution-service";
+  public static final String METRICS = "metrics-service";
+  public static final String CUSTOMER_MASTER = "customer-master-loader";
+
+  private static final Duration DLT_RETENTION = Duration.ofDays(28);
+
+  public static final TopicSpec INQUIRIES_RECEIVED =
+      event("inquiries-received", InquiryReceived.class, INTAKE);
+  public static final TopicSpec INQUIRIES_CLASSIFIED =
+      event("inquiries-classified", InquiryClassified.class, CLASSIFIER);
+  public static final TopicSpec INQUIRIES_ROUTED =
+      event("inquiries-routed", InquiryRouted.class, ROUTER);
+  public static final TopicSpec INQUIRIES_APPROVED =
+      event("inquiries-approved", InquiryApproved.class, RESOLUTION);
+  public static final TopicSpec INQUIRIES_RESOLVED =
+      event("inquiries-resolved", InquiryResolved.class, RESOLUTION);
+  public static final TopicSpec CUSTOMERS =
+      new TopicSpec("customers", 3, "customerId", Customer.class, CUSTOMER_MASTER, true, null);
+
+  private static final List<TopicSpec> DATA_TOPICS =
+      List.of(
+          INQUIRIES_RECEIVED,
+          INQUIRIES_CLASSIFIED,
+          INQUIRIES_ROUTED,
+          INQUIRIES_APPROVED,
+          INQUIRIES_RESOLVED,
+          CUSTOMERS);
+
+  private static final Map<String, TopicSpec> BY_NAME;
+
+  static {
+    List<TopicSpec> all = new ArrayList<>(DATA_TOPICS);
+    for (TopicSpec data : DATA_TOPICS) {
+      all.add(deadLetterSpec(data));
+    }
+    BY_NAME =
+        Collections.unmodifiableMap(
+            all.stream()
+                .collect(
+                    Collectors.toMap(
+                        TopicSpec::name,
+                        Function.identity(),
+                        (a, b) -> {
+                          throw new IllegalStateException("duplicate topic " + a.name());
+                        },
+                        java.util.LinkedHashMap::new)));
+  }
+
+  private Topics() {}
+
+  private static TopicSpec event(
+      String name, Class<? extends org.apache.avro.specific.SpecificRecord> type, String owner) {
+    return new TopicSpec(name, INQUIRY_PARTITIONS, "inquiryId", type, owner, false, null);
+  }
+
+  private static TopicSpec deadLetterSpec(TopicSpec source) {
+    // The consumer that fails a record publishes its dead letter, so every consumer group of the
+    // source topic may write here; the DLT keeps the source's partitioning.
+    return new TopicSpec(
+        source.name() + DLT_SUFFIX,
+        source.partitions(),
+        source.keyType(),
+        null,
+        "consumers of " + source.name(),
+        false,
+        DLT_RETENTION);
+  }
+
+  /** Every topic, data topics first, then their dead-letter topics. */
+  public static List<TopicSpec> all() {
+    return List.copyOf(BY_NAME.values());
+  }
+
+  /** The topics carrying Avro values (no dead letters). */
+  public static List<TopicSpec> dataTopics() {
+    return DATA_TOPICS;
+  }
+
+  /** The topics the given service writes. */
+  public static List<TopicSpec> ownedBy(String service) {
+    return DATA_TOPICS.stream().filter(t -> t.owner().equals(service)).toList();
+  }
+
+  public static Optional<TopicSpec> byName(String name) {
+    return Optional.ofNullable(BY_NAME.get(name));
+  }
+
+  /** The dead-letter topic of a data topic. */
+  public static TopicSpec deadLetterOf(TopicSpec source) {
+    return byName(source.name() + DLT_SUFFIX)
+        .orElseThrow(() -> new IllegalArgumentException("no dead-letter topic for " + source));
+  }
+
+  /** The dead-letter topic name for a topic name. */
+  public static String deadLetterName(String topic) {
+    return topic + DLT_SUFFIX;
+  }
+}

@@ -1,0 +1,67 @@
+package org.example.inquiry.schemas.catalog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class TopicsTest {
+
+  @Test
+  void everyDataTopicHasItsDeadLetterTopicWithTheSamePartitions() {
+    for (TopicSpec topic : Topics.dataTopics()) {
+      TopicSpec dlt = Topics.deadLetterOf(topic);
+      assertThat(dlt.name()).isEqualTo(topic.name() + "-dlt");
+      assertThat(dlt.partitions()).isEqualTo(topic.partitions());
+      assertThat(dlt.valueType()).isNull();
+      assertThat(dlt.isDeadLetter()).isTrue();
+    }
+  }
+
+  @Test
+  void catalogueCoversTheLifecycleTopicsAndTheCompactedCustomerMaster() {
+    assertThat(Topics.all().stream().map(TopicSpec::name))
+        .contains(
+            "inquiries-received",
+            "inquiries-classified",
+            "inquiries-routed",
+            "inquiries-approved",
+            "inquiries-resolved",
+            "customers",
+            "inquiries-received-dlt",
+            "customers-dlt");
+    assertThat(Topics.CUSTOMERS.compacted()).isTrue();
+    assertThat(Topics.CUSTOMERS.config()).containsEntry("cleanup.policy", "compact");
+  }
+
+  @Test
+  void topicNamesAreKebabCaseAndEachDataTopicHasOneOwner() {
+    for (TopicSpec topic : Topics.all()) {
+      assertThat(topic.name()).matches("[a-z]+(-[a-z]+)*");
+    }
+    assertThat(Topics.ownedBy(Topics.RESOLUTION))
+        .containsExactly(Topics.INQUIRIES_APPROVED, Topics.INQUIRIES_RESOLVED);
+    assertThat(Topics.ownedBy(Topics.INTAKE)).containsExactly(Topics.INQUIRIES_RECEIVED);
+  }
+
+  @Test
+  void valueSubjectFollowsTheTopicNameStrategy() {
+    assertThat(Topics.INQUIRIES_ROUTED.valueSubject()).isEqualTo("inquiries-routed-value");
+    assertThat(Topics.INQUIRIES_ROUTED.valueSchema().getName()).isEqualTo("InquiryRouted");
+  }
+
+  @Test
+  void everyEventCarriesIdentityAndTimeFields() {
+    List<TopicSpec> events =
+        Topics.dataTopics().stream().filter(t -> t.keyType().equals("inquiryId")).toList();
+    assertThat(events).hasSize(5);
+    for (TopicSpec topic : events) {
+      var schema = topic.valueSchema();
+      assertThat(schema.getField("eventId")).as(schema.getName()).isNotNull();
+      assertThat(schema.getField("inquiryId")).as(schema.getName()).isNotNull();
+      assertThat(schema.getField("occurredAt").schema().getLogicalType().getName())
+          .isEqualTo("timestamp-millis");
+      assertThat(schema.getDoc()).as(schema.getName() + " doc").isNotBlank();
+    }
+  }
+}
