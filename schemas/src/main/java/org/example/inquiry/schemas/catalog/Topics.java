@@ -47,7 +47,7 @@ public final class Topics {
   public static final TopicSpec INQUIRIES_RESOLVED =
       event("inquiries-resolved", InquiryResolved.class, RESOLUTION);
   public static final TopicSpec CUSTOMERS =
-      new TopicSpec("customers", 3, "customerId", Customer.class, CUSTOMER_MASTER, true, null);
+      new TopicSpec("customers", 3, "customerId", Customer.class, INTAKE, true, null);
 
   private static final List<TopicSpec> DATA_TOPICS =
       List.of(

@@ -28,6 +28,10 @@ import org.example.inquiry.schemas.registry.SchemaRegistryException;
  */
 public class AvroSerializer<T extends IndexedRecord> implements Serializer<T> {
 
+  static {
+    AvroClassTrust.install();
+  }
+
   private SchemaRegistryClient registry;
   private boolean autoRegister = true;
   private boolean isKey;
