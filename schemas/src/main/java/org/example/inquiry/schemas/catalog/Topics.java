@@ -32,7 +32,6 @@ public final class Topics {
   public static final String ROUTER = "router-service";
   public static final String RESOLUTION = "resolution-service";
   public static final String METRICS = "metrics-service";
-  public static final String CUSTOMER_MASTER = "customer-master-loader";
 
   private static final Duration DLT_RETENTION = Duration.ofDays(28);
 

@@ -1,0 +1,196 @@
+package org.example.inquiry.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.example.inquiry.schemas.Channel;
+import org.example.inquiry.schemas.CheckOutcome;
+import org.example.inquiry.schemas.Contact;
+import org.example.inquiry.schemas.InquiryReceived;
+import org.example.inquiry.schemas.KycStatus;
+import org.example.inquiry.schemas.Money;
+import org.example.inquiry.testing.KafkaTestEnvironment;
+import org.example.inquiry.testing.LocalJwt;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.http.MediaType;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/** The shared Kafka and security wiring against a real broker and registry. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureWebTestClient
+class PlatformIT {
+
+  static final KafkaTestEnvironment kafka = KafkaTestEnvironment.get();
+
+  @DynamicPropertySource
+  static void properties(DynamicPropertyRegistry registry) {
+    registry.add("spring.kafka.bootstrap-servers", kafka::bootstrapServers);
+    registry.add("spring.kafka.properties.schema.registry.url", kafka::registryUrl);
+    registry.add(
+        "spring.security.oauth2.resourceserver.jwt.public-key-location",
+        () -> LocalJwt.get().publicKeyLocation());
+  }
+
+  @Autowired WebTestClient web;
+  @Autowired KafkaTemplate<Object, Object> template;
+
+  static InquiryReceived event(String inquiryId, String subject) {
+    return InquiryReceived.newBuilder()
+        .setEventId(UUID.randomUUID().toString())
+        .setInquiryId(inquiryId)
+        .setOccurredAt(Instant.now())
+        .setChannel(Channel.API)
+        .setSubmittedBy("it")
+        .setLinkage("UNLINKED")
+        .setContact(new Contact(null, null))
+        .setSubject(subject)
+        .setBody("body")
+        .setAmount(new Money(new BigDecimal("10.0000"), "EUR"))
+        .setKycStatus(KycStatus.UNKNOWN)
+        .setSenderIsRegisteredContact(CheckOutcome.NOT_APPLICABLE)
+        .setReferencesBelongToCustomer(CheckOutcome.NOT_APPLICABLE)
+        .build();
+  }
+
+  @Test
+  void aGarbageRecordGoesToTheDeadLetterTopicWithItsBytesAndTheNextRecordFlows() {
+    byte[] garbage = "{\"not\": \"avro\"}".getBytes(StandardCharsets.UTF_8);
+    try (KafkaProducer<String, byte[]> raw =
+        new KafkaProducer<>(
+            Map.of("bootstrap.servers", kafka.bootstrapServers()),
+            new StringSerializer(),
+            new ByteArraySerializer())) {
+      raw.send(new ProducerRecord<>("inquiries-received", "garbage-1", garbage));
+    }
+    template.executeInTransaction(
+        t -> t.send("inquiries-received", "after-garbage", event("after-garbage", "fine")));
+
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                PlatformTestApplication.received.stream()
+                    .anyMatch(e -> e.getInquiryId().equals("after-garbage")));
+    ConsumerRecord<String, byte[]> dead = readDeadLetter("garbage-1");
+    assertThat(dead.value()).isEqualTo(garbage);
+    assertThat(header(dead, "kafka_dlt-exception-fqcn")).contains("DeserializationException");
+    assertThat(header(dead, "inquiry-dlt-reason")).contains("magic byte 0x7b");
+    assertThat(header(dead, "kafka_dlt-original-topic")).isEqualTo("inquiries-received");
+  }
+
+  @Test
+  void anInvalidEventIsDeadLetteredWithoutRetries() {
+    int before = PlatformTestApplication.invalidAttempts.get();
+    template.executeInTransaction(
+        t -> t.send("inquiries-received", "invalid-1", event("invalid-1", "INVALID event")));
+
+    ConsumerRecord<String, byte[]> dead = readDeadLetter("invalid-1");
+
+    assertThat(header(dead, "kafka_dlt-exception-message")).contains("subject marked invalid");
+    assertThat(dead.value()[0]).isZero(); // still the Confluent-framed Avro event
+    assertThat(PlatformTestApplication.invalidAttempts.get() - before).isEqualTo(1);
+  }
+
+  @Test
+  void endpointsNeedATokenWithTheRightRoleAndAnswerProblemJson() {
+    web.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk();
+    web.get()
+        .uri("/api/v1/ping")
+        .exchange()
+        .expectStatus()
+        .isUnauthorized()
+        .expectHeader()
+        .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+        .expectBody()
+        .jsonPath("$.status")
+        .isEqualTo(401);
+    web.get()
+        .uri("/api/v1/ping")
+        .headers(h -> h.setBearerAuth("not-a-jwt"))
+        .exchange()
+        .expectStatus()
+        .isUnauthorized();
+    web.get()
+        .uri("/api/v1/ping")
+        .headers(h -> h.setBearerAuth(LocalJwt.get().token("channel", "portal")))
+        .exchange()
+        .expectStatus()
+        .isForbidden()
+        .expectHeader()
+        .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+        .expectBody()
+        .jsonPath("$.status")
+        .isEqualTo(403);
+    web.get()
+        .uri("/api/v1/ping")
+        .headers(h -> h.setBearerAuth(LocalJwt.get().token("agent", "alice")))
+        .exchange()
+        .expectStatus()
+        .isOk()
+        .expectBody(String.class)
+        .isEqualTo("pong");
+    web.get()
+        .uri("/actuator/prometheus")
+        .headers(h -> h.setBearerAuth(LocalJwt.get().token("auditor", "sre")))
+        .exchange()
+        .expectStatus()
+        .isOk();
+  }
+
+  private static String header(ConsumerRecord<?, ?> record, String name) {
+    Header header = record.headers().lastHeader(name);
+    return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+  }
+
+  private static ConsumerRecord<String, byte[]> readDeadLetter(String key) {
+    try (KafkaConsumer<String, byte[]> consumer =
+        new KafkaConsumer<>(
+            Map.of(
+                "bootstrap.servers",
+                kafka.bootstrapServers(),
+                "group.id",
+                "dlt-reader-" + UUID.randomUUID(),
+                "auto.offset.reset",
+                "earliest",
+                "isolation.level",
+                "read_committed"),
+            new StringDeserializer(),
+            new ByteArrayDeserializer())) {
+      consumer.subscribe(List.of("inquiries-received-dlt"));
+      List<ConsumerRecord<String, byte[]>> seen = new ArrayList<>();
+      long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+      while (System.nanoTime() < deadline) {
+        for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(300))) {
+          seen.add(record);
+          if (key.equals(record.key())) {
+            return record;
+          }
+        }
+      }
+      throw new AssertionError("no dead letter with key " + key + "; saw " + seen.size());
+    }
+  }
+}

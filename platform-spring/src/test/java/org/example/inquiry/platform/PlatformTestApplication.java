@@ -1,0 +1,39 @@
+package org.example.inquiry.platform;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.example.inquiry.platform.kafka.InvalidEventException;
+import org.example.inquiry.schemas.InquiryReceived;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+/** A minimal service using the platform auto-configuration, as the five services do. */
+@SpringBootApplication
+class PlatformTestApplication {
+
+  static final List<InquiryReceived> received = new CopyOnWriteArrayList<>();
+  static final AtomicInteger invalidAttempts = new AtomicInteger();
+
+  @KafkaListener(topics = "inquiries-received")
+  void on(InquiryReceived event) {
+    if (event.getSubject().startsWith("INVALID")) {
+      invalidAttempts.incrementAndGet();
+      throw new InvalidEventException("subject marked invalid for the test");
+    }
+    received.add(event);
+  }
+
+  @RestController
+  static class PingController {
+    @GetMapping("/api/v1/ping")
+    @PreAuthorize("hasRole('agent')")
+    Mono<String> ping() {
+      return Mono.just("pong");
+    }
+  }
+}

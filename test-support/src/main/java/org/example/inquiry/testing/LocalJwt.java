@@ -1,0 +1,94 @@
+package org.example.inquiry.testing;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.NoSuchAlgorithmException;
+import java.security.interfaces.RSAPrivateKey;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Date;
+import java.util.List;
+
+/**
+ * Signs bearer tokens the way {@code ./stack token ROLE USER} does: RS256, issuer {@code
+ * inquiry-local}, the role in the {@code roles} claim. The public key is written to a PEM file the
+ * services under test read through {@code
+ * spring.security.oauth2.resourceserver.jwt.public-key-location}.
+ */
+public final class LocalJwt {
+
+  public static final String ISSUER = "inquiry-local";
+
+  private static LocalJwt instance;
+
+  private final KeyPair keys;
+  private final Path publicKeyPem;
+
+  private LocalJwt() {
+    try {
+      KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+      generator.initialize(2048);
+      keys = generator.generateKeyPair();
+      publicKeyPem = Files.createTempFile("inquiry-local-jwt", ".pem");
+      publicKeyPem.toFile().deleteOnExit();
+      String pem =
+          "-----BEGIN PUBLIC KEY-----\n"
+              + Base64.getMimeEncoder(64, "\n".getBytes())
+                  .encodeToString(keys.getPublic().getEncoded())
+              + "\n-----END PUBLIC KEY-----\n";
+      Files.writeString(publicKeyPem, pem);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public static synchronized LocalJwt get() {
+    if (instance == null) {
+      instance = new LocalJwt();
+    }
+    return instance;
+  }
+
+  /** {@code file:} location of the PEM public key. */
+  public String publicKeyLocation() {
+    return publicKeyPem.toUri().toString();
+  }
+
+  /** A token for a user with one role, valid for an hour. */
+  public String token(String role, String user) {
+    return token(List.of(role), user, Duration.ofHours(1));
+  }
+
+  public String token(List<String> roles, String user, Duration validFor) {
+    Instant now = Instant.now();
+    JWTClaimsSet claims =
+        new JWTClaimsSet.Builder()
+            .issuer(ISSUER)
+            .subject(user)
+            .claim("roles", roles)
+            .issueTime(Date.from(now))
+            .expirationTime(Date.from(now.plus(validFor)))
+            .build();
+    SignedJWT jwt =
+        new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(ISSUER).build(), claims);
+    try {
+      jwt.sign(new RSASSASigner((RSAPrivateKey) keys.getPrivate()));
+    } catch (JOSEException e) {
+      throw new IllegalStateException(e);
+    }
+    return jwt.serialize();
+  }
+}
