@@ -7,6 +7,7 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.example.inquiry.schemas.catalog.Topics;
+import org.example.inquiry.schemas.serde.AvroClassTrust;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -40,6 +41,12 @@ public class KafkaPlatformAutoConfiguration {
   public static final String DLT_REASON_HEADER = "inquiry-dlt-reason";
 
   private static final Logger log = LoggerFactory.getLogger(KafkaPlatformAutoConfiguration.class);
+
+  static {
+    // Before any generated event class is built (builders deep-copy defaults through Avro's
+    // class loading, which refuses untrusted packages).
+    AvroClassTrust.install();
+  }
 
   @Bean
   @ConditionalOnProperty(

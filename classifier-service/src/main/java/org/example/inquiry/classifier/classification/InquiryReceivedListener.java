@@ -1,0 +1,80 @@
+package org.example.inquiry.classifier.classification;
+
+import java.time.Clock;
+import java.util.UUID;
+import org.example.inquiry.schemas.InquiryClassified;
+import org.example.inquiry.schemas.InquiryContext;
+import org.example.inquiry.schemas.InquiryReceived;
+import org.example.inquiry.schemas.TypeScore;
+import org.example.inquiry.schemas.Urgency;
+import org.example.inquiry.schemas.catalog.Topics;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Consume-classify-produce in one Kafka transaction: the classified event and the consumed offset
+ * commit together, so a crash neither loses nor duplicates a classification downstream.
+ */
+@Component
+class InquiryReceivedListener {
+
+  private static final Logger log = LoggerFactory.getLogger(InquiryReceivedListener.class);
+
+  private final KeywordRules rules = new KeywordRules();
+  private final KafkaTemplate<Object, Object> template;
+  private final Clock clock = Clock.systemUTC();
+
+  InquiryReceivedListener(KafkaTemplate<Object, Object> template) {
+    this.template = template;
+  }
+
+  @KafkaListener(topics = "inquiries-received")
+  void on(InquiryReceived received) {
+    Classification decision = rules.classify(received.getSubject(), received.getBody());
+    InquiryClassified classified = toEvent(received, decision);
+    template.send(Topics.INQUIRIES_CLASSIFIED.name(), received.getInquiryId(), classified);
+    log.info(
+        "Classified inquiry {} as {} ({}, urgency {})",
+        received.getInquiryId(),
+        decision.types().stream().map(Classification.TypeScore::type).toList(),
+        decision.decidedBy(),
+        decision.urgency());
+  }
+
+  private InquiryClassified toEvent(InquiryReceived received, Classification decision) {
+    return InquiryClassified.newBuilder()
+        .setEventId(UUID.randomUUID().toString())
+        .setInquiryId(received.getInquiryId())
+        .setOccurredAt(clock.instant())
+        .setContext(contextOf(received))
+        .setTypes(
+            decision.types().stream()
+                .map(t -> new TypeScore(t.type(), t.confidence(), t.source()))
+                .toList())
+        .setUrgency(Urgency.valueOf(decision.urgency()))
+        .setTriage(decision.triage())
+        .setTriageReason(decision.triageReason())
+        .setDecidedBy(decision.decidedBy())
+        .setModelVersion(null)
+        .setRulesVersion(KeywordRules.VERSION)
+        .setFiredRules(decision.firedRules())
+        .build();
+  }
+
+  static InquiryContext contextOf(InquiryReceived received) {
+    return InquiryContext.newBuilder()
+        .setReceivedAt(received.getOccurredAt())
+        .setChannel(received.getChannel())
+        .setCustomerId(received.getCustomerId())
+        .setSegment(received.getSegment())
+        .setRegion(received.getRegion())
+        .setKycStatus(received.getKycStatus())
+        .setSenderIsRegisteredContact(received.getSenderIsRegisteredContact())
+        .setAmount(received.getAmount())
+        .setReferences(received.getReferences())
+        .build();
+  }
+}

@@ -1,0 +1,17 @@
+package org.example.inquiry.metrics;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.kafka.annotation.EnableKafkaStreams;
+
+/** Metrics: KPIs computed from the inquiry event log, on Prometheus and REST. */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+@EnableKafkaStreams
+public class MetricsApplication {
+
+  public static void main(String[] args) {
+    SpringApplication.run(MetricsApplication.class, args);
+  }
+}
