@@ -19,6 +19,7 @@ import java.util.List;
  * @param channel PORTAL, API, ...; defaults to API
  * @param references invoice, order, letter-of-credit or contract numbers
  * @param amount the amount the inquiry is about, when there is one
+ * @param attachments metadata of attached files
  */
 public record SubmitInquiryRequest(
     @Size(max = 64) String customerId,
@@ -30,7 +31,16 @@ public record SubmitInquiryRequest(
             message = "must be one of PORTAL, API, EMAIL, ADAPTER, PHONE, CHAT, OTHER")
         String channel,
     @Size(max = 50) List<@Valid ReferenceDto> references,
-    @Valid AmountDto amount) {
+    @Valid AmountDto amount,
+    @Size(max = 20) List<@Valid AttachmentDto> attachments) {
+
+  /** Metadata of an attached file; the content lives in the document store. */
+  public record AttachmentDto(
+      @NotBlank @Size(max = 255) String fileName,
+      @NotBlank @Size(max = 127) String contentType,
+      @jakarta.validation.constraints.PositiveOrZero long sizeBytes,
+      @Pattern(regexp = "[0-9a-f]{64}", message = "must be a lower-case hex SHA-256")
+          String sha256) {}
 
   /** The person asking. */
   public record ContactDto(

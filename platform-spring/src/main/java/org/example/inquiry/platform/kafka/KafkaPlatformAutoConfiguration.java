@@ -62,6 +62,12 @@ public class KafkaPlatformAutoConfiguration {
 
   @Bean
   @ConditionalOnMissingBean
+  EventPublisher eventPublisher(KafkaTemplate<Object, Object> template) {
+    return new EventPublisher(template);
+  }
+
+  @Bean
+  @ConditionalOnMissingBean
   DeadLetterPublishingRecoverer deadLetterPublishingRecoverer(
       KafkaTemplate<Object, Object> template) {
     DeadLetterPublishingRecoverer recoverer =

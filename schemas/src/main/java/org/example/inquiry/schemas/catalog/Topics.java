@@ -11,9 +11,12 @@ import java.util.stream.Collectors;
 import org.example.inquiry.schemas.Customer;
 import org.example.inquiry.schemas.InquiryApproved;
 import org.example.inquiry.schemas.InquiryClassified;
+import org.example.inquiry.schemas.InquiryFollowedUp;
+import org.example.inquiry.schemas.InquiryRated;
 import org.example.inquiry.schemas.InquiryReceived;
 import org.example.inquiry.schemas.InquiryResolved;
 import org.example.inquiry.schemas.InquiryRouted;
+import org.example.inquiry.schemas.InquirySubmitted;
 
 /**
  * The one catalogue of every topic: name, partitions, key, value and owning service. Immutable;
@@ -45,6 +48,26 @@ public final class Topics {
       event("inquiries-approved", InquiryApproved.class, RESOLUTION);
   public static final TopicSpec INQUIRIES_RESOLVED =
       event("inquiries-resolved", InquiryResolved.class, RESOLUTION);
+
+  /**
+   * Written by channel adapters; intake declares it because intake owns the contract and is its
+   * only reader. Keyed by the adapter's submission id.
+   */
+  public static final TopicSpec INQUIRIES_SUBMITTED =
+      new TopicSpec(
+          "inquiries-submitted",
+          INQUIRY_PARTITIONS,
+          "submissionId",
+          InquirySubmitted.class,
+          INTAKE,
+          false,
+          null);
+
+  public static final TopicSpec INQUIRIES_FOLLOWED_UP =
+      event("inquiries-followed-up", InquiryFollowedUp.class, INTAKE);
+  public static final TopicSpec INQUIRIES_RATED =
+      event("inquiries-rated", InquiryRated.class, INTAKE);
+
   public static final TopicSpec CUSTOMERS =
       new TopicSpec("customers", 3, "customerId", Customer.class, INTAKE, true, null);
 
@@ -55,6 +78,9 @@ public final class Topics {
           INQUIRIES_ROUTED,
           INQUIRIES_APPROVED,
           INQUIRIES_RESOLVED,
+          INQUIRIES_SUBMITTED,
+          INQUIRIES_FOLLOWED_UP,
+          INQUIRIES_RATED,
           CUSTOMERS);
 
   private static final Map<String, TopicSpec> BY_NAME;

@@ -41,7 +41,13 @@ class TopicsTest {
     }
     assertThat(Topics.ownedBy(Topics.RESOLUTION))
         .containsExactly(Topics.INQUIRIES_APPROVED, Topics.INQUIRIES_RESOLVED);
-    assertThat(Topics.ownedBy(Topics.INTAKE)).containsExactly(Topics.INQUIRIES_RECEIVED);
+    assertThat(Topics.ownedBy(Topics.INTAKE))
+        .containsExactly(
+            Topics.INQUIRIES_RECEIVED,
+            Topics.INQUIRIES_SUBMITTED,
+            Topics.INQUIRIES_FOLLOWED_UP,
+            Topics.INQUIRIES_RATED,
+            Topics.CUSTOMERS);
   }
 
   @Test
@@ -54,7 +60,7 @@ class TopicsTest {
   void everyEventCarriesIdentityAndTimeFields() {
     List<TopicSpec> events =
         Topics.dataTopics().stream().filter(t -> t.keyType().equals("inquiryId")).toList();
-    assertThat(events).hasSize(5);
+    assertThat(events).hasSize(7);
     for (TopicSpec topic : events) {
       var schema = topic.valueSchema();
       assertThat(schema.getField("eventId")).as(schema.getName()).isNotNull();

@@ -1,0 +1,27 @@
+package org.example.inquiry.intake;
+
+import org.apache.kafka.streams.StreamsBuilder;
+import org.example.inquiry.intake.customers.CustomerDirectoryTopology;
+import org.example.inquiry.intake.registration.InquiryIndexTopology;
+import org.example.inquiry.schemas.serde.AvroSerdes;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Intake's Kafka Streams views: the customer master and the inquiry index (global stores). */
+@Configuration(proxyBeanMethods = false)
+class IntakeStreamsConfig {
+
+  @Bean
+  Object intakeViews(
+      StreamsBuilder builder,
+      @Value("${spring.kafka.properties.schema.registry.url}") String registryUrl) {
+    CustomerDirectoryTopology.build(builder, AvroSerdes.specific(registryUrl));
+    InquiryIndexTopology.build(
+        builder,
+        AvroSerdes.specific(registryUrl),
+        AvroSerdes.specific(registryUrl),
+        AvroSerdes.specific(registryUrl));
+    return "intake-views";
+  }
+}

@@ -1,0 +1,96 @@
+package org.example.inquiry.intake.adapters;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.example.inquiry.intake.registration.InquiryIntake;
+import org.example.inquiry.intake.registration.Submission;
+import org.example.inquiry.platform.kafka.InvalidEventException;
+import org.example.inquiry.schemas.InquirySubmitted;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Channel adapters that publish {@code InquirySubmitted} to Kafka: validated and registered like an
+ * HTTP submission, inside the listener's transaction, idempotent on the submission id. An invalid
+ * submission goes to {@code inquiries-submitted-dlt} with the reasons in its headers.
+ */
+@Component
+class InquirySubmittedListener {
+
+  private static final Logger log = LoggerFactory.getLogger(InquirySubmittedListener.class);
+
+  private final InquiryIntake intake;
+
+  InquirySubmittedListener(InquiryIntake intake) {
+    this.intake = intake;
+  }
+
+  @KafkaListener(topics = "inquiries-submitted")
+  void on(InquirySubmitted submitted) {
+    List<String> problems = problems(submitted);
+    if (!problems.isEmpty()) {
+      throw new InvalidEventException(
+          "Invalid submission "
+              + submitted.getSubmissionId()
+              + " from "
+              + submitted.getAdapter()
+              + ": "
+              + String.join("; ", problems));
+    }
+    Submission submission =
+        new Submission(
+            submitted.getChannel(),
+            submitted.getAdapter(),
+            submitted.getSubmissionId(),
+            submitted.getSubmissionId(),
+            submitted.getCustomerId(),
+            submitted.getContact().getName(),
+            submitted.getContact().getEmail(),
+            submitted.getSubject(),
+            submitted.getBody(),
+            submitted.getReferences(),
+            submitted.getAmount(),
+            submitted.getAttachments());
+    InquiryIntake.Outcome outcome =
+        intake.register(submission, "adapter:" + submitted.getAdapter());
+    log.info(
+        "Adapter {} submission {} -> inquiry {}",
+        submitted.getAdapter(),
+        submitted.getSubmissionId(),
+        outcome.inquiryId());
+  }
+
+  /** The same rules as the HTTP channel, for what the Avro schema cannot express. */
+  static List<String> problems(InquirySubmitted s) {
+    List<String> problems = new ArrayList<>();
+    if (s.getSubmissionId() == null
+        || s.getSubmissionId().isBlank()
+        || s.getSubmissionId().length() > 255) {
+      problems.add("submissionId must be 1 to 255 characters");
+    }
+    if (s.getAdapter() == null || s.getAdapter().isBlank()) {
+      problems.add("adapter must not be blank");
+    }
+    String email = s.getContact() == null ? null : s.getContact().getEmail();
+    if (email == null || !email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+      problems.add("contact.email must be a valid address");
+    }
+    if (s.getSubject() == null || s.getSubject().isBlank() || s.getSubject().length() > 500) {
+      problems.add("subject must be 1 to 500 characters");
+    }
+    if (s.getBody() == null || s.getBody().length() > 100_000) {
+      problems.add("body must be at most 100000 characters");
+    }
+    if (s.getAmount() != null) {
+      if (s.getAmount().getAmount().signum() < 0) {
+        problems.add("amount must not be negative");
+      }
+      if (s.getAmount().getCurrency() == null || !s.getAmount().getCurrency().matches("[A-Z]{3}")) {
+        problems.add("amount.currency must be an ISO 4217 code");
+      }
+    }
+    return problems;
+  }
+}

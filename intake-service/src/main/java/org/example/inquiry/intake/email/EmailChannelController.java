@@ -1,0 +1,149 @@
+package org.example.inquiry.intake.email;
+
+import io.swagger.v3.oas.annotations.Operation;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.example.inquiry.intake.followup.FollowUps;
+import org.example.inquiry.intake.registration.InquiryIndex;
+import org.example.inquiry.intake.registration.InquiryIntake;
+import org.example.inquiry.intake.registration.InquiryRegistration;
+import org.example.inquiry.intake.registration.Submission;
+import org.example.inquiry.schemas.Attachment;
+import org.example.inquiry.schemas.Channel;
+import org.example.inquiry.schemas.Contact;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * The email channel: an inbound-mail gateway POSTs the raw message ({@code message/rfc822}) to
+ * {@code /api/v1/channels/email}. The Message-ID is the idempotency key. A reply to a known inquiry
+ * (In-Reply-To / References, or {@code [INQ-<id>]} in the subject) becomes a follow-up on it
+ * instead of a new inquiry.
+ */
+@RestController
+class EmailChannelController {
+
+  static final String EMAIL_NAMESPACE = "email";
+  private static final Pattern SUBJECT_REFERENCE =
+      Pattern.compile(
+          "\\[INQ-([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})\\]");
+
+  private final InquiryIntake intake;
+  private final InquiryIndex index;
+  private final FollowUps followUps;
+
+  EmailChannelController(InquiryIntake intake, InquiryIndex index, FollowUps followUps) {
+    this.intake = intake;
+    this.index = index;
+    this.followUps = followUps;
+  }
+
+  @Operation(summary = "Deliver a raw inbound email (RFC 822 / MIME)")
+  @PostMapping(
+      path = "/api/v1/channels/email",
+      consumes = "message/rfc822",
+      produces = MediaType.APPLICATION_JSON_VALUE)
+  @PreAuthorize("hasRole('channel')")
+  Mono<ResponseEntity<Map<String, String>>> deliver(
+      @RequestBody byte[] raw, Authentication caller) {
+    return Mono.fromCallable(() -> handle(raw, caller.getName()))
+        .subscribeOn(Schedulers.boundedElastic());
+  }
+
+  private ResponseEntity<Map<String, String>> handle(byte[] raw, String gateway) {
+    ParsedEmail email;
+    try {
+      email = EmailParser.parse(raw);
+    } catch (EmailParseException e) {
+      throw new ResponseStatusException(HttpStatus.BAD_REQUEST, e.getMessage());
+    }
+    String key = email.messageId() != null ? email.messageId() : "sha256:" + sha256(raw);
+    List<Attachment> attachments =
+        email.attachments().stream()
+            .map(a -> new Attachment(a.fileName(), a.contentType(), a.sizeBytes(), a.sha256()))
+            .toList();
+    Optional<String> repliedTo = repliedInquiry(email);
+    if (repliedTo.isPresent()) {
+      FollowUps.Result result =
+          followUps.followUp(
+              repliedTo.get(),
+              Channel.EMAIL,
+              key,
+              gateway,
+              new Contact(email.fromName(), email.fromEmail()),
+              email.subject(),
+              email.text(),
+              attachments);
+      return answer(
+          repliedTo.get(), result == FollowUps.Result.PUBLISHED ? "FOLLOW_UP" : "DUPLICATE");
+    }
+    Submission submission =
+        new Submission(
+            Channel.EMAIL,
+            gateway,
+            key,
+            email.messageId(),
+            null,
+            email.fromName(),
+            email.fromEmail(),
+            email.subject(),
+            email.text(),
+            List.of(),
+            null,
+            attachments);
+    InquiryIntake.Outcome outcome = intake.register(submission, EMAIL_NAMESPACE);
+    return answer(
+        outcome.inquiryId(), outcome instanceof InquiryIntake.Duplicate ? "DUPLICATE" : "RECEIVED");
+  }
+
+  /** The registered inquiry this email answers, if any. */
+  private Optional<String> repliedInquiry(ParsedEmail email) {
+    for (String threadId : email.threadIds()) {
+      String candidate = InquiryRegistration.inquiryIdFor(EMAIL_NAMESPACE, threadId);
+      if (index.isRegistered(candidate)) {
+        return Optional.of(candidate);
+      }
+    }
+    Matcher m = SUBJECT_REFERENCE.matcher(email.subject());
+    while (m.find()) {
+      String candidate = m.group(1).toLowerCase(java.util.Locale.ROOT);
+      if (index.isRegistered(candidate)) {
+        return Optional.of(candidate);
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static ResponseEntity<Map<String, String>> answer(String inquiryId, String status) {
+    Map<String, String> body = new LinkedHashMap<>();
+    body.put("inquiryId", inquiryId);
+    body.put("status", status);
+    return ResponseEntity.accepted()
+        .location(java.net.URI.create("/api/v1/inquiries/" + inquiryId))
+        .body(body);
+  }
+
+  private static String sha256(byte[] raw) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(raw));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,28 @@
+package org.example.inquiry.intake.email;
+
+import java.util.List;
+
+/**
+ * What intake takes from an inbound email.
+ *
+ * @param messageId the Message-ID without angle brackets, or null when the message has none
+ * @param threadIds In-Reply-To and References ids, most recent first, without angle brackets
+ * @param fromName display name of the sender
+ * @param fromEmail sender address, lower-case
+ * @param subject decoded subject, empty when missing
+ * @param text plain text body; HTML-only messages converted to text
+ * @param attachments attachment metadata
+ */
+public record ParsedEmail(
+    String messageId,
+    List<String> threadIds,
+    String fromName,
+    String fromEmail,
+    String subject,
+    String text,
+    List<AttachmentInfo> attachments) {
+
+  /** Metadata of one attachment, with a SHA-256 of its content. */
+  public record AttachmentInfo(
+      String fileName, String contentType, long sizeBytes, String sha256) {}
+}

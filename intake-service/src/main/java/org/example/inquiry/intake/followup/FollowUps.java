@@ -1,0 +1,128 @@
+package org.example.inquiry.intake.followup;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+import org.example.inquiry.intake.registration.InquiryIndex;
+import org.example.inquiry.platform.kafka.EventPublisher;
+import org.example.inquiry.schemas.Attachment;
+import org.example.inquiry.schemas.Channel;
+import org.example.inquiry.schemas.Contact;
+import org.example.inquiry.schemas.InquiryFollowedUp;
+import org.example.inquiry.schemas.InquiryRated;
+import org.example.inquiry.schemas.catalog.Topics;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * Customer contacts after the first one: follow-ups on an open inquiry (any channel) and
+ * satisfaction ratings after resolution. Each becomes its own event, published once per key.
+ */
+@Component
+public class FollowUps {
+
+  private static final Logger log = LoggerFactory.getLogger(FollowUps.class);
+
+  /** Whether a follow-up was published now or had been before. */
+  public enum Result {
+    PUBLISHED,
+    DUPLICATE
+  }
+
+  private final InquiryIndex index;
+  private final EventPublisher publisher;
+  private final Clock clock = Clock.systemUTC();
+
+  FollowUps(InquiryIndex index, EventPublisher publisher) {
+    this.index = index;
+    this.publisher = publisher;
+  }
+
+  /**
+   * Records a follow-up on a registered inquiry.
+   *
+   * @param idempotencyKey channel message id or client key; null publishes unconditionally
+   */
+  public Result followUp(
+      String inquiryId,
+      Channel channel,
+      String idempotencyKey,
+      String submittedBy,
+      Contact contact,
+      String subject,
+      String body,
+      List<Attachment> attachments) {
+    requireKnown(inquiryId);
+    String eventId = eventId("follow-up", inquiryId, idempotencyKey);
+    synchronized (this) {
+      if (idempotencyKey != null && index.isFollowUpKnown(eventId)) {
+        return Result.DUPLICATE;
+      }
+      InquiryFollowedUp event =
+          InquiryFollowedUp.newBuilder()
+              .setEventId(eventId)
+              .setInquiryId(inquiryId)
+              .setOccurredAt(clock.instant())
+              .setChannel(channel)
+              .setChannelMessageId(idempotencyKey)
+              .setSubmittedBy(submittedBy)
+              .setContact(contact)
+              .setSubject(subject == null ? "" : subject)
+              .setBody(body == null ? "" : body)
+              .setAttachments(attachments)
+              .build();
+      publisher.publish(Topics.INQUIRIES_FOLLOWED_UP.name(), inquiryId, event);
+      index.followedUp(eventId);
+    }
+    log.info("Follow-up on inquiry {} via {}", inquiryId, channel);
+    return Result.PUBLISHED;
+  }
+
+  /** Records the customer's rating of a resolved inquiry. */
+  public void rate(
+      String inquiryId,
+      int score,
+      String comment,
+      Channel channel,
+      String submittedBy,
+      String idempotencyKey) {
+    requireKnown(inquiryId);
+    if (!index.isResolved(inquiryId)) {
+      throw new ResponseStatusException(
+          HttpStatus.CONFLICT,
+          "Inquiry " + inquiryId + " is not resolved yet; feedback is taken after resolution");
+    }
+    InquiryRated event =
+        InquiryRated.newBuilder()
+            .setEventId(eventId("rating", inquiryId, idempotencyKey))
+            .setInquiryId(inquiryId)
+            .setOccurredAt(clock.instant())
+            .setScore(score)
+            .setComment(comment)
+            .setChannel(channel)
+            .setSubmittedBy(submittedBy)
+            .build();
+    publisher.publish(Topics.INQUIRIES_RATED.name(), inquiryId, event);
+    log.info("Inquiry {} rated {}", inquiryId, score);
+  }
+
+  private void requireKnown(String inquiryId) {
+    if (!index.isRegistered(inquiryId)) {
+      throw new ResponseStatusException(
+          HttpStatus.NOT_FOUND, "No inquiry " + inquiryId + " was registered");
+    }
+  }
+
+  private static String eventId(String kind, String inquiryId, String key) {
+    if (key == null || key.isBlank()) {
+      return UUID.randomUUID().toString();
+    }
+    return UUID.nameUUIDFromBytes(
+            (kind + ":" + inquiryId + ":" + key).getBytes(StandardCharsets.UTF_8))
+        .toString();
+  }
+}

@@ -1,0 +1,93 @@
+package org.example.inquiry.intake.registration;
+
+import java.time.Clock;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.example.inquiry.intake.customers.CustomerLinking;
+import org.example.inquiry.intake.customers.CustomerLookup;
+import org.example.inquiry.platform.kafka.EventPublisher;
+import org.example.inquiry.schemas.InquiryReceived;
+import org.example.inquiry.schemas.catalog.Topics;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Registers submissions from every channel, once: a repeat of an idempotency key returns the same
+ * inquiry id and publishes nothing. Blocking; HTTP adapters call it on a bounded-elastic thread,
+ * the Kafka adapter inside its listener transaction.
+ */
+@Component
+public class InquiryIntake {
+
+  private static final Logger log = LoggerFactory.getLogger(InquiryIntake.class);
+
+  /** What happened to a submission. */
+  public sealed interface Outcome permits Registered, Duplicate {
+    String inquiryId();
+  }
+
+  /** A new inquiry was registered and published. */
+  public record Registered(String inquiryId, InquiryReceived event) implements Outcome {}
+
+  /** The idempotency key was seen before: nothing was published. */
+  public record Duplicate(String inquiryId) implements Outcome {}
+
+  private final CustomerLookup customers;
+  private final InquiryIndex index;
+  private final EventPublisher publisher;
+  private final Clock clock;
+  private final ConcurrentHashMap<String, Object> locks = new ConcurrentHashMap<>();
+
+  InquiryIntake(CustomerLookup customers, InquiryIndex index, EventPublisher publisher) {
+    this.customers = customers;
+    this.index = index;
+    this.publisher = publisher;
+    this.clock = Clock.systemUTC();
+  }
+
+  /**
+   * Registers a submission.
+   *
+   * @param namespace scope of the idempotency key (the submitter, or "email" for Message-IDs)
+   */
+  public Outcome register(Submission submission, String namespace) {
+    String inquiryId = InquiryRegistration.inquiryIdFor(namespace, submission.idempotencyKey());
+    Object lock = locks.computeIfAbsent(inquiryId, id -> new Object());
+    synchronized (lock) {
+      try {
+        if (submission.idempotencyKey() != null && index.isRegistered(inquiryId)) {
+          log.info(
+              "Repeat of inquiry {} from {}: nothing published",
+              inquiryId,
+              submission.submittedBy());
+          return new Duplicate(inquiryId);
+        }
+        var now = clock.instant();
+        var link =
+            CustomerLinking.link(
+                submission.statedCustomerId(),
+                submission.contactEmail(),
+                customers,
+                InquiryRegistration.today(now));
+        InquiryReceived event =
+            InquiryRegistration.register(
+                submission, inquiryId, UUID.randomUUID().toString(), now, link);
+        publisher.publish(Topics.INQUIRIES_RECEIVED.name(), inquiryId, event);
+        index.registered(inquiryId);
+        // Never log bodies or addresses: personal data.
+        log.info(
+            "Registered inquiry {} via {} from {} ({}, KYC {}, sender {})",
+            inquiryId,
+            event.getChannel(),
+            submission.submittedBy(),
+            event.getLinkage(),
+            event.getKycStatus(),
+            event.getSenderIsRegisteredContact());
+        return new Registered(inquiryId, event);
+      } finally {
+        locks.remove(inquiryId);
+      }
+    }
+  }
+}

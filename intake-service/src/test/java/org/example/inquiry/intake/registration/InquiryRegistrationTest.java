@@ -1,0 +1,58 @@
+package org.example.inquiry.intake.registration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.example.inquiry.intake.customers.CustomerLinking;
+import org.example.inquiry.schemas.Channel;
+import org.example.inquiry.schemas.CheckOutcome;
+import org.example.inquiry.schemas.KycStatus;
+import org.example.inquiry.schemas.Money;
+import org.example.inquiry.schemas.Reference;
+import org.example.inquiry.schemas.ReferenceKind;
+import org.junit.jupiter.api.Test;
+
+class InquiryRegistrationTest {
+
+  @Test
+  void theSameKeyFromTheSameSubmitterAlwaysMapsToTheSameInquiry() {
+    assertThat(InquiryRegistration.inquiryIdFor("api:portal", "k-1"))
+        .isEqualTo(InquiryRegistration.inquiryIdFor("api:portal", "k-1"))
+        .isNotEqualTo(InquiryRegistration.inquiryIdFor("api:crm", "k-1"));
+    assertThat(InquiryRegistration.inquiryIdFor("api:portal", null))
+        .isNotEqualTo(InquiryRegistration.inquiryIdFor("api:portal", null));
+  }
+
+  @Test
+  void anUnlinkedSubmissionIsRegisteredWithExplicitCheckResults() {
+    Submission submission =
+        new Submission(
+            Channel.PORTAL,
+            "portal",
+            "k",
+            null,
+            "C-9999",
+            "X",
+            " X@Unknown.Example ",
+            " Refund ",
+            "body",
+            List.of(new Reference(ReferenceKind.INVOICE, "INV-1")),
+            new Money(new BigDecimal("1.0000"), "EUR"),
+            List.of());
+    var link = new CustomerLinking.Link(Optional.empty(), "UNLINKED", "NOT_APPLICABLE", "UNKNOWN");
+
+    var event = InquiryRegistration.register(submission, "i-1", "e-1", Instant.EPOCH, link);
+
+    assertThat(event.getCustomerId()).isNull();
+    assertThat(event.getStatedCustomerId()).isEqualTo("C-9999");
+    assertThat(event.getLinkage()).isEqualTo("UNLINKED");
+    assertThat(event.getKycStatus()).isEqualTo(KycStatus.UNKNOWN);
+    assertThat(event.getContact().getEmail()).isEqualTo("x@unknown.example");
+    assertThat(event.getSubject()).isEqualTo("Refund");
+    assertThat(event.getReferencesBelongToCustomer()).isEqualTo(CheckOutcome.UNKNOWN);
+    assertThat(event.getIdempotencyKey()).isEqualTo("k");
+  }
+}

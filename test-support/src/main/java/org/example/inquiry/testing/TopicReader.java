@@ -1,0 +1,75 @@
+package org.example.inquiry.testing;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Predicate;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.example.inquiry.schemas.serde.AvroDeserializer;
+import org.example.inquiry.schemas.serde.AvroSerdeConfig;
+
+/** Reads what a topic holds, committed records only, as a downstream consumer would. */
+public final class TopicReader {
+
+  private final KafkaTestEnvironment kafka;
+
+  public TopicReader(KafkaTestEnvironment kafka) {
+    this.kafka = kafka;
+  }
+
+  /** Avro values of every committed record, waiting until one matches (or the timeout). */
+  public <T> List<ConsumerRecord<String, T>> readUntil(
+      String topic, Predicate<List<ConsumerRecord<String, T>>> done, Duration timeout) {
+    AvroDeserializer<T> values = new AvroDeserializer<>();
+    values.configure(Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, kafka.registryUrl()), false);
+    return read(topic, values, done, timeout);
+  }
+
+  /** Raw values (dead letters) of every committed record, waiting until one matches. */
+  public List<ConsumerRecord<String, byte[]>> readRawUntil(
+      String topic, Predicate<List<ConsumerRecord<String, byte[]>>> done, Duration timeout) {
+    return read(topic, new ByteArrayDeserializer(), done, timeout);
+  }
+
+  /** Everything committed so far, reading until the topic stays quiet for a second. */
+  public <T> List<ConsumerRecord<String, T>> readAll(String topic) {
+    return readUntil(topic, records -> false, Duration.ofSeconds(3));
+  }
+
+  private <T> List<ConsumerRecord<String, T>> read(
+      String topic,
+      Deserializer<T> values,
+      Predicate<List<ConsumerRecord<String, T>>> done,
+      Duration timeout) {
+    List<ConsumerRecord<String, T>> records = new ArrayList<>();
+    try (KafkaConsumer<String, T> consumer =
+        new KafkaConsumer<>(
+            Map.of(
+                "bootstrap.servers",
+                kafka.bootstrapServers(),
+                "group.id",
+                "topic-reader-" + UUID.randomUUID(),
+                "auto.offset.reset",
+                "earliest",
+                "isolation.level",
+                "read_committed"),
+            new StringDeserializer(),
+            values)) {
+      consumer.subscribe(List.of(topic));
+      long deadline = System.nanoTime() + timeout.toNanos();
+      while (System.nanoTime() < deadline) {
+        consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+        if (done.test(records)) {
+          break;
+        }
+      }
+    }
+    return records;
+  }
+}
