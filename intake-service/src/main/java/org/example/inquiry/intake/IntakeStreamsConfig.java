@@ -3,6 +3,8 @@ package org.example.inquiry.intake;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.example.inquiry.intake.customers.CustomerDirectoryTopology;
 import org.example.inquiry.intake.registration.InquiryIndexTopology;
+import org.example.inquiry.platform.streams.StreamsInputTopics;
+import org.example.inquiry.schemas.catalog.Topics;
 import org.example.inquiry.schemas.serde.AvroSerdes;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -23,5 +25,14 @@ class IntakeStreamsConfig {
         AvroSerdes.specific(registryUrl),
         AvroSerdes.specific(registryUrl));
     return "intake-views";
+  }
+
+  @Bean
+  StreamsInputTopics intakeStreamsInputs() {
+    return StreamsInputTopics.of(
+        Topics.CUSTOMERS.name(),
+        Topics.INQUIRIES_RECEIVED.name(),
+        Topics.INQUIRIES_RESOLVED.name(),
+        Topics.INQUIRIES_FOLLOWED_UP.name());
   }
 }

@@ -7,9 +7,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import org.junit.jupiter.api.Test;
 
-class EmailParserTest {
+public class EmailParserTest {
 
-  static byte[] sample(String name) {
+  public static byte[] sample(String name) {
     try (InputStream in = EmailParserTest.class.getResourceAsStream("/email/" + name)) {
       return in.readAllBytes();
     } catch (IOException e) {

@@ -3,6 +3,7 @@ package org.example.inquiry.platform.streams;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -12,10 +13,14 @@ import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.example.inquiry.schemas.catalog.Topics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 import org.springframework.kafka.config.StreamsBuilderFactoryBeanConfigurer;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -35,8 +40,13 @@ public class StreamsPlatformAutoConfiguration {
   private static final Logger log = LoggerFactory.getLogger(StreamsPlatformAutoConfiguration.class);
 
   @Bean
-  StreamsBuilderFactoryBeanConfigurer deadLetterDeserializationHandler(KafkaProperties kafka) {
+  StreamsBuilderFactoryBeanConfigurer deadLetterDeserializationHandler(
+      KafkaProperties kafka, ObjectProvider<StreamsInputTopics> inputs) {
     return factoryBean -> {
+      if (inputs.getIfAvailable() != null) {
+        // Started by StreamsStarter once the input topics exist.
+        factoryBean.setAutoStartup(false);
+      }
       Map<String, Object> producer = new HashMap<>(kafka.buildProducerProperties());
       producer.remove(ProducerConfig.TRANSACTIONAL_ID_CONFIG);
       producer.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -73,5 +83,20 @@ public class StreamsPlatformAutoConfiguration {
             return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
           });
     };
+  }
+
+  @Bean
+  @ConditionalOnBean({StreamsInputTopics.class, StreamsBuilderFactoryBean.class})
+  StreamsStarter streamsStarter(
+      StreamsBuilderFactoryBean factoryBean, StreamsInputTopics inputs, KafkaProperties kafka) {
+    return new StreamsStarter(
+        factoryBean, inputs, () -> Admin.create(kafka.buildAdminProperties()));
+  }
+
+  @Bean
+  @ConditionalOnBean(StreamsBuilderFactoryBean.class)
+  HealthIndicator kafkaStreamsHealthIndicator(
+      StreamsBuilderFactoryBean factoryBean, ObjectProvider<StreamsStarter> starter) {
+    return new KafkaStreamsHealthIndicator(factoryBean, starter.getIfAvailable());
   }
 }
