@@ -26,8 +26,35 @@ class PipelineEndToEndIT {
   private final HttpClient http = HttpClient.newHttpClient();
 
   @BeforeAll
-  static void start() {
+  static void start() throws Exception {
     pipeline = PipelineUnderTest.start();
+    byte[] csv = PipelineEndToEndIT.class.getResourceAsStream("/customers.csv").readAllBytes();
+    HttpResponse<String> imported =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(
+                        URI.create(pipeline.url("intake-service") + "/api/v1/customers/import"))
+                    .header("Authorization", "Bearer " + LocalJwt.get().token("supervisor", "sam"))
+                    .header("Content-Type", "text/csv")
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(csv))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+    assertThat(imported.statusCode()).as(imported.body()).isEqualTo(200);
+    String agent = LocalJwt.get().token("agent", "alice");
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                HttpClient.newHttpClient()
+                    .send(
+                        HttpRequest.newBuilder(
+                                URI.create(
+                                    pipeline.url("intake-service") + "/api/v1/customers/C-1001"))
+                            .header("Authorization", "Bearer " + agent)
+                            .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                    .statusCode(),
+            status -> status == 200);
   }
 
   @AfterAll
@@ -44,7 +71,7 @@ class PipelineEndToEndIT {
     String body =
         """
         {"customerId": "C-1001",
-         "contact": {"name": "Dana Ortiz", "email": "Dana@Acme.example"},
+         "contact": {"name": "Dana Ortiz", "email": "Dana.Ortiz@Acme.example"},
          "subject": "Delayed shipment under letter of credit LC-77",
          "body": "Our order PO-5521 for USD 22,000 under letter of credit LC-77 is delayed; the invoice must be adjusted.",
          "channel": "PORTAL",
