@@ -1,11 +1,19 @@
 package org.example.inquiry.router.routing;
 
+import java.math.BigDecimal;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.example.inquiry.platform.kafka.EventPublisher;
+import org.example.inquiry.router.assignment.OpenLoad;
+import org.example.inquiry.router.config.RouterProperties;
+import org.example.inquiry.router.config.RoutingConfiguration;
+import org.example.inquiry.router.customers.CustomerMaster;
+import org.example.inquiry.schemas.ApprovalRequirement;
+import org.example.inquiry.schemas.Customer;
 import org.example.inquiry.schemas.InquiryClassified;
 import org.example.inquiry.schemas.InquiryRouted;
+import org.example.inquiry.schemas.Money;
 import org.example.inquiry.schemas.PriorityComponent;
 import org.example.inquiry.schemas.TeamAssignment;
 import org.example.inquiry.schemas.TypeScore;
@@ -13,70 +21,138 @@ import org.example.inquiry.schemas.catalog.Topics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
-import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 
-/** Consume-route-produce in one Kafka transaction. */
+/**
+ * Consume-route-produce in one Kafka transaction: maps the classified event and the customer master
+ * record to the router's input, and the decision to {@code InquiryRouted}.
+ */
 @Component
 class InquiryClassifiedListener {
 
   private static final Logger log = LoggerFactory.getLogger(InquiryClassifiedListener.class);
 
-  private final RoutingPolicy policy = new RoutingPolicy();
-  private final KafkaTemplate<Object, Object> template;
+  private final Router router;
+  private final RoutingConfiguration.Fx fx;
+  private final CustomerMaster customers;
+  private final OpenLoad load;
+  private final EventPublisher publisher;
+  private final String policyVersion;
   private final Clock clock = Clock.systemUTC();
 
-  InquiryClassifiedListener(KafkaTemplate<Object, Object> template) {
-    this.template = template;
+  InquiryClassifiedListener(
+      Router router,
+      RoutingConfiguration.Fx fx,
+      CustomerMaster customers,
+      OpenLoad load,
+      EventPublisher publisher,
+      RouterProperties properties) {
+    this.router = router;
+    this.fx = fx;
+    this.customers = customers;
+    this.load = load;
+    this.publisher = publisher;
+    this.policyVersion = properties.policyVersion();
   }
 
   @KafkaListener(topics = "inquiries-classified")
   void on(InquiryClassified classified) {
-    List<String> types = classified.getTypes().stream().map(TypeScore::getType).toList();
     var context = classified.getContext();
+    Customer customer = customers.byId(context.getCustomerId()).orElse(null);
+    BigDecimal baseAmount =
+        context.getAmount() == null
+            ? null
+            : fx.toBase(context.getAmount().getAmount(), context.getAmount().getCurrency());
+    List<String> types = classified.getTypes().stream().map(TypeScore::getType).toList();
     RouteDecision decision =
-        policy.route(
-            new RoutingPolicy.Inquiry(
-                types,
-                classified.getUrgency().name(),
-                classified.getTriage(),
-                classified.getTriageReason(),
-                context.getCustomerId() != null,
-                context.getAmount() == null ? null : context.getAmount().getAmount(),
-                context.getReceivedAt()));
-    List<TeamAssignment> teams = new ArrayList<>();
-    for (int i = 0; i < decision.teams().size(); i++) {
-      teams.add(new TeamAssignment(decision.teams().get(i), i == 0, null));
-    }
-    InquiryRouted routed =
-        InquiryRouted.newBuilder()
-            .setEventId(UUID.randomUUID().toString())
-            .setInquiryId(classified.getInquiryId())
-            .setOccurredAt(clock.instant())
-            .setContext(context)
-            .setTypes(types)
-            .setUrgency(classified.getUrgency())
-            .setTeams(teams)
-            .setTriage(decision.triage())
-            .setReason(decision.reason())
-            .setRoutingRuleId(decision.ruleId())
-            .setPriority(decision.priority())
-            .setPriorityComponents(
-                decision.components().stream()
-                    .map(c -> new PriorityComponent(c.name(), c.value(), c.weight(), c.points()))
-                    .toList())
-            .setResponseDueAt(decision.responseDueAt())
-            .setResolutionDueAt(decision.resolutionDueAt())
-            .setSlaCalendar("24x7")
-            .setApprovalRequirements(List.of())
-            .setExcludedPeople(List.of())
-            .setPolicyVersion(RoutingPolicy.VERSION)
-            .build();
-    template.send(Topics.INQUIRIES_ROUTED.name(), classified.getInquiryId(), routed);
-    log.info(
-        "Routed inquiry {} to {} with priority {}",
+        router.decide(
+            new Router.Input(
+                new RoutingPolicy.Inquiry(
+                    types,
+                    classified.getUrgency().name(),
+                    classified.getTriage(),
+                    classified.getTriageReason(),
+                    context.getCustomerId() != null,
+                    context.getSegment() != null
+                        ? context.getSegment()
+                        : customer == null ? null : customer.getSegment(),
+                    context.getRegion() != null
+                        ? context.getRegion()
+                        : customer == null ? null : customer.getRegion(),
+                    context.getChannel().name(),
+                    baseAmount),
+                context.getKycStatus().name(),
+                context.getReceivedAt()),
+            customer == null ? null : customerFacts(customer),
+            load.snapshot());
+    publisher.publish(
+        Topics.INQUIRIES_ROUTED.name(),
         classified.getInquiryId(),
-        decision.teams(),
-        decision.priority());
+        toEvent(classified, types, decision));
+    log.info(
+        "Routed inquiry {} to {} (rule {}, priority {}{})",
+        classified.getInquiryId(),
+        decision.teams().stream()
+            .map(t -> t.team() + (t.assignee() == null ? "" : "/" + t.assignee()))
+            .toList(),
+        decision.ruleId(),
+        decision.priority().value(),
+        decision.triage() ? ", triage" : "");
+  }
+
+  private Router.Customer customerFacts(Customer customer) {
+    return new Router.Customer(
+        customer.getCustomerId(),
+        customer.getAccountManager(),
+        customer.getLifetimeValue() == null
+            ? null
+            : fx.toBase(
+                customer.getLifetimeValue().getAmount(), customer.getLifetimeValue().getCurrency()),
+        customer.getAcquisitionCostPaybackMonths(),
+        customer.getRiskRating().name());
+  }
+
+  private InquiryRouted toEvent(
+      InquiryClassified classified, List<String> types, RouteDecision decision) {
+    return InquiryRouted.newBuilder()
+        .setEventId(UUID.randomUUID().toString())
+        .setInquiryId(classified.getInquiryId())
+        .setOccurredAt(clock.instant())
+        .setContext(classified.getContext())
+        .setTypes(types)
+        .setUrgency(classified.getUrgency())
+        .setTeams(
+            decision.teams().stream()
+                .map(
+                    t ->
+                        new TeamAssignment(
+                            t.team(), t.lead(), t.assignee(), t.supervisor(), t.reason()))
+                .toList())
+        .setTriage(decision.triage())
+        .setReason(decision.reason())
+        .setRoutingRuleId(decision.ruleId())
+        .setPriority(decision.priority().value())
+        .setPriorityComponents(
+            decision.priority().components().stream()
+                .map(c -> new PriorityComponent(c.name(), c.value(), c.weight(), c.points()))
+                .toList())
+        .setResponseDueAt(decision.responseDueAt())
+        .setResolutionDueAt(decision.resolutionDueAt())
+        .setSlaCalendar(decision.slaCalendar())
+        .setApprovalRequirements(
+            decision.approvals().stream()
+                .map(
+                    r ->
+                        new ApprovalRequirement(
+                            r.actionType(),
+                            new Money(
+                                r.tier().above().setScale(4, java.math.RoundingMode.HALF_UP),
+                                fx.baseCurrency()),
+                            r.tier().level(),
+                            r.tier().role() == null ? "" : r.tier().role()))
+                .toList())
+        .setExcludedPeople(decision.excludedPeople())
+        .setPolicyVersion(policyVersion)
+        .build();
   }
 }

@@ -2,29 +2,36 @@ package org.example.inquiry.router.routing;
 
 import java.time.Instant;
 import java.util.List;
+import org.example.inquiry.router.approval.ApprovalPolicy;
+import org.example.inquiry.router.priority.PriorityScore;
 
 /**
- * Where an inquiry goes and why.
+ * Everything the router decided about one inquiry.
  *
- * @param teams teams in order, the first leads
- * @param triage true when it went to the triage team
- * @param reason rule description or why it went to triage
- * @param ruleId the routing rule that decided
- * @param priority 0-100
- * @param components what the priority was added up from
- * @param responseDueAt first response due
+ * @param teams teams in order, the lead first, with assignee (auto-assignment) and supervisor
+ * @param triage whether it went to the triage team
+ * @param reason why
+ * @param ruleId the rules that decided, joined with '+'
+ * @param priority the score and its components
+ * @param responseDueAt first response due (business time of the lead team)
  * @param resolutionDueAt resolution due
+ * @param slaCalendar the calendar the due times were computed on
+ * @param approvals the approval ladder for financial actions on this inquiry
+ * @param excludedPeople who may not work or approve it
  */
 public record RouteDecision(
-    List<String> teams,
+    List<Team> teams,
     boolean triage,
     String reason,
     String ruleId,
-    int priority,
-    List<Component> components,
+    PriorityScore.Score priority,
     Instant responseDueAt,
-    Instant resolutionDueAt) {
+    Instant resolutionDueAt,
+    String slaCalendar,
+    List<ApprovalPolicy.Requirement> approvals,
+    List<String> excludedPeople) {
 
-  /** One part of the priority score. */
-  public record Component(String name, double value, double weight, double points) {}
+  /** A team's part. */
+  public record Team(
+      String team, boolean lead, String assignee, String supervisor, String reason) {}
 }

@@ -1,0 +1,108 @@
+package org.example.inquiry.router.routing;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.example.inquiry.router.approval.ApprovalPolicy;
+import org.example.inquiry.router.assignment.Assignment;
+import org.example.inquiry.router.priority.PriorityScore;
+import org.example.inquiry.router.sla.BusinessCalendar;
+import org.example.inquiry.router.sla.SlaPolicy;
+
+/**
+ * The whole routing decision: teams, priority, SLA due times, approval ladder, segregation of
+ * duties and assignment, from the classified inquiry, the customer master and the current open
+ * load. Pure; built once from validated configuration by {@link RoutingConfiguration}.
+ */
+public final class Router {
+
+  /** A team's setup. */
+  public record TeamSetup(
+      BusinessCalendar calendar,
+      String supervisor,
+      boolean autoAssign,
+      List<Assignment.Agent> roster) {}
+
+  /** What the customer master says about the customer, when linked. */
+  public record Customer(
+      String customerId,
+      String accountManager,
+      BigDecimal lifetimeValueBase,
+      Integer paybackMonths,
+      String riskRating) {}
+
+  /** The classified inquiry, amounts in the base currency. */
+  public record Input(RoutingPolicy.Inquiry inquiry, String kycStatus, Instant receivedAt) {}
+
+  private final RoutingPolicy policy;
+  private final PriorityScore priority;
+  private final SlaPolicy sla;
+  private final ApprovalPolicy approvals;
+  private final Map<String, TeamSetup> teams;
+  private final Map<String, List<String>> conflicts;
+
+  public Router(
+      RoutingPolicy policy,
+      PriorityScore priority,
+      SlaPolicy sla,
+      ApprovalPolicy approvals,
+      Map<String, TeamSetup> teams,
+      Map<String, List<String>> conflicts) {
+    this.policy = policy;
+    this.priority = priority;
+    this.sla = sla;
+    this.approvals = approvals;
+    this.teams = Map.copyOf(teams);
+    this.conflicts = Map.copyOf(conflicts);
+  }
+
+  public RouteDecision decide(Input input, Customer customer, Map<String, Integer> openLoad) {
+    RoutingPolicy.Routing routing = policy.route(input.inquiry());
+    PriorityScore.Score score =
+        priority.score(
+            new PriorityScore.Factors(
+                input.inquiry().urgency(),
+                input.inquiry().baseAmount(),
+                customer == null ? null : customer.lifetimeValueBase(),
+                customer == null ? null : customer.paybackMonths(),
+                customer == null ? null : customer.riskRating(),
+                input.kycStatus()));
+    Set<String> excluded = new LinkedHashSet<>();
+    if (customer != null) {
+      if (customer.accountManager() != null) {
+        excluded.add(customer.accountManager());
+      }
+      excluded.addAll(conflicts.getOrDefault(customer.customerId(), List.of()));
+    }
+    String mainType =
+        input.inquiry().types().isEmpty() ? "general" : input.inquiry().types().get(0);
+    List<RouteDecision.Team> routed = new ArrayList<>();
+    for (RoutingPolicy.TeamRoute route : routing.teams()) {
+      TeamSetup setup = teams.get(route.team());
+      String assignee =
+          setup.autoAssign()
+              ? Assignment.pick(setup.roster(), mainType, excluded, openLoad).orElse(null)
+              : null;
+      routed.add(
+          new RouteDecision.Team(
+              route.team(), route.lead(), assignee, setup.supervisor(), route.reason()));
+    }
+    BusinessCalendar calendar = teams.get(routing.teams().get(0).team()).calendar();
+    SlaPolicy.Targets targets = sla.targetsFor(score.value());
+    return new RouteDecision(
+        routed,
+        routing.triage(),
+        routing.reason(),
+        routing.ruleId(),
+        score,
+        calendar.addBusinessTime(input.receivedAt(), targets.response()),
+        calendar.addBusinessTime(input.receivedAt(), targets.resolution()),
+        calendar.name(),
+        approvals.ladder(),
+        List.copyOf(excluded));
+  }
+}
