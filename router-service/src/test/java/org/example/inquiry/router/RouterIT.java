@@ -1,0 +1,142 @@
+package org.example.inquiry.router;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.example.inquiry.schemas.Contact;
+import org.example.inquiry.schemas.Customer;
+import org.example.inquiry.schemas.InquiryClassified;
+import org.example.inquiry.schemas.InquiryRouted;
+import org.example.inquiry.schemas.KycStatus;
+import org.example.inquiry.schemas.Money;
+import org.example.inquiry.schemas.RiskRating;
+import org.example.inquiry.schemas.TeamAssignment;
+import org.example.inquiry.schemas.TypeScore;
+import org.example.inquiry.schemas.Urgency;
+import org.example.inquiry.schemas.catalog.Topics;
+import org.example.inquiry.schemas.serde.AvroSerdeConfig;
+import org.example.inquiry.schemas.serde.AvroSerializer;
+import org.example.inquiry.testing.Events;
+import org.example.inquiry.testing.KafkaTestEnvironment;
+import org.example.inquiry.testing.LocalJwt;
+import org.example.inquiry.testing.TopicReader;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** The routing stage on a real broker: classified in, routed out, in one transaction per record. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class RouterIT {
+
+  static final KafkaTestEnvironment kafka = KafkaTestEnvironment.get();
+
+  @DynamicPropertySource
+  static void properties(DynamicPropertyRegistry registry) {
+    registry.add("spring.kafka.bootstrap-servers", kafka::bootstrapServers);
+    registry.add("spring.kafka.properties.schema.registry.url", kafka::registryUrl);
+    registry.add("spring.kafka.streams.properties.schema.registry.url", kafka::registryUrl);
+    registry.add(
+        "spring.kafka.streams.state-dir",
+        () -> System.getProperty("java.io.tmpdir") + "/router-it-" + UUID.randomUUID());
+    registry.add(
+        "spring.security.oauth2.resourceserver.jwt.public-key-location",
+        () -> LocalJwt.get().publicKeyLocation());
+  }
+
+  @BeforeAll
+  static void upstreamTopicsAndCustomerMaster() {
+    kafka.createTopics(Topics.INQUIRIES_CLASSIFIED, Topics.CUSTOMERS, Topics.INQUIRIES_RESOLVED);
+    send(
+        Topics.CUSTOMERS.name(),
+        "C-1001",
+        Customer.newBuilder()
+            .setCustomerId("C-1001")
+            .setLegalName("Acme Industrial Supplies Ltd")
+            .setSegment("ENTERPRISE")
+            .setRegion("NA")
+            .setContacts(List.of(new Contact("Dana Ortiz", "dana.ortiz@acme.example")))
+            .setEmailDomains(List.of("acme.example"))
+            .setKycStatus(KycStatus.VERIFIED)
+            .setAccountManager("am.jsmith")
+            .setLifetimeValue(new Money(new BigDecimal("2400000.0000"), "USD"))
+            .setAcquisitionCostPaybackMonths(9)
+            .setRiskRating(RiskRating.LOW)
+            .setUpdatedAt(Instant.now())
+            .build());
+  }
+
+  static <T extends SpecificRecord> void send(String topic, String key, T value) {
+    AvroSerializer<T> serializer = new AvroSerializer<>();
+    serializer.configure(Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, kafka.registryUrl()), false);
+    try (KafkaProducer<String, T> producer =
+        new KafkaProducer<>(
+            Map.of("bootstrap.servers", kafka.bootstrapServers()),
+            new StringSerializer(),
+            serializer)) {
+      producer.send(new ProducerRecord<>(topic, key, value));
+    }
+  }
+
+  @Test
+  void theSeedCaseIsRoutedToOperationsAndBillingWithApprovalsExclusionsAndDueTimes() {
+    String inquiryId = "seed-" + UUID.randomUUID();
+    var received = Events.aReceivedInquiry(inquiryId);
+    send(
+        Topics.INQUIRIES_CLASSIFIED.name(),
+        inquiryId,
+        InquiryClassified.newBuilder()
+            .setEventId(UUID.randomUUID().toString())
+            .setInquiryId(inquiryId)
+            .setOccurredAt(Instant.now())
+            .setContext(Events.contextOf(received))
+            .setTypes(
+                List.of(
+                    new TypeScore("logistics-billing", 0.93, "RULE_AND_MODEL"),
+                    new TypeScore("billing-discrepancy", 0.71, "MODEL")))
+            .setUrgency(Urgency.HIGH)
+            .setTriage(false)
+            .setDecidedBy("RULES_AND_MODEL")
+            .setRulesVersion("test")
+            .build());
+
+    var records =
+        new TopicReader(kafka)
+            .<InquiryRouted>readUntil(
+                Topics.INQUIRIES_ROUTED.name(),
+                rs -> rs.stream().anyMatch(r -> r.key().equals(inquiryId)),
+                Duration.ofSeconds(60));
+    InquiryRouted routed =
+        records.stream().filter(r -> r.key().equals(inquiryId)).findFirst().orElseThrow().value();
+
+    assertThat(routed.getTeams())
+        .extracting(TeamAssignment::getTeam)
+        .containsExactly("operations", "billing");
+    assertThat(routed.getTeams().get(0).getLead()).isTrue();
+    assertThat(routed.getTeams().get(0).getAssignee()).isIn("omar", "olga");
+    assertThat(routed.getTeams().get(1).getAssignee()).isNotNull().isNotEqualTo("am.jsmith");
+    assertThat(routed.getExcludedPeople()).containsExactly("am.jsmith");
+    assertThat(routed.getRoutingRuleId()).isEqualTo("logistics-with-billing+billing");
+    assertThat(routed.getPriorityComponents()).hasSize(6);
+    assertThat(routed.getPriority()).isBetween(1, 100);
+    assertThat(routed.getResponseDueAt()).isAfter(routed.getContext().getReceivedAt());
+    assertThat(routed.getApprovalRequirements())
+        .anySatisfy(
+            r -> {
+              assertThat(r.getActionType()).isEqualTo("REBILL");
+              assertThat(r.getLevel()).isEqualTo("DUAL");
+              assertThat(r.getAboveAmount().getAmount()).isEqualByComparingTo("10000");
+            });
+    assertThat(routed.getPolicyVersion()).isEqualTo("routing-2026.11-1");
+  }
+}
