@@ -1,0 +1,58 @@
+package org.example.inquiry.classifier.model;
+
+/**
+ * The engine's hyper-parameters; the defaults were chosen by 5-fold cross-validation on BANKING77
+ * (see docs/BENCHMARKS.md) and are what the service uses.
+ *
+ * @param wordNgrams use word unigrams and bigrams
+ * @param charNgrams use character 3- to 5-grams within word boundaries
+ * @param maxWordN longest word n-gram (1 = unigrams only)
+ * @param epochs passes over the training data
+ * @param learningRate AdaGrad base learning rate
+ * @param l2 L2 penalty per update
+ * @param seed seed of the example shuffling, so training is reproducible
+ * @param maxChars characters of a text the model reads; the rest is ignored
+ */
+public record TrainingOptions(
+    boolean wordNgrams,
+    boolean charNgrams,
+    int maxWordN,
+    int epochs,
+    double learningRate,
+    double l2,
+    long seed,
+    int maxChars) {
+
+  public TrainingOptions {
+    if (!wordNgrams && !charNgrams) {
+      throw new IllegalArgumentException("at least one feature family is needed");
+    }
+    if (epochs < 1 || learningRate <= 0 || l2 < 0 || maxChars < 1 || maxWordN < 1) {
+      throw new IllegalArgumentException("invalid training options");
+    }
+  }
+
+  /** Word 1-2-grams plus character 3-5-grams, the service default. */
+  public static TrainingOptions defaults() {
+    return new TrainingOptions(true, true, 2, 20, 0.1, 1e-7, 42L, 20_000);
+  }
+
+  /** Word unigrams only: the simple baseline benchmarks compare against. */
+  public static TrainingOptions unigramBaseline() {
+    return new TrainingOptions(true, false, 1, 20, 0.1, 1e-7, 42L, 20_000);
+  }
+
+  public TrainingOptions withEpochs(int newEpochs) {
+    return new TrainingOptions(
+        wordNgrams, charNgrams, maxWordN, newEpochs, learningRate, l2, seed, maxChars);
+  }
+
+  public TrainingOptions withLearningRate(double rate) {
+    return new TrainingOptions(wordNgrams, charNgrams, maxWordN, epochs, rate, l2, seed, maxChars);
+  }
+
+  public TrainingOptions withL2(double penalty) {
+    return new TrainingOptions(
+        wordNgrams, charNgrams, maxWordN, epochs, learningRate, penalty, seed, maxChars);
+  }
+}

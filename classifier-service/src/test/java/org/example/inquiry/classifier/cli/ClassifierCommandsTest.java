@@ -1,0 +1,70 @@
+package org.example.inquiry.classifier.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+class ClassifierCommandsTest {
+
+  private static Path fixture(String name) throws URISyntaxException {
+    return Path.of(ClassifierCommandsTest.class.getResource("/evaluate/" + name).toURI());
+  }
+
+  private static List<String> run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = ClassifierCommands.run(new PrintWriter(out), new PrintWriter(err), args);
+    assertThat(code).as(err.toString()).isZero();
+    return out.toString().lines().toList();
+  }
+
+  @Test
+  void evaluatePrintsPerClassFiguresAndTheSummaryAsTheLastLine() throws Exception {
+    List<String> lines =
+        run(
+            "evaluate",
+            "--train",
+            fixture("train.csv").toString(),
+            "--test",
+            fixture("test.csv").toString());
+
+    Matcher last =
+        Pattern.compile("accuracy=(0\\.\\d{4}|1\\.0000) macro_f1=(0\\.\\d{4}|1\\.0000)")
+            .matcher(lines.get(lines.size() - 1));
+    assertThat(last.matches()).as(String.join("\n", lines)).isTrue();
+    assertThat(Double.parseDouble(last.group(1))).isGreaterThanOrEqualTo(5 / 6.0 - 1e-4);
+    assertThat(lines).anyMatch(l -> l.startsWith("invoice-copy "));
+    assertThat(lines).anyMatch(l -> l.startsWith("payment-status "));
+    assertThat(lines).anyMatch(l -> l.startsWith("refund "));
+    assertThat(lines.get(0)).contains("train=18 test=6 classes=3");
+  }
+
+  @Test
+  void benchmarkComparesTheEngineWithBaselines() throws Exception {
+    List<String> lines =
+        run("benchmark", "--data", fixture("train.csv").toString(), "--folds", "3");
+
+    assertThat(lines)
+        .anyMatch(l -> l.startsWith("majority-class") && l.contains("accuracy=0.3333"));
+    assertThat(lines).anyMatch(l -> l.startsWith("unigram-tfidf-softmax"));
+    assertThat(lines.get(lines.size() - 1)).startsWith("tfidf-softmax-1").contains("p95_ms=");
+  }
+
+  @Test
+  void aMissingOptionIsAUsageError() {
+    StringWriter err = new StringWriter();
+    int code =
+        ClassifierCommands.run(
+            new PrintWriter(new StringWriter()), new PrintWriter(err), "evaluate", "--train", "x");
+
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString()).contains("--test");
+  }
+}
