@@ -1,7 +1,10 @@
 package org.example.inquiry.resolution.cases;
 
+import java.time.Clock;
+import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.example.inquiry.platform.streams.StreamsInputTopics;
+import org.example.inquiry.resolution.config.ResolutionProperties;
 import org.example.inquiry.schemas.catalog.Topics;
 import org.example.inquiry.schemas.serde.AvroSerdes;
 import org.springframework.beans.factory.annotation.Value;
@@ -13,15 +16,31 @@ import org.springframework.context.annotation.Configuration;
 class CaseStreamsConfig {
 
   @Bean
+  CaseWorkflow caseWorkflow(ResolutionProperties properties) {
+    return new CaseWorkflow(properties.fxToBase(), properties.slaWarnAt());
+  }
+
+  @Bean
   Object caseTopology(
       StreamsBuilder builder,
+      CaseWorkflow workflow,
+      ResolutionProperties properties,
       @Value("${spring.kafka.properties.schema.registry.url}") String registryUrl) {
-    CaseTopology.build(builder, AvroSerdes.specific(registryUrl));
+    CaseTopology.build(
+        builder,
+        AvroSerdes.<SpecificRecord>specific(registryUrl),
+        workflow,
+        Clock.systemUTC(),
+        properties.slaCheckInterval(),
+        properties.policyVersion());
     return CaseTopology.CASES_STORE;
   }
 
   @Bean
   StreamsInputTopics caseInputs() {
-    return StreamsInputTopics.of(Topics.INQUIRIES_ROUTED.name());
+    return StreamsInputTopics.of(
+        Topics.INQUIRIES_ROUTED.name(),
+        Topics.INQUIRIES_FOLLOWED_UP.name(),
+        Topics.INQUIRY_COMMANDS.name());
   }
 }

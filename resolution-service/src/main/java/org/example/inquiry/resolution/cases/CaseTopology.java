@@ -1,21 +1,37 @@
 package org.example.inquiry.resolution.cases;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.Consumed;
-import org.apache.kafka.streams.kstream.Materialized;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.Stores;
 import org.example.inquiry.platform.streams.JsonSerde;
+import org.example.inquiry.schemas.InquiryApproved;
+import org.example.inquiry.schemas.InquiryCommand;
+import org.example.inquiry.schemas.InquiryFollowedUp;
+import org.example.inquiry.schemas.InquiryResolved;
 import org.example.inquiry.schemas.InquiryRouted;
-import org.example.inquiry.schemas.TeamAssignment;
+import org.example.inquiry.schemas.InquiryWorked;
 import org.example.inquiry.schemas.catalog.Topics;
 
 /**
- * The case store: every routed inquiry folded into its {@link InquiryCase}, keyed by inquiry id, in
- * the {@value #CASES_STORE} store (changelogged, so it survives restarts and moves with its
- * partition). Built from a plain method so TopologyTestDriver tests need no Spring context.
+ * The single writer of every case: routed inquiries, customer follow-ups and agents' commands, all
+ * keyed by inquiry id on co-partitioned topics, go through one processor that owns the {@value
+ * #CASES_STORE} store for its partitions. It checks each command against the current case and emits
+ * the resulting events, exactly once with the store update. A wall-clock punctuator raises SLA
+ * warnings and breaches. Built from a plain method so TopologyTestDriver tests need no Spring.
  */
 public final class CaseTopology {
 
@@ -23,35 +39,111 @@ public final class CaseTopology {
 
   private CaseTopology() {}
 
-  public static void build(StreamsBuilder builder, Serde<InquiryRouted> routedSerde) {
-    builder.stream(Topics.INQUIRIES_ROUTED.name(), Consumed.with(Serdes.String(), routedSerde))
-        .groupByKey()
-        .aggregate(
-            () -> null,
-            (inquiryId, routed, current) -> InquiryCase.routed(current, toFact(routed)),
-            Materialized.<String, InquiryCase, KeyValueStore<Bytes, byte[]>>as(CASES_STORE)
-                .withKeySerde(Serdes.String())
-                .withValueSerde(new JsonSerde<>(InquiryCase.class)));
+  public static void build(
+      StreamsBuilder builder,
+      Serde<SpecificRecord> avro,
+      CaseWorkflow workflow,
+      Clock clock,
+      Duration slaCheckInterval,
+      String policyVersion) {
+    builder.addStateStore(
+        Stores.keyValueStoreBuilder(
+            Stores.persistentKeyValueStore(CASES_STORE),
+            Serdes.String(),
+            new JsonSerde<>(InquiryCase.class)));
+    var outputs =
+        builder.stream(
+                List.of(
+                    Topics.INQUIRIES_ROUTED.name(),
+                    Topics.INQUIRIES_FOLLOWED_UP.name(),
+                    Topics.INQUIRY_COMMANDS.name()),
+                Consumed.with(Serdes.String(), avro))
+            .process(
+                () -> new CaseProcessor(workflow, clock, slaCheckInterval, policyVersion),
+                CASES_STORE);
+    Produced<String, SpecificRecord> produced = Produced.with(Serdes.String(), avro);
+    outputs
+        .filter((k, v) -> v instanceof InquiryWorked)
+        .to(Topics.INQUIRIES_WORKED.name(), produced);
+    outputs
+        .filter((k, v) -> v instanceof InquiryApproved)
+        .to(Topics.INQUIRIES_APPROVED.name(), produced);
+    outputs
+        .filter((k, v) -> v instanceof InquiryResolved)
+        .to(Topics.INQUIRIES_RESOLVED.name(), produced);
   }
 
-  static InquiryCase.Routed toFact(InquiryRouted routed) {
-    var context = routed.getContext();
-    return new InquiryCase.Routed(
-        routed.getInquiryId(),
-        routed.getOccurredAt(),
-        context.getReceivedAt(),
-        context.getChannel().name(),
-        context.getCustomerId(),
-        routed.getTypes(),
-        routed.getUrgency().name(),
-        routed.getTeams().stream().map(TeamAssignment::getTeam).toList(),
-        routed.getTriage(),
-        routed.getReason(),
-        routed.getRoutingRuleId(),
-        routed.getPriority(),
-        context.getAmount() == null ? null : context.getAmount().getAmount(),
-        context.getAmount() == null ? null : context.getAmount().getCurrency(),
-        routed.getResponseDueAt(),
-        routed.getResolutionDueAt());
+  static final class CaseProcessor
+      implements Processor<String, SpecificRecord, String, SpecificRecord> {
+
+    private final CaseWorkflow workflow;
+    private final Clock clock;
+    private final Duration slaCheckInterval;
+    private final String policyVersion;
+    private ProcessorContext<String, SpecificRecord> context;
+    private KeyValueStore<String, InquiryCase> cases;
+
+    CaseProcessor(
+        CaseWorkflow workflow, Clock clock, Duration slaCheckInterval, String policyVersion) {
+      this.workflow = workflow;
+      this.clock = clock;
+      this.slaCheckInterval = slaCheckInterval;
+      this.policyVersion = policyVersion;
+    }
+
+    @Override
+    public void init(ProcessorContext<String, SpecificRecord> context) {
+      this.context = context;
+      this.cases = context.getStateStore(CASES_STORE);
+      context.schedule(slaCheckInterval, PunctuationType.WALL_CLOCK_TIME, now -> checkSla());
+    }
+
+    @Override
+    public void process(Record<String, SpecificRecord> record) {
+      String inquiryId = record.key();
+      if (inquiryId == null || record.value() == null) {
+        return;
+      }
+      InquiryCase current = cases.get(inquiryId);
+      SpecificRecord value = record.value();
+      CaseWorkflow.Step step = null;
+      if (value instanceof InquiryRouted routed) {
+        step = workflow.routed(current, CaseMapper.fromRouted(routed), routed.getOccurredAt());
+      } else if (value instanceof InquiryFollowedUp followUp && current != null) {
+        step = workflow.followedUp(current, followUp.getOccurredAt(), followUp.getChannel().name());
+      } else if (value instanceof InquiryCommand command) {
+        step = workflow.handle(current, CaseMapper.fromCommand(command));
+      }
+      apply(inquiryId, step, record.timestamp());
+    }
+
+    private void apply(String inquiryId, CaseWorkflow.Step step, long timestamp) {
+      if (step == null || step.next() == null) {
+        return;
+      }
+      cases.put(inquiryId, step.next());
+      for (CaseEvent event : step.events()) {
+        context.forward(
+            new Record<>(
+                inquiryId,
+                CaseMapper.toAvro(inquiryId, event, clock.instant(), policyVersion),
+                timestamp));
+      }
+    }
+
+    private void checkSla() {
+      var now = clock.instant();
+      List<KeyValue<String, CaseWorkflow.Step>> changed = new java.util.ArrayList<>();
+      try (KeyValueIterator<String, InquiryCase> all = cases.all()) {
+        while (all.hasNext()) {
+          KeyValue<String, InquiryCase> entry = all.next();
+          CaseWorkflow.Step step = workflow.slaTick(entry.value, now);
+          if (!step.events().isEmpty()) {
+            changed.add(KeyValue.pair(entry.key, step));
+          }
+        }
+      }
+      changed.forEach(kv -> apply(kv.key, kv.value, now.toEpochMilli()));
+    }
   }
 }

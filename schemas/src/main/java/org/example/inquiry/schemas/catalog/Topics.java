@@ -11,12 +11,14 @@ import java.util.stream.Collectors;
 import org.example.inquiry.schemas.Customer;
 import org.example.inquiry.schemas.InquiryApproved;
 import org.example.inquiry.schemas.InquiryClassified;
+import org.example.inquiry.schemas.InquiryCommand;
 import org.example.inquiry.schemas.InquiryFollowedUp;
 import org.example.inquiry.schemas.InquiryRated;
 import org.example.inquiry.schemas.InquiryReceived;
 import org.example.inquiry.schemas.InquiryResolved;
 import org.example.inquiry.schemas.InquiryRouted;
 import org.example.inquiry.schemas.InquirySubmitted;
+import org.example.inquiry.schemas.InquiryWorked;
 
 /**
  * The one catalogue of every topic: name, partitions, key, value and owning service. Immutable;
@@ -68,6 +70,20 @@ public final class Topics {
   public static final TopicSpec INQUIRIES_RATED =
       event("inquiries-rated", InquiryRated.class, INTAKE);
 
+  /** Commands to resolution's case processor; internal to resolution-service. */
+  public static final TopicSpec INQUIRY_COMMANDS =
+      new TopicSpec(
+          "inquiry-commands",
+          INQUIRY_PARTITIONS,
+          "inquiryId",
+          InquiryCommand.class,
+          RESOLUTION,
+          false,
+          null);
+
+  public static final TopicSpec INQUIRIES_WORKED =
+      event("inquiries-worked", InquiryWorked.class, RESOLUTION);
+
   public static final TopicSpec CUSTOMERS =
       new TopicSpec("customers", 3, "customerId", Customer.class, INTAKE, true, null);
 
@@ -81,6 +97,8 @@ public final class Topics {
           INQUIRIES_SUBMITTED,
           INQUIRIES_FOLLOWED_UP,
           INQUIRIES_RATED,
+          INQUIRY_COMMANDS,
+          INQUIRIES_WORKED,
           CUSTOMERS);
 
   private static final Map<String, TopicSpec> BY_NAME;

@@ -1,0 +1,32 @@
+package org.example.inquiry.resolution.cases;
+
+import java.util.List;
+
+/** A fact the case workflow produced; the adapter publishes it as the matching Avro event. */
+public sealed interface CaseEvent {
+
+  /** An activity on the case ({@code inquiries-worked}). */
+  record Worked(
+      String activity,
+      String actor,
+      String detail,
+      String assignee,
+      String escalatedTo,
+      InquiryCase.FinancialAction action,
+      List<String> teams)
+      implements CaseEvent {}
+
+  /** An approval decision ({@code inquiries-approved}). */
+  record Approved(
+      InquiryCase.FinancialAction action,
+      String approver,
+      String approverRole,
+      boolean approved,
+      String reason,
+      int approvalsGiven,
+      boolean finalDecision)
+      implements CaseEvent {}
+
+  /** The resolution with its financial effects ({@code inquiries-resolved}). */
+  record Resolved(InquiryCase resolvedCase) implements CaseEvent {}
+}

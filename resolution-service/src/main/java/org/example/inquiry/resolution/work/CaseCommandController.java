@@ -1,0 +1,294 @@
+package org.example.inquiry.resolution.work;
+
+import io.swagger.v3.oas.annotations.Operation;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.example.inquiry.platform.kafka.EventPublisher;
+import org.example.inquiry.resolution.cases.CaseStore;
+import org.example.inquiry.resolution.cases.InquiryCase;
+import org.example.inquiry.resolution.config.ResolutionProperties;
+import org.example.inquiry.schemas.InquiryCommand;
+import org.example.inquiry.schemas.Money;
+import org.example.inquiry.schemas.catalog.Topics;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * Agents', approvers' and supervisors' work on a case. Each request becomes an {@code
+ * InquiryCommand} on the inquiry's partition; the case processor that owns it checks it against the
+ * current case, and the request answers with the real outcome (200 with the case, or 403/409
+ * problem+json) once it is visible in the case store.
+ */
+@RestController
+class CaseCommandController {
+
+  private final CaseStore cases;
+  private final EventPublisher publisher;
+  private final ResolutionProperties properties;
+  private final Clock clock = Clock.systemUTC();
+
+  CaseCommandController(
+      CaseStore cases, EventPublisher publisher, ResolutionProperties properties) {
+    this.cases = cases;
+    this.publisher = publisher;
+    this.properties = properties;
+  }
+
+  record TextRequest(@NotBlank @Size(max = 20_000) String text) {}
+
+  record AssignRequest(@NotBlank @Size(max = 100) String assignee) {}
+
+  record AmountDto(
+      @NotNull
+          @DecimalMin(value = "0.01", message = "must be positive")
+          @Digits(integer = 15, fraction = 4)
+          BigDecimal amount,
+      @NotBlank @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code like USD")
+          String currency) {}
+
+  record ActionRequest(
+      @NotBlank
+          @Pattern(
+              regexp =
+                  "CREDIT_NOTE|REBILL|REFUND|WRITE_OFF|REVISED_DELIVERY|PAYMENT_PLAN|CREDIT_LIMIT_CHANGE",
+              message =
+                  "must be one of CREDIT_NOTE, REBILL, REFUND, WRITE_OFF, REVISED_DELIVERY, PAYMENT_PLAN, CREDIT_LIMIT_CHANGE")
+          String type,
+      @NotNull @Valid AmountDto amount,
+      @Size(max = 64) String invoiceReference,
+      @NotBlank @Size(max = 2000) String reason) {}
+
+  record DecisionRequest(@Size(max = 2000) String reason) {}
+
+  record ResolveRequest(
+      @NotBlank @Size(max = 64) String resolutionCode,
+      @Size(max = 500) String rootCause,
+      @Size(max = 20) List<String> confirmedTypes) {}
+
+  record ReopenRequest(@NotBlank @Size(max = 2000) String reason) {}
+
+  @Operation(summary = "Claim the inquiry")
+  @PostMapping(path = "/api/v1/inquiries/{id}/claim", produces = MediaType.APPLICATION_JSON_VALUE)
+  @PreAuthorize("hasAnyRole('agent','supervisor')")
+  Mono<Map<String, Object>> claim(@PathVariable String id, Authentication caller) {
+    return send(id, caller, command(id, caller, "CLAIM"));
+  }
+
+  @Operation(summary = "Assign the inquiry to an agent")
+  @PostMapping(
+      path = "/api/v1/inquiries/{id}/assignment",
+      consumes = MediaType.APPLICATION_JSON_VALUE,
+      produces = MediaType.APPLICATION_JSON_VALUE)
+  @PreAuthorize("hasRole('supervisor')")
+  Mono<Map<String, Object>> assign(
+      @PathVariable String id, @Valid @RequestBody AssignRequest body, Authentication caller) {
+    return send(id, caller, command(id, caller, "ASSIGN").setAssignee(body.assignee()));
+  }
+
+  @Operation(summary = "Reply to the customer (the first reply is the first response)")
+  @PostMapping(
+      path = "/api/v1/inquiries/{id}/replies",
+      consumes = MediaType.APPLICATION_JSON_VALUE,
+      produces = MediaType.APPLICATION_JSON_VALUE)
+  @PreAuthorize("hasRole('agent')")
+  Mono<Map<String, Object>> reply(
+      @PathVariable String id, @Valid @RequestBody TextRequest body, Authentication caller) {
+    return send(id, caller, command(id, caller, "REPLY").setText(body.text()));
+  }
+
+  @Operation(summary = "Ask the customer for information")
+  @PostMapping(
+      path = "/api/v1/inquiries/{id}/information-requests",
+      consumes = MediaType.APPLICATION_JSON_VALUE,
+      produces = MediaType.APPLICATION_JSON_VALUE)
+  @PreAuthorize("hasRole('agent')")
+  Mono<Map<String, Object>> requestInfo(
+      @PathVariable String id, @Valid @RequestBody TextRequest body, Authentication caller) {
+    return send(id, caller, command(id, caller, "REQUEST_INFO").setText(body.text()));
+  }
+
+  @Operation(summary = "Add an internal note")
+  @PostMapping(
+      path = "/api/v1/inquiries/{id}/notes",
+      consumes = MediaType.APPLICATION_JSON_VALUE,
+      produces = MediaType.APPLICATION_JSON_VALUE)
+  @PreAuthorize("hasAnyRole('agent','approver','supervisor')")
+  Mono<Map<String, Object>> note(
+      @PathVariable String id, @Valid @RequestBody TextRequest body, Authentication caller) {
+    return send(id, caller, command(id, caller, "NOTE").setText(body.text()));
+  }
+
+  @Operation(
+      summary =
+          "Propose a financial action; the routed approval policy decides who must approve it")
+  @PostMapping(
+      path = "/api/v1/inquiries/{id}/actions",
+      consumes = MediaType.APPLICATION_JSON_VALUE,
+      produces = MediaType.APPLICATION_JSON_VALUE)
+  @PreAuthorize("hasRole('agent')")
+  Mono<Map<String, Object>> propose(
+      @PathVariable String id, @Valid @RequestBody ActionRequest body, Authentication caller) {
+    if (!properties.fxToBase().containsKey(body.amount().currency())) {
+      return Mono.error(
+          new ResponseStatusException(
+              HttpStatus.BAD_REQUEST,
+              "currency "
+                  + body.amount().currency()
+                  + " is not supported; one of "
+                  + properties.fxToBase().keySet()));
+    }
+    return send(
+        id,
+        caller,
+        command(id, caller, "PROPOSE_ACTION")
+            .setActionType(body.type())
+            .setAmount(
+                new Money(
+                    body.amount().amount().setScale(4, RoundingMode.UNNECESSARY),
+                    body.amount().currency()))
+            .setInvoiceReference(body.invoiceReference())
+            .setReason(body.reason()));
+  }
+
+  @Operation(summary = "Approve a proposed action")
+  @PostMapping(
+      path = "/api/v1/inquiries/{id}/actions/{actionId}/approval",
+      produces = MediaType.APPLICATION_JSON_VALUE)
+  @PreAuthorize("hasAnyRole('approver','supervisor')")
+  Mono<Map<String, Object>> approve(
+      @PathVariable String id,
+      @PathVariable String actionId,
+      @Valid @RequestBody(required = false) DecisionRequest body,
+      Authentication caller) {
+    return send(
+        id,
+        caller,
+        command(id, caller, "APPROVE")
+            .setActionId(actionId)
+            .setReason(body == null ? null : body.reason()));
+  }
+
+  @Operation(summary = "Reject a proposed action, with a reason")
+  @PostMapping(
+      path = "/api/v1/inquiries/{id}/actions/{actionId}/rejection",
+      consumes = MediaType.APPLICATION_JSON_VALUE,
+      produces = MediaType.APPLICATION_JSON_VALUE)
+  @PreAuthorize("hasAnyRole('approver','supervisor')")
+  Mono<Map<String, Object>> reject(
+      @PathVariable String id,
+      @PathVariable String actionId,
+      @Valid @RequestBody DecisionRequest body,
+      Authentication caller) {
+    return send(
+        id, caller, command(id, caller, "REJECT").setActionId(actionId).setReason(body.reason()));
+  }
+
+  @Operation(summary = "Resolve the inquiry; approved actions become its financial adjustments")
+  @PostMapping(
+      path = "/api/v1/inquiries/{id}/resolution",
+      consumes = MediaType.APPLICATION_JSON_VALUE,
+      produces = MediaType.APPLICATION_JSON_VALUE)
+  @PreAuthorize("hasRole('agent')")
+  Mono<Map<String, Object>> resolve(
+      @PathVariable String id, @Valid @RequestBody ResolveRequest body, Authentication caller) {
+    return send(
+        id,
+        caller,
+        command(id, caller, "RESOLVE")
+            .setResolutionCode(body.resolutionCode())
+            .setRootCause(body.rootCause())
+            .setConfirmedTypes(body.confirmedTypes() == null ? List.of() : body.confirmedTypes()));
+  }
+
+  @Operation(summary = "Reopen a resolved inquiry")
+  @PostMapping(
+      path = "/api/v1/inquiries/{id}/reopening",
+      consumes = MediaType.APPLICATION_JSON_VALUE,
+      produces = MediaType.APPLICATION_JSON_VALUE)
+  @PreAuthorize("hasAnyRole('agent','supervisor')")
+  Mono<Map<String, Object>> reopen(
+      @PathVariable String id, @Valid @RequestBody ReopenRequest body, Authentication caller) {
+    return send(id, caller, command(id, caller, "REOPEN").setReason(body.reason()));
+  }
+
+  private InquiryCommand.Builder command(String inquiryId, Authentication caller, String type) {
+    return InquiryCommand.newBuilder()
+        .setCommandId(UUID.randomUUID().toString())
+        .setInquiryId(inquiryId)
+        .setIssuedAt(clock.instant())
+        .setActor(caller.getName())
+        .setRoles(
+            caller.getAuthorities().stream()
+                .map(GrantedAuthority::getAuthority)
+                .filter(a -> a.startsWith("ROLE_"))
+                .map(a -> a.substring(5))
+                .toList())
+        .setType(type);
+  }
+
+  private Mono<Map<String, Object>> send(
+      String inquiryId, Authentication caller, InquiryCommand.Builder builder) {
+    InquiryCommand command = builder.build();
+    return Mono.fromCallable(
+            () -> {
+              if (cases.find(inquiryId).isEmpty()) {
+                throw new ResponseStatusException(
+                    HttpStatus.NOT_FOUND, "No inquiry " + inquiryId + " is known to resolution");
+              }
+              publisher.publish(Topics.INQUIRY_COMMANDS.name(), inquiryId, command);
+              InquiryCase.CommandOutcome outcome = awaitOutcome(inquiryId, command.getCommandId());
+              if (!outcome.accepted()) {
+                throw new ResponseStatusException(
+                    HttpStatus.valueOf(outcome.status()), outcome.reason());
+              }
+              InquiryCase updated = cases.find(inquiryId).orElseThrow();
+              java.util.LinkedHashMap<String, Object> body = new java.util.LinkedHashMap<>();
+              body.put("commandId", command.getCommandId());
+              body.put("outcome", "accepted");
+              if (outcome.actionId() != null) {
+                body.put("actionId", outcome.actionId());
+              }
+              body.put("case", updated);
+              return (Map<String, Object>) body;
+            })
+        .subscribeOn(Schedulers.boundedElastic());
+  }
+
+  private InquiryCase.CommandOutcome awaitOutcome(String inquiryId, String commandId)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + properties.commandTimeout().toNanos();
+    while (System.nanoTime() < deadline) {
+      var outcome = cases.find(inquiryId).map(c -> c.outcomes.get(commandId));
+      if (outcome.isPresent()) {
+        return outcome.get();
+      }
+      Thread.sleep(25);
+    }
+    throw new ResponseStatusException(
+        HttpStatus.GATEWAY_TIMEOUT,
+        "Command "
+            + commandId
+            + " was accepted for processing but its outcome is not visible yet; check the case timeline");
+  }
+}

@@ -1,0 +1,212 @@
+package org.example.inquiry.resolution.cases;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+class CaseWorkflowTest {
+
+  final CaseWorkflow workflow =
+      new CaseWorkflow(Map.of("USD", BigDecimal.ONE, "EUR", new BigDecimal("1.08")), 0.75);
+
+  InquiryCase opened() {
+    return workflow.routed(null, Cases.routedSeedCase(), Cases.RECEIVED.plusSeconds(2)).next();
+  }
+
+  @Test
+  void routingOpensTheCaseAssignedToTheLeadTeamsAgent() {
+    InquiryCase opened = opened();
+
+    assertThat(opened.status).isEqualTo("OPEN");
+    assertThat(opened.assignee).isEqualTo("omar");
+    assertThat(opened.timeline)
+        .extracting(InquiryCase.TimelineEntry::event)
+        .containsExactly("RECEIVED", "ROUTED");
+  }
+
+  @Nested
+  class ApprovalLayers {
+
+    @Test
+    void theSeedAdjustmentNeedsTwoDifferentApproversAndNeverTheMaker() {
+      var proposed = workflow.handle(opened(), Cases.propose("ben", "REBILL", "22000.00", "USD"));
+      String actionId = proposed.outcome().actionId();
+      InquiryCase.FinancialAction action = proposed.next().action(actionId);
+      assertThat(action.level).isEqualTo("DUAL");
+      assertThat(action.approvalsRequired).isEqualTo(2);
+      assertThat(proposed.next().status).isEqualTo("PENDING_APPROVAL");
+
+      var byMaker =
+          workflow.handle(
+              proposed.next(), Cases.decide("APPROVE", "ben", actionId, null, "approver", "agent"));
+      assertThat(byMaker.outcome().accepted()).isFalse();
+      assertThat(byMaker.outcome().status()).isEqualTo(403);
+      assertThat(byMaker.next().action(actionId).approvedBy).isEmpty();
+      assertThat(byMaker.next().timeline)
+          .last()
+          .extracting(InquiryCase.TimelineEntry::event)
+          .isEqualTo("ATTEMPT_REFUSED");
+      assertThat(byMaker.events()).singleElement().isInstanceOf(CaseEvent.Worked.class);
+
+      var first =
+          workflow.handle(
+              byMaker.next(),
+              Cases.decide("APPROVE", "ivy", actionId, "checked the BL", "approver"));
+      assertThat(first.outcome().accepted()).isTrue();
+      assertThat(((CaseEvent.Approved) first.events().get(0)).finalDecision()).isFalse();
+      var again =
+          workflow.handle(first.next(), Cases.decide("APPROVE", "ivy", actionId, null, "approver"));
+      assertThat(again.outcome().status()).isEqualTo(409);
+      var second =
+          workflow.handle(again.next(), Cases.decide("APPROVE", "jon", actionId, null, "approver"));
+      assertThat(second.next().action(actionId).state).isEqualTo("APPROVED");
+      assertThat(((CaseEvent.Approved) second.events().get(0)).finalDecision()).isTrue();
+      assertThat(second.next().status).isEqualTo("IN_PROGRESS");
+
+      var resolved = workflow.handle(second.next(), Cases.resolve("ben"));
+      InquiryCase done = ((CaseEvent.Resolved) resolved.events().get(0)).resolvedCase();
+      assertThat(done.status).isEqualTo("RESOLVED");
+      assertThat(done.actions)
+          .singleElement()
+          .satisfies(a -> assertThat(a.approvedBy).containsExactly("ivy", "jon"));
+    }
+
+    @Test
+    void resolvingBeforeApprovalAndApprovingARejectedActionAre409() {
+      var proposed = workflow.handle(opened(), Cases.propose("ben", "REFUND", "500.00", "EUR"));
+      String actionId = proposed.outcome().actionId();
+
+      var early = workflow.handle(proposed.next(), Cases.resolve("ben"));
+      assertThat(early.outcome().status()).isEqualTo(409);
+      assertThat(early.next().status).isEqualTo("PENDING_APPROVAL");
+
+      var rejected =
+          workflow.handle(
+              proposed.next(),
+              Cases.decide("REJECT", "ivy", actionId, "no evidence of overcharge", "approver"));
+      assertThat(rejected.next().action(actionId).state).isEqualTo("REJECTED");
+      var late =
+          workflow.handle(
+              rejected.next(), Cases.decide("APPROVE", "jon", actionId, null, "approver"));
+      assertThat(late.outcome().status()).isEqualTo(409);
+      assertThat(late.outcome().reason()).contains("REJECTED");
+    }
+
+    @Test
+    void anApproverWithoutTheRoleOrAnExcludedPersonIsRefused() {
+      var proposed = workflow.handle(opened(), Cases.propose("ben", "REFUND", "500.00", "USD"));
+      String actionId = proposed.outcome().actionId();
+
+      assertThat(
+              workflow
+                  .handle(proposed.next(), Cases.decide("APPROVE", "kim", actionId, null, "agent"))
+                  .outcome()
+                  .status())
+          .isEqualTo(403);
+      var excluded =
+          workflow.handle(
+              proposed.next(), Cases.decide("APPROVE", "am.jsmith", actionId, null, "approver"));
+      assertThat(excluded.outcome().status()).isEqualTo(403);
+      assertThat(excluded.outcome().reason()).contains("segregation of duties");
+    }
+
+    @Test
+    void aRevisedDeliveryNeedsNoApprovalAndARejectionNeedsAReason() {
+      var revised =
+          workflow.handle(opened(), Cases.propose("omar", "REVISED_DELIVERY", "22000.00", "USD"));
+      assertThat(revised.next().action(revised.outcome().actionId()).state).isEqualTo("APPROVED");
+      var refund = workflow.handle(revised.next(), Cases.propose("ben", "REFUND", "10.00", "USD"));
+      assertThat(
+              workflow
+                  .handle(
+                      refund.next(),
+                      Cases.decide("REJECT", "ivy", refund.outcome().actionId(), " ", "approver"))
+                  .outcome()
+                  .status())
+          .isEqualTo(400);
+    }
+  }
+
+  @Nested
+  class FirstContactResolution {
+
+    @Test
+    void resolvedWithoutFollowUpAfterTheFirstResponseIsFirstContact() {
+      var replied = workflow.handle(opened(), Cases.text("REPLY", "omar", "We are on it"));
+      assertThat(replied.next().firstResponseAt).isNotNull();
+      assertThat(replied.events())
+          .singleElement()
+          .satisfies(
+              e -> assertThat(((CaseEvent.Worked) e).activity()).isEqualTo("FIRST_RESPONDED"));
+
+      var resolved = workflow.handle(replied.next(), Cases.resolve("omar"));
+      assertThat(resolved.next().resolution.firstContactResolution()).isTrue();
+    }
+
+    @Test
+    void aFollowUpAfterTheFirstResponseOrAReopeningRulesItOut() {
+      var replied = workflow.handle(opened(), Cases.text("REPLY", "omar", "We are on it"));
+      var followed = workflow.followedUp(replied.next(), Cases.RECEIVED.plusSeconds(7200), "EMAIL");
+      assertThat(
+              workflow
+                  .handle(followed.next(), Cases.resolve("omar"))
+                  .next()
+                  .resolution
+                  .firstContactResolution())
+          .isFalse();
+
+      var resolved = workflow.handle(replied.next(), Cases.resolve("omar")).next();
+      var reopened =
+          workflow.handle(
+              resolved, Cases.decide("REOPEN", "omar", null, "customer disagrees", "agent"));
+      assertThat(reopened.next().reopenCount).isEqualTo(1);
+      assertThat(
+              workflow
+                  .handle(reopened.next(), Cases.resolve("omar"))
+                  .next()
+                  .resolution
+                  .firstContactResolution())
+          .isFalse();
+    }
+  }
+
+  @Test
+  void aRepeatedCommandIdGivesTheSameOutcomeWithoutApplyingTwice() {
+    var note = Cases.text("NOTE", "omar", "called the carrier");
+    var once = workflow.handle(opened(), note);
+    var twice = workflow.handle(once.next(), note);
+
+    assertThat(twice.outcome()).isEqualTo(once.outcome());
+    assertThat(twice.events()).isEmpty();
+    assertThat(twice.next().timeline).hasSize(once.next().timeline.size());
+  }
+
+  @Test
+  void slaClocksWarnThenBreachOnceAndEscalateToTheLeadSupervisor() {
+    InquiryCase opened = opened();
+
+    var early = workflow.slaTick(opened, Cases.RECEIVED.plus(Duration.ofHours(1)));
+    assertThat(early.events()).isEmpty();
+    var warned = workflow.slaTick(opened, Cases.RECEIVED.plus(Duration.ofMinutes(190)));
+    assertThat(warned.events())
+        .singleElement()
+        .satisfies(e -> assertThat(((CaseEvent.Worked) e).activity()).isEqualTo("SLA_WARNING"));
+    var breached = workflow.slaTick(warned.next(), Cases.RECEIVED.plus(Duration.ofHours(5)));
+    CaseEvent.Worked breach = (CaseEvent.Worked) breached.events().get(0);
+    assertThat(breach.activity()).isEqualTo("SLA_BREACHED");
+    assertThat(breach.escalatedTo()).isEqualTo("sup.operations");
+    assertThat(workflow.slaTick(breached.next(), Cases.RECEIVED.plus(Duration.ofHours(6))).events())
+        .isEmpty();
+  }
+
+  @Test
+  void commandsOnAnUnknownInquiryAre404AndCreateNothing() {
+    var step = workflow.handle(null, Cases.text("NOTE", "omar", "x"));
+    assertThat(step.next()).isNull();
+    assertThat(step.outcome().status()).isEqualTo(404);
+  }
+}
