@@ -11,6 +11,7 @@ import java.util.List;
  * @param triageReason why, when triage
  * @param decidedBy RULES, MODEL, RULES_AND_MODEL or TRIAGE
  * @param firedRules ids of the rules that fired
+ * @param references invoice numbers, amounts and dates found in the text, for explanation
  */
 public record Classification(
     List<TypeScore> types,
@@ -18,7 +19,8 @@ public record Classification(
     boolean triage,
     String triageReason,
     String decidedBy,
-    List<String> firedRules) {
+    List<String> firedRules,
+    List<ExtractedReference> references) {
 
   /** One type with its confidence in [0,1] and the layer that proposed it. */
   public record TypeScore(String type, double confidence, String source) {}

@@ -23,28 +23,40 @@ class InquiryReceivedListener {
 
   private static final Logger log = LoggerFactory.getLogger(InquiryReceivedListener.class);
 
-  private final KeywordRules rules = new KeywordRules();
+  private final Classifier classifier;
   private final KafkaTemplate<Object, Object> template;
-  private final Clock clock = Clock.systemUTC();
+  private final Clock clock;
 
-  InquiryReceivedListener(KafkaTemplate<Object, Object> template) {
+  InquiryReceivedListener(Classifier classifier, KafkaTemplate<Object, Object> template) {
+    this(classifier, template, Clock.systemUTC());
+  }
+
+  InquiryReceivedListener(
+      Classifier classifier, KafkaTemplate<Object, Object> template, Clock clock) {
+    this.classifier = classifier;
     this.template = template;
+    this.clock = clock;
   }
 
   @KafkaListener(topics = "inquiries-received")
   void on(InquiryReceived received) {
-    Classification decision = rules.classify(received.getSubject(), received.getBody());
+    Classification decision =
+        classifier.classify(
+            received.getSubject(),
+            received.getBody(),
+            received.getAmount() == null ? null : received.getAmount().getAmount());
     InquiryClassified classified = toEvent(received, decision);
     template.send(Topics.INQUIRIES_CLASSIFIED.name(), received.getInquiryId(), classified);
     log.info(
-        "Classified inquiry {} as {} ({}, urgency {})",
+        "Classified inquiry {} as {} ({}, urgency {}, rules {})",
         received.getInquiryId(),
         decision.types().stream().map(Classification.TypeScore::type).toList(),
         decision.decidedBy(),
-        decision.urgency());
+        decision.urgency(),
+        decision.firedRules());
   }
 
-  private InquiryClassified toEvent(InquiryReceived received, Classification decision) {
+  InquiryClassified toEvent(InquiryReceived received, Classification decision) {
     return InquiryClassified.newBuilder()
         .setEventId(UUID.randomUUID().toString())
         .setInquiryId(received.getInquiryId())
@@ -58,8 +70,8 @@ class InquiryReceivedListener {
         .setTriage(decision.triage())
         .setTriageReason(decision.triageReason())
         .setDecidedBy(decision.decidedBy())
-        .setModelVersion(null)
-        .setRulesVersion(KeywordRules.VERSION)
+        .setModelVersion(classifier.modelVersion().orElse(null))
+        .setRulesVersion(classifier.rulesVersion())
         .setFiredRules(decision.firedRules())
         .build();
   }

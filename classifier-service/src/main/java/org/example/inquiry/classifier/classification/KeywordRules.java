@@ -1,99 +1,221 @@
 package org.example.inquiry.classifier.classification;
 
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * The rules layer: keyword patterns per inquiry type and urgency raisers. Explainable: every
- * decision names the rules that fired. Inquiries no rule recognises go to triage.
+ * The rules layer: configurable patterns that set an inquiry type, veto one, or raise urgency, plus
+ * a large-amount urgency rule and reference extraction. Explainable: the outcome names every rule
+ * that fired and the references found.
  */
 public final class KeywordRules {
 
-  /** Version recorded on every event this rule set decides. */
-  public static final String VERSION = "keyword-rules-1";
+  /** Version of the rule engine; the rules version adds a hash of the rule set in use. */
+  public static final String ENGINE_VERSION = "keyword-rules-2";
 
-  private static final double RULE_CONFIDENCE = 0.9;
+  /** Characters the rules read: the question is at the top, quoted history below. */
+  static final int MAX_CHARS = 20_000;
 
-  private final Map<String, Pattern> typeRules = new LinkedHashMap<>();
-  private final Map<String, Pattern> urgencyRules = new LinkedHashMap<>();
-
-  public KeywordRules() {
-    type(
-        "billing-discrepancy",
-        "overcharg|wrong amount|billed twice|double[- ]billed|incorrect invoice|discrepanc|adjust(ment)? .*invoice|invoice .*adjust");
-    type("invoice-copy", "copy of (the )?invoice|invoice copy|resend .*invoice|duplicate invoice");
-    type(
-        "payment-status",
-        "payment status|have you received (our|my) payment|was (our|my) payment|remittance received");
-    type("payment-terms", "payment terms|net ?\\d+|extend (the )?terms|early payment discount");
-    type("credit-limit", "credit limit|credit line|credit approval|increase (our|my) limit");
-    type("dispute", "disput|deduction|short[- ]paid|chargeback");
-    type("refund", "refund|credit note|money back|reimburse");
-    type("letter-of-credit", "letter of credit|\\blc\\b|\\bl/c\\b|documentary credit");
-    type("logistics-billing", "shipment|delivery|delayed|shipping|consignment|not delivered");
-    type("debt-restructuring", "restructur|payment plan|instal?lments|hardship|reschedul");
-    type(
-        "kyc-master-data",
-        "\\bkyc\\b|change (of )?(our )?(bank|address|details)|update (our )?(bank|address)|beneficial owner");
-    type(
-        "treasury-fx",
-        "exchange rate|\\bfx\\b|currency conversion|swift|wire transfer|remittance advice");
-    urgency("legal-threat", "lawyer|legal action|court|attorney|solicitor");
-    urgency("overdue", "overdue|past due|final notice");
-    urgency("stopped-shipment", "shipment (is )?(on hold|stopped|blocked)|stopped (the )?shipment");
-    urgency("fraud", "fraud|unauthori[sz]ed|phishing|scam");
+  /** What a rule does when its pattern matches. */
+  public enum Action {
+    /** Proposes {@code type}. */
+    TYPE,
+    /** Removes {@code type} whatever proposed it. */
+    VETO,
+    /** Raises urgency to at least {@code urgency}. */
+    URGENCY
   }
 
-  private void type(String type, String regex) {
-    typeRules.put(type, Pattern.compile(regex, Pattern.CASE_INSENSITIVE));
-  }
+  /**
+   * One rule, as configured under {@code classifier.rules}.
+   *
+   * @param id stable id recorded in {@code firedRules}, e.g. {@code urgency:fraud}
+   * @param action what the rule does
+   * @param pattern case-insensitive regular expression searched in subject and body
+   * @param type the taxonomy code, for TYPE and VETO
+   * @param urgency LOW, NORMAL, HIGH or CRITICAL, for URGENCY
+   */
+  public record Rule(String id, Action action, String pattern, String type, String urgency) {
 
-  private void urgency(String id, String regex) {
-    urgencyRules.put(id, Pattern.compile(regex, Pattern.CASE_INSENSITIVE));
-  }
-
-  /** Classifies subject and body; handles empty and very long text without failing. */
-  public Classification classify(String subject, String body) {
-    String text = ((subject == null ? "" : subject) + "\n" + (body == null ? "" : body));
-    // Rules look at the first 20,000 characters: the question is at the top, quoted history below.
-    if (text.length() > 20_000) {
-      text = text.substring(0, 20_000);
-    }
-    String lower = text.toLowerCase(Locale.ROOT);
-    List<Classification.TypeScore> types = new ArrayList<>();
-    List<String> fired = new ArrayList<>();
-    typeRules.forEach(
-        (type, pattern) -> {
-          if (pattern.matcher(lower).find()) {
-            types.add(new Classification.TypeScore(type, RULE_CONFIDENCE, "RULE"));
-            fired.add("type:" + type);
-          }
-        });
-    String urgency = "NORMAL";
-    for (var rule : urgencyRules.entrySet()) {
-      if (rule.getValue().matcher(lower).find()) {
-        fired.add("urgency:" + rule.getKey());
-        urgency =
-            rule.getKey().equals("legal-threat") || rule.getKey().equals("fraud")
-                ? "CRITICAL"
-                : "HIGH";
+    public Rule {
+      if (id == null || id.isBlank() || action == null || pattern == null || pattern.isBlank()) {
+        throw new IllegalArgumentException("a rule needs an id, an action and a pattern: " + id);
+      }
+      if (action != Action.URGENCY && (type == null || type.isBlank())) {
+        throw new IllegalArgumentException("rule " + id + " needs a type");
+      }
+      if (action == Action.URGENCY && Urgencies.rank(urgency) < 0) {
+        throw new IllegalArgumentException("rule " + id + " needs an urgency");
       }
     }
-    if (types.isEmpty()) {
-      return new Classification(
-          List.of(new Classification.TypeScore("general", 0.3, "RULE")),
-          urgency,
-          true,
-          "no rule recognised the inquiry type",
-          "TRIAGE",
-          fired);
+
+    static Rule setsType(String type, String pattern) {
+      return new Rule("type:" + type, Action.TYPE, pattern, type, null);
     }
-    types.sort(Comparator.comparingDouble(Classification.TypeScore::confidence).reversed());
-    return new Classification(types, urgency, false, null, "RULES", fired);
+
+    static Rule vetoes(String id, String type, String pattern) {
+      return new Rule("veto:" + id, Action.VETO, pattern, type, null);
+    }
+
+    static Rule raises(String id, String urgency, String pattern) {
+      return new Rule("urgency:" + id, Action.URGENCY, pattern, null, urgency);
+    }
+  }
+
+  /**
+   * What the rules found in one inquiry.
+   *
+   * @param types types rules set, in rule order, vetoed ones removed
+   * @param vetoed types rules vetoed
+   * @param urgency the highest urgency a rule raised to, NORMAL when none did
+   * @param firedRules ids of the rules that fired, in rule order
+   * @param references invoice numbers, amounts and dates found in the text
+   */
+  public record Outcome(
+      List<String> types,
+      Set<String> vetoed,
+      String urgency,
+      List<String> firedRules,
+      List<ExtractedReference> references) {}
+
+  private final List<Rule> rules;
+  private final Map<String, Pattern> patterns = new LinkedHashMap<>();
+  private final BigDecimal largeAmountThreshold;
+  private final String version;
+
+  /**
+   * @param rules the rules, evaluated in order
+   * @param largeAmountThreshold an amount at or above this, in any currency, raises urgency to
+   *     HIGH; the classifier has no FX rates, so it is a nominal threshold; null disables the rule
+   */
+  public KeywordRules(List<Rule> rules, BigDecimal largeAmountThreshold) {
+    this.rules = List.copyOf(rules);
+    this.rules.forEach(
+        r -> patterns.put(r.id(), Pattern.compile(r.pattern(), Pattern.CASE_INSENSITIVE)));
+    this.largeAmountThreshold = largeAmountThreshold;
+    this.version = ENGINE_VERSION + "+" + fingerprint(this.rules, largeAmountThreshold);
+  }
+
+  /** The default rules with a large-amount threshold of 100,000. */
+  public KeywordRules() {
+    this(defaultRules(), new BigDecimal("100000"));
+  }
+
+  /** The rules the service uses unless configured otherwise. */
+  public static List<Rule> defaultRules() {
+    return List.of(
+        Rule.setsType(
+            "billing-discrepancy",
+            "overcharg|wrong amount|billed twice|double[- ]billed|incorrect invoice|discrepanc"
+                + "|adjust(ment)? .*invoice|invoice .*adjust"),
+        Rule.setsType(
+            "invoice-copy",
+            "copy of (the )?invoice|invoice copy|resend .*invoice|duplicate invoice"),
+        Rule.setsType(
+            "payment-status",
+            "payment status|have you received (our|my) payment|was (our|my) payment"
+                + "|remittance received"),
+        Rule.setsType(
+            "payment-terms",
+            "payment terms|\\bnet ?\\d+\\b|extend (the )?terms|early payment discount"),
+        Rule.setsType(
+            "credit-limit", "credit limit|credit line|credit approval|increase (our|my) limit"),
+        Rule.setsType("dispute", "disput|deduction|short[- ]paid|chargeback"),
+        Rule.setsType("refund", "refund|credit note|money back|reimburse"),
+        Rule.setsType("letter-of-credit", "letter of credit|\\blc\\b|\\bl/c\\b|documentary credit"),
+        Rule.setsType(
+            "logistics-billing", "shipment|delivery|delayed|shipping|consignment|not delivered"),
+        Rule.setsType(
+            "debt-restructuring", "restructur|payment plan|instal?lments|hardship|reschedul"),
+        Rule.setsType(
+            "kyc-master-data",
+            "\\bkyc\\b|change (of )?(our )?(bank|address|details)|update (our )?(bank|address)"
+                + "|beneficial owner"),
+        Rule.setsType(
+            "treasury-fx",
+            "exchange rate|\\bfx\\b|currency conversion|swift|wire transfer|remittance advice"),
+        Rule.vetoes(
+            "not-a-dispute", "dispute", "\\bundisputed\\b|\\bno dispute\\b|not (in |a )?disput"),
+        Rule.raises(
+            "legal-threat", "CRITICAL", "lawyer|legal action|\\bcourt\\b|attorney|solicitor"),
+        Rule.raises("overdue", "HIGH", "overdue|past due|final notice"),
+        Rule.raises(
+            "stopped-shipment",
+            "HIGH",
+            "shipment (is |has been |was )?(on hold|stopped|blocked|held)"
+                + "|(stopped|blocked|held|halted) (the |our |all )?(shipment|deliver)"),
+        Rule.raises("fraud", "CRITICAL", "fraud|unauthori[sz]ed|phishing|scam"));
+  }
+
+  /** Engine version plus a hash of the rules and threshold in use, recorded on every event. */
+  public String version() {
+    return version;
+  }
+
+  /** Evaluates the rules; empty, null and very long texts are fine. */
+  public Outcome evaluate(String subject, String body, BigDecimal statedAmount) {
+    String text = (subject == null ? "" : subject) + "\n" + (body == null ? "" : body);
+    if (text.length() > MAX_CHARS) {
+      text = text.substring(0, MAX_CHARS);
+    }
+    String lower = text.toLowerCase(Locale.ROOT);
+    LinkedHashSet<String> types = new LinkedHashSet<>();
+    LinkedHashSet<String> vetoed = new LinkedHashSet<>();
+    List<String> fired = new ArrayList<>();
+    String urgency = "NORMAL";
+    for (Rule rule : rules) {
+      if (!patterns.get(rule.id()).matcher(lower).find()) {
+        continue;
+      }
+      fired.add(rule.id());
+      switch (rule.action()) {
+        case TYPE -> types.add(rule.type());
+        case VETO -> vetoed.add(rule.type());
+        case URGENCY -> urgency = Urgencies.max(urgency, rule.urgency());
+      }
+    }
+    types.removeAll(vetoed);
+    List<ExtractedReference> references = ReferenceExtractor.extract(text);
+    references.stream()
+        .map(r -> "extract:" + r.kind().toLowerCase(Locale.ROOT))
+        .distinct()
+        .forEach(fired::add);
+    if (largeAmountThreshold != null && isLarge(statedAmount, references)) {
+      fired.add("urgency:large-amount");
+      urgency = Urgencies.max(urgency, "HIGH");
+    }
+    return new Outcome(List.copyOf(types), Set.copyOf(vetoed), urgency, fired, references);
+  }
+
+  private boolean isLarge(BigDecimal statedAmount, List<ExtractedReference> references) {
+    if (statedAmount != null && statedAmount.compareTo(largeAmountThreshold) >= 0) {
+      return true;
+    }
+    return references.stream()
+        .anyMatch(r -> r.amount() != null && r.amount().compareTo(largeAmountThreshold) >= 0);
+  }
+
+  private static String fingerprint(List<Rule> rules, BigDecimal threshold) {
+    try {
+      MessageDigest sha = MessageDigest.getInstance("SHA-256");
+      rules.forEach(r -> sha.update((r.toString() + "\n").getBytes(StandardCharsets.UTF_8)));
+      sha.update(
+          String.valueOf(threshold == null ? null : threshold.stripTrailingZeros())
+              .getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(sha.digest()).substring(0, 8);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 }

@@ -1,4 +1,4 @@
-package org.example.inquiry.classifier.training;
+package org.example.inquiry.classifier.model;
 
 /** How an inquiry's subject and body become the one text the model reads, in training and use. */
 public final class InquiryText {

@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
+import org.example.inquiry.classifier.model.InquiryText;
 import org.example.inquiry.classifier.model.LabelledText;
 
 /**
@@ -48,6 +49,7 @@ public final class Datasets {
   public static List<LabelledText> readTextCategory(Reader reader) throws IOException {
     List<LabelledText> examples = new ArrayList<>();
     for (CSVRecord row : WITH_HEADER.parse(reader)) {
+      requireConsistent(row);
       String category = row.get("category").strip();
       if (category.isEmpty()) {
         throw new IllegalArgumentException("row " + row.getRecordNumber() + " has no category");
@@ -61,6 +63,7 @@ public final class Datasets {
   public static List<CorpusRow> readCorpus(Reader reader) throws IOException {
     List<CorpusRow> rows = new ArrayList<>();
     for (CSVRecord row : WITH_HEADER.parse(reader)) {
+      requireConsistent(row);
       List<String> types =
           Arrays.stream(row.get("types").split("\\|"))
               .map(String::strip)
@@ -79,5 +82,18 @@ public final class Datasets {
               row.get("split").strip()));
     }
     return rows;
+  }
+
+  private static void requireConsistent(CSVRecord row) {
+    if (!row.isConsistent()) {
+      throw new IllegalArgumentException(
+          "CSV record "
+              + row.getRecordNumber()
+              + " has "
+              + row.size()
+              + " fields, the header has "
+              + row.getParser().getHeaderNames().size()
+              + " (unquoted comma?)");
+    }
   }
 }

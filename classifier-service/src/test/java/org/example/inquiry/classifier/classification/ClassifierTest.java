@@ -1,0 +1,132 @@
+package org.example.inquiry.classifier.classification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.InputStream;
+import java.math.BigDecimal;
+import org.example.inquiry.classifier.model.TrainingOptions;
+import org.example.inquiry.classifier.training.CorpusTraining;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class ClassifierTest {
+
+  static Classifier.Model model;
+
+  @BeforeAll
+  static void trainOnTheFixtureCorpus() throws Exception {
+    try (InputStream in =
+        ClassifierTest.class.getResourceAsStream("/corpus/finance-inquiries-fixture.csv")) {
+      CorpusTraining.TrainedModel trained =
+          CorpusTraining.train(in.readAllBytes(), TrainingOptions.defaults());
+      model = new Classifier.Model(trained.classifier(), trained.version());
+    }
+  }
+
+  private final Classifier withModel = new Classifier(new KeywordRules(), model, 0.5, 0.3);
+  private final Classifier rulesOnly = new Classifier(new KeywordRules(), null, 0.5, 0.3);
+
+  @Test
+  void theModelDecidesWhatNoRuleRecognises() {
+    Classification result =
+        withModel.classify("Account", "Could you raise the limit for our seasonal orders?", null);
+
+    assertThat(result.triage()).isFalse();
+    assertThat(result.decidedBy()).isEqualTo("MODEL");
+    assertThat(result.types().get(0).type()).isEqualTo("credit-limit");
+    assertThat(result.types().get(0).source()).isEqualTo("MODEL");
+    assertThat(result.types().get(0).confidence()).isGreaterThanOrEqualTo(0.5);
+  }
+
+  @Test
+  void aTypeBothLayersProposeIsRuleAndModelAndMoreConfidentThanEither() {
+    Classification result =
+        withModel.classify("Copy", "Please send a copy of the invoice INV-2001 again.", null);
+
+    Classification.TypeScore top = result.types().get(0);
+    assertThat(top.type()).isEqualTo("invoice-copy");
+    assertThat(top.source()).isEqualTo("RULE_AND_MODEL");
+    assertThat(top.confidence()).isGreaterThan(Classifier.RULE_CONFIDENCE);
+    assertThat(result.decidedBy()).isIn("RULES_AND_MODEL");
+    assertThat(result.references()).extracting(ExtractedReference::value).contains("INV-2001");
+    assertThat(result.firedRules()).contains("type:invoice-copy", "extract:invoice");
+  }
+
+  @Test
+  void secondaryTypesAboveTheThresholdAreReportedWithTheMainOne() {
+    Classification result =
+        new Classifier(new KeywordRules(), model, 0.3, 0.15)
+            .classify("Freight", "The goods came late and the freight charge was billed.", null);
+
+    assertThat(result.types())
+        .extracting(Classification.TypeScore::type)
+        .contains("logistics-billing", "billing-discrepancy");
+    assertThat(result.types())
+        .isSortedAccordingTo((a, b) -> Double.compare(b.confidence(), a.confidence()));
+  }
+
+  @Test
+  void lowModelConfidenceWithoutARuleGoesToTriageWithTheBestGuessAndTheReason() {
+    Classification result =
+        new Classifier(new KeywordRules(), model, 0.99, 0.99)
+            .classify("Hello", "Quick question about our account.", null);
+
+    assertThat(result.triage()).isTrue();
+    assertThat(result.decidedBy()).isEqualTo("TRIAGE");
+    assertThat(result.triageReason()).contains("below the triage threshold 0.99");
+    assertThat(result.types())
+        .singleElement()
+        .extracting(Classification.TypeScore::source)
+        .isEqualTo("MODEL");
+  }
+
+  @Test
+  void vetoedTypesAreRemovedFromTheModelsProposalsToo() {
+    KeywordRules vetoRefund =
+        new KeywordRules(
+            java.util.List.of(
+                new KeywordRules.Rule(
+                    "veto:no-refund", KeywordRules.Action.VETO, "money back", "refund", null)),
+            null);
+
+    Classification result =
+        new Classifier(vetoRefund, model, 0.0, 0.01)
+            .classify("Money back", "We paid twice and want our money back.", null);
+
+    assertThat(result.types()).extracting(Classification.TypeScore::type).doesNotContain("refund");
+    assertThat(result.firedRules()).contains("veto:no-refund");
+  }
+
+  @Test
+  void rulesAloneDecideWhenNoModelIsLoaded() {
+    Classification result =
+        rulesOnly.classify("Refund", "We want a refund, INV-7 is overdue", null);
+
+    assertThat(result.decidedBy()).isEqualTo("RULES");
+    assertThat(result.types()).extracting(Classification.TypeScore::type).containsExactly("refund");
+    assertThat(result.urgency()).isEqualTo("HIGH");
+    assertThat(rulesOnly.modelVersion()).isEmpty();
+    assertThat(withModel.modelVersion()).get().asString().startsWith("tfidf-softmax-1+corpus.");
+  }
+
+  @Test
+  void emptyBlankAndHugeInquiriesAreTriagedOrClassifiedWithoutFailing() {
+    for (Classifier classifier : new Classifier[] {withModel, rulesOnly}) {
+      for (String body : new String[] {"", "   \n\t ", null}) {
+        Classification result = classifier.classify(" ", body, null);
+        assertThat(result.triage()).isTrue();
+        assertThat(result.triageReason()).contains("blank");
+        assertThat(result.types())
+            .singleElement()
+            .extracting(Classification.TypeScore::type)
+            .isEqualTo("general");
+      }
+      Classification huge =
+          classifier.classify(
+              "Big", "please send a copy of the invoice. " + "x".repeat(1_000_000), BigDecimal.ONE);
+      assertThat(huge.types().get(0).type()).isEqualTo("invoice-copy");
+      Classification hugeNoise = classifier.classify(null, "x".repeat(1_000_000), null);
+      assertThat(hugeNoise.types()).isNotEmpty();
+    }
+  }
+}

@@ -1,0 +1,73 @@
+package org.example.inquiry.classifier.classification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.verify;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import org.example.inquiry.schemas.InquiryClassified;
+import org.example.inquiry.schemas.InquiryReceived;
+import org.example.inquiry.schemas.Money;
+import org.example.inquiry.schemas.Urgency;
+import org.example.inquiry.testing.Events;
+import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
+import org.springframework.kafka.core.KafkaTemplate;
+
+class InquiryReceivedListenerTest {
+
+  @SuppressWarnings("unchecked")
+  private final KafkaTemplate<Object, Object> template = mock(KafkaTemplate.class);
+
+  private final Clock clock = Clock.fixed(Instant.parse("2026-11-25T10:00:00Z"), ZoneOffset.UTC);
+
+  private InquiryClassified published(Classifier classifier, InquiryReceived received) {
+    new InquiryReceivedListener(classifier, template, clock).on(received);
+    ArgumentCaptor<Object> event = ArgumentCaptor.forClass(Object.class);
+    verify(template).send(eq("inquiries-classified"), eq(received.getInquiryId()), event.capture());
+    return (InquiryClassified) event.getValue();
+  }
+
+  @Test
+  void publishesTypesUrgencyAndProvenanceOfTheSeedCase() {
+    Classifier classifier = new Classifier(new KeywordRules(), ClassifierTest.model, 0.5, 0.3);
+    InquiryReceived received = Events.aReceivedInquiry("inq-1");
+    received.setAmount(new Money(new BigDecimal("250000.0000"), "USD"));
+
+    InquiryClassified event = published(classifier, received);
+
+    assertThat(event.getInquiryId()).isEqualTo("inq-1");
+    assertThat(event.getOccurredAt()).isEqualTo(clock.instant());
+    assertThat(event.getTypes())
+        .extracting(t -> t.getType())
+        .contains("letter-of-credit", "logistics-billing", "billing-discrepancy");
+    assertThat(event.getUrgency()).isEqualTo(Urgency.HIGH);
+    assertThat(event.getFiredRules()).contains("urgency:large-amount", "type:letter-of-credit");
+    assertThat(event.getRulesVersion()).isEqualTo(classifier.rulesVersion());
+    assertThat(event.getModelVersion()).isEqualTo(classifier.modelVersion().orElseThrow());
+    assertThat(event.getDecidedBy()).isIn("RULES", "RULES_AND_MODEL");
+    assertThat(event.getTriage()).isFalse();
+    assertThat(event.getContext().getCustomerId()).isEqualTo("C-1001");
+  }
+
+  @Test
+  void anEmptyInquiryIsPublishedAsTriageWithoutAModelVersionWhenNoneIsLoaded() {
+    InquiryReceived received = Events.aReceivedInquiry("inq-2");
+    received.setSubject("");
+    received.setBody("  ");
+    received.setAmount(null);
+
+    InquiryClassified event =
+        published(new Classifier(new KeywordRules(), null, 0.5, 0.3), received);
+
+    assertThat(event.getTriage()).isTrue();
+    assertThat(event.getDecidedBy()).isEqualTo("TRIAGE");
+    assertThat(event.getTriageReason()).isNotBlank();
+    assertThat(event.getModelVersion()).isNull();
+    assertThat(event.getTypes()).hasSize(1);
+  }
+}

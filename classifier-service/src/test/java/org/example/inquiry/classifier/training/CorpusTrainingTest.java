@@ -1,0 +1,58 @@
+package org.example.inquiry.classifier.training;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import org.example.inquiry.classifier.model.TrainingOptions;
+import org.junit.jupiter.api.Test;
+
+class CorpusTrainingTest {
+
+  static byte[] fixture() throws Exception {
+    try (InputStream in =
+        CorpusTrainingTest.class.getResourceAsStream("/corpus/finance-inquiries-fixture.csv")) {
+      return in.readAllBytes();
+    }
+  }
+
+  @Test
+  void trainsOnTheTrainSplitAndEvaluatesOnTheTestSplit() throws Exception {
+    CorpusTraining.TrainedModel trained =
+        CorpusTraining.train(fixture(), TrainingOptions.defaults());
+
+    assertThat(trained.trainSize()).isEqualTo(15);
+    assertThat(trained.test().perClass().values().stream().mapToInt(f -> f.support()).sum())
+        .isEqualTo(5);
+    assertThat(trained.test().accuracy()).isGreaterThanOrEqualTo(0.8);
+    assertThat(trained.classifier().labels()).contains("billing-discrepancy");
+  }
+
+  @Test
+  void theVersionIsTheEngineVersionPlusTheCorpusHashAndChangesWithEitherInput() throws Exception {
+    byte[] corpus = fixture();
+    byte[] changed =
+        (new String(corpus, StandardCharsets.UTF_8) + "F-21,a,b,refund,LOW,train\n")
+            .getBytes(StandardCharsets.UTF_8);
+
+    String version = CorpusTraining.version(corpus, TrainingOptions.defaults());
+
+    assertThat(version).matches("tfidf-softmax-1\\+corpus\\.[0-9a-f]{12}");
+    assertThat(CorpusTraining.version(corpus, TrainingOptions.defaults())).isEqualTo(version);
+    assertThat(CorpusTraining.version(changed, TrainingOptions.defaults())).isNotEqualTo(version);
+    assertThat(CorpusTraining.version(corpus, TrainingOptions.defaults().withEpochs(3)))
+        .startsWith(version + "+options.");
+  }
+
+  @Test
+  void aRowWithAnUnquotedCommaIsRejectedNotSilentlyMisread() {
+    byte[] broken =
+        "id,subject,body,types,urgency,split\nX-1,s,USD 4,000 paid?,payment-status,LOW,train\n"
+            .getBytes(StandardCharsets.UTF_8);
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> CorpusTraining.train(broken, TrainingOptions.defaults()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("record 1");
+  }
+}
