@@ -69,8 +69,8 @@ public final class Events {
         .setUrgency(Urgency.HIGH)
         .setTeams(
             List.of(
-                new TeamAssignment("operations", true, null),
-                new TeamAssignment("billing", false, null)))
+                new TeamAssignment("operations", true, "omar", "sup.operations", null),
+                new TeamAssignment("billing", false, null, "sup.billing", null)))
         .setTriage(false)
         .setReason("types -> teams")
         .setRoutingRuleId("type-to-team")

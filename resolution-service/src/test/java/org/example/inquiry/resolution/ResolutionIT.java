@@ -1,0 +1,291 @@
+package org.example.inquiry.resolution;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.example.inquiry.schemas.ApprovalRequirement;
+import org.example.inquiry.schemas.InquiryApproved;
+import org.example.inquiry.schemas.InquiryResolved;
+import org.example.inquiry.schemas.InquiryRouted;
+import org.example.inquiry.schemas.Money;
+import org.example.inquiry.schemas.catalog.Topics;
+import org.example.inquiry.schemas.serde.AvroSerdeConfig;
+import org.example.inquiry.schemas.serde.AvroSerializer;
+import org.example.inquiry.testing.Events;
+import org.example.inquiry.testing.KafkaTestEnvironment;
+import org.example.inquiry.testing.LocalJwt;
+import org.example.inquiry.testing.TopicReader;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The command path through the real broker: HTTP -> command topic -> case processor -> outcome. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureWebTestClient
+class ResolutionIT {
+
+  static final KafkaTestEnvironment kafka = KafkaTestEnvironment.get();
+  static final JsonMapper JSON = JsonMapper.builder().build();
+
+  @DynamicPropertySource
+  static void properties(DynamicPropertyRegistry registry) {
+    registry.add("spring.kafka.bootstrap-servers", kafka::bootstrapServers);
+    registry.add("spring.kafka.properties.schema.registry.url", kafka::registryUrl);
+    registry.add("spring.kafka.streams.properties.schema.registry.url", kafka::registryUrl);
+    registry.add(
+        "spring.kafka.streams.state-dir",
+        () -> System.getProperty("java.io.tmpdir") + "/resolution-it-" + UUID.randomUUID());
+    registry.add(
+        "spring.security.oauth2.resourceserver.jwt.public-key-location",
+        () -> LocalJwt.get().publicKeyLocation());
+  }
+
+  @BeforeAll
+  static void upstreamTopics() {
+    kafka.createTopics(Topics.INQUIRIES_ROUTED, Topics.INQUIRIES_FOLLOWED_UP);
+  }
+
+  @Autowired WebTestClient web;
+
+  static String token(String user, String... roles) {
+    return LocalJwt.get().token(List.of(roles), user, Duration.ofHours(1));
+  }
+
+  static String route(String inquiryId) {
+    InquiryRouted routed = Events.aRoutedInquiry(inquiryId, Instant.now());
+    routed.setApprovalRequirements(
+        List.of(
+            tier("REBILL", "0", "SINGLE", "approver"),
+            tier("REBILL", "10000", "DUAL", "approver"),
+            tier("REFUND", "0", "SINGLE", "approver")));
+    routed.setExcludedPeople(List.of("am.jsmith"));
+    AvroSerializer<InquiryRouted> serializer = new AvroSerializer<>();
+    serializer.configure(Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, kafka.registryUrl()), false);
+    try (KafkaProducer<String, InquiryRouted> producer =
+        new KafkaProducer<>(
+            Map.of("bootstrap.servers", kafka.bootstrapServers()),
+            new StringSerializer(),
+            serializer)) {
+      producer.send(new ProducerRecord<>(Topics.INQUIRIES_ROUTED.name(), inquiryId, routed));
+    }
+    return inquiryId;
+  }
+
+  static ApprovalRequirement tier(String action, String above, String level, String role) {
+    return new ApprovalRequirement(
+        action, new Money(new BigDecimal(above).setScale(4), "USD"), level, role);
+  }
+
+  WebTestClient.ResponseSpec post(String path, String body, String token) {
+    var request = web.post().uri(path).headers(h -> h.setBearerAuth(token));
+    if (body != null) {
+      return request.contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange();
+    }
+    return request.exchange();
+  }
+
+  JsonNode caseOf(String inquiryId) {
+    return await()
+        .atMost(Duration.ofSeconds(60))
+        .until(
+            () ->
+                web.get()
+                    .uri("/api/v1/inquiries/{id}", inquiryId)
+                    .headers(h -> h.setBearerAuth(token("alice", "agent")))
+                    .exchange()
+                    .returnResult(String.class),
+            r -> r.getStatus().value() == 200)
+        .getResponseBody()
+        .map(JSON::readTree)
+        .blockFirst();
+  }
+
+  String propose(String inquiryId, String type, String amount) {
+    String body =
+        post(
+                "/api/v1/inquiries/" + inquiryId + "/actions",
+                "{\"type\": \""
+                    + type
+                    + "\", \"amount\": {\"amount\": \""
+                    + amount
+                    + "\", \"currency\": \"USD\"}, \"invoiceReference\": \"INV-2026-000123\", \"reason\": \"shipment two weeks late\"}",
+                token("ben", "agent", "approver"))
+            .expectStatus()
+            .isOk()
+            .returnResult(String.class)
+            .getResponseBody()
+            .blockFirst();
+    return JSON.readTree(body).path("actionId").asString();
+  }
+
+  @Test
+  void theSeedAdjustmentIsApprovedByTwoOthersTheMakersApprovalRefusedAndPublishedOnResolution() {
+    String inquiryId = route("res-seed-" + UUID.randomUUID());
+    caseOf(inquiryId);
+    String actionId = propose(inquiryId, "REBILL", "22000.00");
+
+    post(
+            "/api/v1/inquiries/" + inquiryId + "/actions/" + actionId + "/approval",
+            "{}",
+            token("ben", "agent", "approver"))
+        .expectStatus()
+        .isForbidden()
+        .expectHeader()
+        .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+        .expectBody()
+        .jsonPath("$.detail")
+        .value(d -> assertThat(d.toString()).contains("maker-checker"));
+    post(
+            "/api/v1/inquiries/" + inquiryId + "/resolution",
+            "{\"resolutionCode\": \"ADJUSTED\"}",
+            token("ben", "agent"))
+        .expectStatus()
+        .isEqualTo(409);
+    post(
+            "/api/v1/inquiries/" + inquiryId + "/actions/" + actionId + "/approval",
+            "{\"reason\": \"BL checked\"}",
+            token("ivy", "approver"))
+        .expectStatus()
+        .isOk();
+    post(
+            "/api/v1/inquiries/" + inquiryId + "/actions/" + actionId + "/approval",
+            "{}",
+            token("jon", "approver"))
+        .expectStatus()
+        .isOk();
+    post(
+            "/api/v1/inquiries/" + inquiryId + "/replies",
+            "{\"text\": \"Your invoice is being rebilled.\"}",
+            token("ben", "agent"))
+        .expectStatus()
+        .isOk();
+    post(
+            "/api/v1/inquiries/" + inquiryId + "/resolution",
+            "{\"resolutionCode\": \"ADJUSTED\", \"rootCause\": \"carrier delay\", \"confirmedTypes\": [\"logistics-billing\", \"billing-discrepancy\"]}",
+            token("ben", "agent"))
+        .expectStatus()
+        .isOk();
+
+    JsonNode resolvedCase = caseOf(inquiryId);
+    assertThat(resolvedCase.path("status").asString()).isEqualTo("RESOLVED");
+    assertThat(resolvedCase.path("timeline").findValuesAsString("event"))
+        .contains("ACTION_PROPOSED", "ATTEMPT_REFUSED", "APPROVED", "FIRST_RESPONDED", "RESOLVED");
+    TopicReader topics = new TopicReader(kafka);
+    InquiryResolved resolved =
+        topics
+            .<InquiryResolved>readUntil(
+                Topics.INQUIRIES_RESOLVED.name(),
+                rs -> rs.stream().anyMatch(r -> r.key().equals(inquiryId)),
+                Duration.ofSeconds(30))
+            .stream()
+            .filter(r -> r.key().equals(inquiryId))
+            .findFirst()
+            .orElseThrow()
+            .value();
+    assertThat(resolved.getAdjustments())
+        .singleElement()
+        .satisfies(
+            a -> {
+              assertThat(a.getType()).isEqualTo("REBILL");
+              assertThat(a.getAmount().getAmount()).isEqualByComparingTo("22000");
+              assertThat(a.getApprovedBy()).containsExactly("ivy", "jon");
+              assertThat(a.getInvoiceReferences()).containsExactly("INV-2026-000123");
+            });
+    assertThat(resolved.getFirstContactResolution()).isTrue();
+    assertThat(resolved.getConfirmedTypes())
+        .containsExactly("logistics-billing", "billing-discrepancy");
+    var decisions =
+        topics.<InquiryApproved>readAll(Topics.INQUIRIES_APPROVED.name()).stream()
+            .filter(r -> r.key().equals(inquiryId))
+            .toList();
+    assertThat(decisions).extracting(r -> r.value().getApprover()).containsExactly("ivy", "jon");
+    assertThat(decisions.get(1).value().getFinalDecision()).isTrue();
+  }
+
+  @Test
+  void twoApproversRacingForASingleApprovalGiveExactlyOneWinner() {
+    String inquiryId = route("res-race-" + UUID.randomUUID());
+    caseOf(inquiryId);
+    String actionId = propose(inquiryId, "REFUND", "900.00");
+
+    var first =
+        CompletableFuture.supplyAsync(
+            () ->
+                post(
+                        "/api/v1/inquiries/" + inquiryId + "/actions/" + actionId + "/approval",
+                        "{}",
+                        token("ivy", "approver"))
+                    .returnResult(String.class)
+                    .getStatus()
+                    .value());
+    var second =
+        CompletableFuture.supplyAsync(
+            () ->
+                post(
+                        "/api/v1/inquiries/" + inquiryId + "/actions/" + actionId + "/approval",
+                        "{}",
+                        token("jon", "approver"))
+                    .returnResult(String.class)
+                    .getStatus()
+                    .value());
+
+    assertThat(List.of(first.join(), second.join())).containsExactlyInAnyOrder(200, 409);
+    JsonNode c = caseOf(inquiryId);
+    assertThat(c.path("actions").get(0).path("approvedBy")).hasSize(1);
+  }
+
+  @Test
+  void badRequestsAreRefusedAndLeaveTheCaseUnchanged() {
+    String inquiryId = route("res-bad-" + UUID.randomUUID());
+    int before = caseOf(inquiryId).path("timeline").size();
+
+    post("/api/v1/inquiries/nope/claim", null, token("alice", "agent")).expectStatus().isNotFound();
+    post("/api/v1/inquiries/" + inquiryId + "/claim", null, token("portal", "channel"))
+        .expectStatus()
+        .isForbidden();
+    post(
+            "/api/v1/inquiries/" + inquiryId + "/actions",
+            "{\"type\": \"REBILL\", \"amount\": {\"amount\": \"-5\", \"currency\": \"USD\"}, \"reason\": \"x\"}",
+            token("ben", "agent"))
+        .expectStatus()
+        .isBadRequest();
+    post(
+            "/api/v1/inquiries/" + inquiryId + "/actions",
+            "{\"type\": \"REBILL\", \"amount\": {\"amount\": \"5\", \"currency\": \"usd\"}, \"reason\": \"x\"}",
+            token("ben", "agent"))
+        .expectStatus()
+        .isBadRequest();
+    post(
+            "/api/v1/inquiries/" + inquiryId + "/actions",
+            "{\"type\": \"REBILL\", \"amount\": {\"amount\": \"5\", \"currency\": \"XAU\"}, \"reason\": \"x\"}",
+            token("ben", "agent"))
+        .expectStatus()
+        .isBadRequest();
+    post(
+            "/api/v1/inquiries/" + inquiryId + "/actions",
+            "{\"type\": \"BRIBE\", \"amount\": {\"amount\": \"5\", \"currency\": \"USD\"}, \"reason\": \"x\"}",
+            token("ben", "agent"))
+        .expectStatus()
+        .isBadRequest();
+
+    assertThat(caseOf(inquiryId).path("timeline").size()).isEqualTo(before);
+  }
+}
