@@ -10,6 +10,7 @@ import org.example.inquiry.schemas.Urgency;
 import org.example.inquiry.schemas.catalog.Topics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
@@ -27,6 +28,7 @@ class InquiryReceivedListener {
   private final KafkaTemplate<Object, Object> template;
   private final Clock clock;
 
+  @Autowired
   InquiryReceivedListener(Classifier classifier, KafkaTemplate<Object, Object> template) {
     this(classifier, template, Clock.systemUTC());
   }

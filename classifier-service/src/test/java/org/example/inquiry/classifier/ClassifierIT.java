@@ -1,0 +1,130 @@
+package org.example.inquiry.classifier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.example.inquiry.schemas.InquiryClassified;
+import org.example.inquiry.schemas.InquiryReceived;
+import org.example.inquiry.schemas.TypeScore;
+import org.example.inquiry.schemas.Urgency;
+import org.example.inquiry.schemas.catalog.Topics;
+import org.example.inquiry.schemas.serde.AvroSerdeConfig;
+import org.example.inquiry.schemas.serde.AvroSerializer;
+import org.example.inquiry.testing.Events;
+import org.example.inquiry.testing.KafkaTestEnvironment;
+import org.example.inquiry.testing.LocalJwt;
+import org.example.inquiry.testing.TopicReader;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The classification stage on a real broker: received in, classified out in one transaction per
+ * record, with a model trained at start from the fixture corpus and a rule from configuration.
+ */
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {
+      "classifier.corpus=classpath:corpus/finance-inquiries-fixture.csv",
+      "classifier.rules[0].id=urgency:insolvency",
+      "classifier.rules[0].action=URGENCY",
+      "classifier.rules[0].pattern=insolven",
+      "classifier.rules[0].urgency=CRITICAL"
+    })
+class ClassifierIT {
+
+  static final KafkaTestEnvironment kafka = KafkaTestEnvironment.get();
+
+  @DynamicPropertySource
+  static void properties(DynamicPropertyRegistry registry) {
+    registry.add("spring.kafka.bootstrap-servers", kafka::bootstrapServers);
+    registry.add("spring.kafka.properties.schema.registry.url", kafka::registryUrl);
+    registry.add(
+        "spring.security.oauth2.resourceserver.jwt.public-key-location",
+        () -> LocalJwt.get().publicKeyLocation());
+  }
+
+  @BeforeAll
+  static void upstreamTopics() {
+    kafka.createTopics(Topics.INQUIRIES_RECEIVED);
+  }
+
+  static void send(InquiryReceived value) {
+    AvroSerializer<InquiryReceived> serializer = new AvroSerializer<>();
+    serializer.configure(Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, kafka.registryUrl()), false);
+    try (KafkaProducer<String, InquiryReceived> producer =
+        new KafkaProducer<>(
+            Map.of("bootstrap.servers", kafka.bootstrapServers(), "max.request.size", 2_000_000),
+            new StringSerializer(),
+            serializer)) {
+      producer.send(
+          new ProducerRecord<>(Topics.INQUIRIES_RECEIVED.name(), value.getInquiryId(), value));
+    }
+  }
+
+  static InquiryClassified classified(String inquiryId) {
+    return new TopicReader(kafka)
+            .<InquiryClassified>readUntil(
+                Topics.INQUIRIES_CLASSIFIED.name(),
+                rs -> rs.stream().anyMatch(r -> r.key().equals(inquiryId)),
+                Duration.ofSeconds(60))
+            .stream()
+            .filter(r -> r.key().equals(inquiryId))
+            .findFirst()
+            .orElseThrow()
+            .value();
+  }
+
+  @Test
+  void theSeedCaseIsClassifiedByRulesAndModelWithProvenance() {
+    String inquiryId = "seed-" + UUID.randomUUID();
+    InquiryReceived received = Events.aReceivedInquiry(inquiryId);
+    received.setBody(received.getBody() + " We may become insolvent over this.");
+    send(received);
+
+    InquiryClassified event = classified(inquiryId);
+
+    assertThat(event.getTypes())
+        .extracting(TypeScore::getType)
+        .contains("letter-of-credit", "logistics-billing");
+    assertThat(event.getTypes())
+        .isSortedAccordingTo((a, b) -> Double.compare(b.getConfidence(), a.getConfidence()));
+    assertThat(event.getUrgency()).isEqualTo(Urgency.CRITICAL);
+    assertThat(event.getFiredRules())
+        .contains("urgency:insolvency", "type:letter-of-credit", "extract:amount");
+    assertThat(event.getModelVersion()).startsWith("tfidf-softmax-1+corpus.");
+    assertThat(event.getRulesVersion()).startsWith("keyword-rules-2+");
+    assertThat(event.getTriage()).isFalse();
+    assertThat(event.getContext().getCustomerId()).isEqualTo("C-1001");
+  }
+
+  @Test
+  void emptyAndOneMegabyteInquiriesAreClassifiedOrTriagedWithoutError() {
+    String empty = "empty-" + UUID.randomUUID();
+    InquiryReceived blank = Events.aReceivedInquiry(empty);
+    blank.setSubject(" ");
+    blank.setBody("");
+    blank.setReferences(List.of());
+    String huge = "huge-" + UUID.randomUUID();
+    InquiryReceived large = Events.aReceivedInquiry(huge);
+    large.setBody("Please send a copy of the invoice. " + "x".repeat(1_000_000));
+    send(blank);
+    send(large);
+
+    InquiryClassified emptyEvent = classified(empty);
+    InquiryClassified hugeEvent = classified(huge);
+
+    assertThat(emptyEvent.getTriage()).isTrue();
+    assertThat(emptyEvent.getDecidedBy()).isEqualTo("TRIAGE");
+    assertThat(emptyEvent.getTriageReason()).contains("blank");
+    assertThat(hugeEvent.getTypes()).extracting(TypeScore::getType).contains("invoice-copy");
+  }
+}
