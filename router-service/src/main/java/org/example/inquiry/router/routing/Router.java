@@ -85,7 +85,7 @@ public final class Router {
       TeamSetup setup = teams.get(route.team());
       String assignee =
           setup.autoAssign()
-              ? Assignment.pick(setup.roster(), mainType, excluded, openLoad).orElse(null)
+              ? Assignment.pick(setup.roster(), route.type(), excluded, openLoad).orElse(null)
               : null;
       routed.add(
           new RouteDecision.Team(

@@ -47,8 +47,8 @@ public final class RoutingPolicy {
       String channel,
       BigDecimal baseAmount) {}
 
-  /** One team and why it got the inquiry. */
-  public record TeamRoute(String team, boolean lead, String ruleId, String reason) {}
+  /** One team, the inquiry type that brought it, and why. */
+  public record TeamRoute(String team, boolean lead, String type, String ruleId, String reason) {}
 
   /** The teams, or triage with the reason. */
   public record Routing(List<TeamRoute> teams, boolean triage, String reason, String ruleId) {}
@@ -83,7 +83,8 @@ public final class RoutingPolicy {
       for (String team : rule.teams()) {
         teams.putIfAbsent(
             team,
-            new TeamRoute(team, teams.isEmpty(), rule.id(), type + ": " + rule.description()));
+            new TeamRoute(
+                team, teams.isEmpty(), type, rule.id(), type + ": " + rule.description()));
       }
     }
     if (teams.isEmpty()) {
@@ -100,6 +101,9 @@ public final class RoutingPolicy {
 
   private Routing triage(String reason) {
     return new Routing(
-        List.of(new TeamRoute(triageTeam, true, "triage", reason)), true, reason, "triage");
+        List.of(new TeamRoute(triageTeam, true, "general", "triage", reason)),
+        true,
+        reason,
+        "triage");
   }
 }
