@@ -37,6 +37,12 @@ public final class ClassifierCommands {
     CommandLine commandLine = new CommandLine(new ClassifierCommands());
     commandLine.setOut(out);
     commandLine.setErr(err);
+    // Bad input files are the user's to fix: one line saying why, not a stack trace.
+    commandLine.setExecutionExceptionHandler(
+        (e, cl, parsed) -> {
+          cl.getErr().println("error: " + e.getMessage());
+          return 1;
+        });
     int code = commandLine.execute(args);
     out.flush();
     err.flush();

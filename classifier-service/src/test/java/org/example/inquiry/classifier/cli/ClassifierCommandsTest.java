@@ -67,4 +67,21 @@ class ClassifierCommandsTest {
     assertThat(code).isEqualTo(2);
     assertThat(err.toString()).contains("--test");
   }
+
+  @Test
+  void anUnreadableFileIsReportedInOneLineWithExitCodeOne() {
+    StringWriter err = new StringWriter();
+    int code =
+        ClassifierCommands.run(
+            new PrintWriter(new StringWriter()),
+            new PrintWriter(err),
+            "evaluate",
+            "--train",
+            "/nonexistent/train.csv",
+            "--test",
+            "/nonexistent/test.csv");
+
+    assertThat(code).isEqualTo(1);
+    assertThat(err.toString().strip()).isEqualTo("error: cannot read /nonexistent/train.csv");
+  }
 }
