@@ -63,6 +63,52 @@ class ResolutionIT {
     kafka.createTopics(Topics.INQUIRIES_ROUTED, Topics.INQUIRIES_FOLLOWED_UP);
   }
 
+  @Test
+  void aSimplePaymentStatusRequestIsAnsweredFromTheLedgerAndResolvedAtFirstContact() {
+    web.post()
+        .uri("/api/v1/open-items/import")
+        .headers(h -> h.setBearerAuth(token("sam", "supervisor")))
+        .contentType(MediaType.parseMediaType("text/csv"))
+        .bodyValue(
+            String.join(",", org.example.inquiry.resolution.openitems.OpenItemCsv.HEADER)
+                + "\nINV-2026-000098,INVOICE,C-1001,2026-09-15,2026-10-15,4800.00,USD,0.00,PAID,PO-5480,\n")
+        .exchange()
+        .expectStatus()
+        .isOk();
+    String inquiryId = "res-auto-" + UUID.randomUUID();
+    InquiryRouted routed = Events.aRoutedInquiry(inquiryId, Instant.now());
+    routed.setTypes(List.of("payment-status"));
+    routed
+        .getContext()
+        .setReferences(
+            List.of(
+                new org.example.inquiry.schemas.Reference(
+                    org.example.inquiry.schemas.ReferenceKind.INVOICE, "INV-2026-000098")));
+    await().pollDelay(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5)).until(() -> true);
+    publish(routed);
+
+    JsonNode answered =
+        await()
+            .atMost(Duration.ofSeconds(30))
+            .until(() -> caseOf(inquiryId), c -> "RESOLVED".equals(c.path("status").asString()));
+    assertThat(answered.path("resolution").path("code").asString()).isEqualTo("AUTO_ANSWERED");
+    assertThat(answered.path("timeline").findValuesAsString("detail").toString())
+        .contains("INV-2026-000098: 4800 USD, status PAID");
+    InquiryResolved resolved =
+        new TopicReader(kafka)
+                .<InquiryResolved>readUntil(
+                    Topics.INQUIRIES_RESOLVED.name(),
+                    rs -> rs.stream().anyMatch(r -> r.key().equals(inquiryId)),
+                    Duration.ofSeconds(30))
+                .stream()
+                .filter(r -> r.key().equals(inquiryId))
+                .findFirst()
+                .orElseThrow()
+                .value();
+    assertThat(resolved.getFirstContactResolution()).isTrue();
+    assertThat(resolved.getResolvedBy()).isEqualTo("auto-responder");
+  }
+
   @Autowired WebTestClient web;
 
   static String token(String user, String... roles) {
@@ -77,6 +123,11 @@ class ResolutionIT {
             tier("REBILL", "10000", "DUAL", "approver"),
             tier("REFUND", "0", "SINGLE", "approver")));
     routed.setExcludedPeople(List.of("am.jsmith"));
+    publish(routed);
+    return inquiryId;
+  }
+
+  static void publish(InquiryRouted routed) {
     AvroSerializer<InquiryRouted> serializer = new AvroSerializer<>();
     serializer.configure(Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, kafka.registryUrl()), false);
     try (KafkaProducer<String, InquiryRouted> producer =
@@ -84,9 +135,9 @@ class ResolutionIT {
             Map.of("bootstrap.servers", kafka.bootstrapServers()),
             new StringSerializer(),
             serializer)) {
-      producer.send(new ProducerRecord<>(Topics.INQUIRIES_ROUTED.name(), inquiryId, routed));
+      producer.send(
+          new ProducerRecord<>(Topics.INQUIRIES_ROUTED.name(), routed.getInquiryId(), routed));
     }
-    return inquiryId;
   }
 
   static ApprovalRequirement tier(String action, String above, String level, String role) {

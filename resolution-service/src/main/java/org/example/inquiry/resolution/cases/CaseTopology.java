@@ -24,6 +24,7 @@ import org.example.inquiry.schemas.InquiryFollowedUp;
 import org.example.inquiry.schemas.InquiryResolved;
 import org.example.inquiry.schemas.InquiryRouted;
 import org.example.inquiry.schemas.InquiryWorked;
+import org.example.inquiry.schemas.OpenItem;
 import org.example.inquiry.schemas.catalog.Topics;
 
 /**
@@ -36,6 +37,7 @@ import org.example.inquiry.schemas.catalog.Topics;
 public final class CaseTopology {
 
   public static final String CASES_STORE = "cases";
+  public static final String LEDGER_STORE = "open-items";
 
   private CaseTopology() {}
 
@@ -51,6 +53,13 @@ public final class CaseTopology {
             Stores.persistentKeyValueStore(CASES_STORE),
             Serdes.String(),
             new JsonSerde<>(InquiryCase.class)));
+    builder.addGlobalStore(
+        Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(LEDGER_STORE), Serdes.String(), avro)
+            .withLoggingDisabled(),
+        Topics.OPEN_ITEMS.name(),
+        Consumed.with(Serdes.String(), avro),
+        LedgerLoader::new);
     var outputs =
         builder.stream(
                 List.of(
@@ -73,6 +82,28 @@ public final class CaseTopology {
         .to(Topics.INQUIRIES_RESOLVED.name(), produced);
   }
 
+  /** Keeps the latest ledger state per document number in the global store. */
+  static final class LedgerLoader implements Processor<String, SpecificRecord, Void, Void> {
+    private KeyValueStore<String, SpecificRecord> store;
+
+    @Override
+    public void init(ProcessorContext<Void, Void> context) {
+      store = context.getStateStore(LEDGER_STORE);
+    }
+
+    @Override
+    public void process(Record<String, SpecificRecord> record) {
+      if (record.key() == null) {
+        return;
+      }
+      if (record.value() == null) {
+        store.delete(record.key());
+      } else {
+        store.put(record.key(), record.value());
+      }
+    }
+  }
+
   static final class CaseProcessor
       implements Processor<String, SpecificRecord, String, SpecificRecord> {
 
@@ -82,6 +113,7 @@ public final class CaseTopology {
     private final String policyVersion;
     private ProcessorContext<String, SpecificRecord> context;
     private KeyValueStore<String, InquiryCase> cases;
+    private KeyValueStore<String, SpecificRecord> ledger;
 
     CaseProcessor(
         CaseWorkflow workflow, Clock clock, Duration slaCheckInterval, String policyVersion) {
@@ -95,6 +127,7 @@ public final class CaseTopology {
     public void init(ProcessorContext<String, SpecificRecord> context) {
       this.context = context;
       this.cases = context.getStateStore(CASES_STORE);
+      this.ledger = context.getStateStore(LEDGER_STORE);
       context.schedule(slaCheckInterval, PunctuationType.WALL_CLOCK_TIME, now -> checkSla());
     }
 
@@ -109,12 +142,34 @@ public final class CaseTopology {
       CaseWorkflow.Step step = null;
       if (value instanceof InquiryRouted routed) {
         step = workflow.routed(current, CaseMapper.fromRouted(routed), routed.getOccurredAt());
+        if (current == null) {
+          var answer = AutoAnswer.answer(step.next(), this::ledgerItem);
+          if (answer.isPresent()) {
+            apply(inquiryId, step, record.timestamp());
+            step = workflow.autoAnswered(step.next(), answer.get(), clock.instant());
+          }
+        }
       } else if (value instanceof InquiryFollowedUp followUp && current != null) {
         step = workflow.followedUp(current, followUp.getOccurredAt(), followUp.getChannel().name());
       } else if (value instanceof InquiryCommand command) {
         step = workflow.handle(current, CaseMapper.fromCommand(command));
       }
       apply(inquiryId, step, record.timestamp());
+    }
+
+    private AutoAnswer.LedgerItem ledgerItem(String documentNumber) {
+      SpecificRecord value = ledger.get(documentNumber);
+      if (!(value instanceof OpenItem item) || !"INVOICE".equals(item.getDocumentType())) {
+        return null;
+      }
+      return new AutoAnswer.LedgerItem(
+          item.getDocumentNumber(),
+          item.getCustomerId(),
+          item.getAmount().getAmount(),
+          item.getOpenAmount().getAmount(),
+          item.getAmount().getCurrency(),
+          item.getDueDate(),
+          item.getStatus());
     }
 
     private void apply(String inquiryId, CaseWorkflow.Step step, long timestamp) {

@@ -33,6 +33,7 @@ public final class CaseWorkflow {
           "PAYMENT_PLAN",
           "CREDIT_LIMIT_CHANGE");
   private static final int KEPT_OUTCOMES = 50;
+  static final String AUTO_RESPONDER = "auto-responder";
   private static final JsonMapper JSON = JsonMapper.builder().findAndAddModules().build();
 
   private final Map<String, BigDecimal> fxToBase;
@@ -90,6 +91,41 @@ public final class CaseWorkflow {
               .orElse(null);
     }
     return new Step(next, List.of(), null);
+  }
+
+  /**
+   * Answers and resolves a just-opened simple inquiry from the ledger, at first contact: the answer
+   * is the first response, and the case resolves as AUTO_ANSWERED.
+   */
+  public Step autoAnswered(InquiryCase opened, String answer, Instant at) {
+    InquiryCase next = copy(opened);
+    next.firstResponseAt = at;
+    next.assignee = AUTO_RESPONDER;
+    next.timeline.add(
+        new InquiryCase.TimelineEntry(
+            at,
+            "FIRST_RESPONDED",
+            AUTO_RESPONDER,
+            "answered from the ledger: " + answer.replace('\n', ';')));
+    next.status = "RESOLVED";
+    next.resolvedAt = at;
+    next.resolution =
+        new InquiryCase.Resolution("AUTO_ANSWERED", null, next.types, AUTO_RESPONDER, true);
+    next.timeline.add(
+        new InquiryCase.TimelineEntry(
+            at, "RESOLVED", AUTO_RESPONDER, "AUTO_ANSWERED, first contact"));
+    List<CaseEvent> events =
+        List.of(
+            new CaseEvent.Worked(
+                "FIRST_RESPONDED",
+                AUTO_RESPONDER,
+                "answered from the ledger",
+                AUTO_RESPONDER,
+                null,
+                null,
+                List.of()),
+            new CaseEvent.Resolved(copy(next)));
+    return new Step(next, events, null);
   }
 
   /** A customer follow-up: after the first response it rules out first-contact resolution. */

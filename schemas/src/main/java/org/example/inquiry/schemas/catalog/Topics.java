@@ -19,6 +19,7 @@ import org.example.inquiry.schemas.InquiryResolved;
 import org.example.inquiry.schemas.InquiryRouted;
 import org.example.inquiry.schemas.InquirySubmitted;
 import org.example.inquiry.schemas.InquiryWorked;
+import org.example.inquiry.schemas.OpenItem;
 
 /**
  * The one catalogue of every topic: name, partitions, key, value and owning service. Immutable;
@@ -84,6 +85,10 @@ public final class Topics {
   public static final TopicSpec INQUIRIES_WORKED =
       event("inquiries-worked", InquiryWorked.class, RESOLUTION);
 
+  /** Receivables ledger extract (compacted, keyed by document number), loaded by resolution. */
+  public static final TopicSpec OPEN_ITEMS =
+      new TopicSpec("open-items", 3, "documentNumber", OpenItem.class, RESOLUTION, true, null);
+
   public static final TopicSpec CUSTOMERS =
       new TopicSpec("customers", 3, "customerId", Customer.class, INTAKE, true, null);
 
@@ -99,6 +104,7 @@ public final class Topics {
           INQUIRIES_RATED,
           INQUIRY_COMMANDS,
           INQUIRIES_WORKED,
+          OPEN_ITEMS,
           CUSTOMERS);
 
   private static final Map<String, TopicSpec> BY_NAME;

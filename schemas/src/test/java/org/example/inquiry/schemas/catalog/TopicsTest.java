@@ -44,7 +44,8 @@ class TopicsTest {
             Topics.INQUIRIES_APPROVED,
             Topics.INQUIRIES_RESOLVED,
             Topics.INQUIRY_COMMANDS,
-            Topics.INQUIRIES_WORKED);
+            Topics.INQUIRIES_WORKED,
+            Topics.OPEN_ITEMS);
     assertThat(Topics.ownedBy(Topics.INTAKE))
         .containsExactly(
             Topics.INQUIRIES_RECEIVED,

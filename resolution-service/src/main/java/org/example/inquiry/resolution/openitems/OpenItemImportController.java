@@ -1,0 +1,65 @@
+package org.example.inquiry.resolution.openitems;
+
+import io.swagger.v3.oas.annotations.Operation;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Map;
+import org.example.inquiry.platform.kafka.EventPublisher;
+import org.example.inquiry.schemas.catalog.Topics;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/** The ledger loader: {@code POST /api/v1/open-items/import} with a CSV extract, all or nothing. */
+@RestController
+class OpenItemImportController {
+
+  private final EventPublisher publisher;
+  private final Clock clock = Clock.systemUTC();
+
+  OpenItemImportController(EventPublisher publisher) {
+    this.publisher = publisher;
+  }
+
+  @Operation(summary = "Import a receivables ledger extract (invoices, credit notes, payments)")
+  @PostMapping(
+      path = "/api/v1/open-items/import",
+      consumes = "text/csv",
+      produces = MediaType.APPLICATION_JSON_VALUE)
+  @PreAuthorize("hasRole('supervisor')")
+  Mono<ResponseEntity<?>> importCsv(@RequestBody byte[] csv) {
+    return Mono.fromCallable(
+            () -> {
+              OpenItemCsv.Result result =
+                  OpenItemCsv.read(
+                      new StringReader(new String(csv, StandardCharsets.UTF_8)), clock.instant());
+              if (!result.problems().isEmpty()) {
+                ProblemDetail problem =
+                    ProblemDetail.forStatusAndDetail(
+                        HttpStatus.BAD_REQUEST,
+                        result.problems().size() + " problem(s) in the CSV; nothing was imported");
+                problem.setProperty("errors", result.problems().stream().limit(100).toList());
+                return ResponseEntity.badRequest()
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .body(problem);
+              }
+              publisher.publish(
+                  result.items().stream()
+                      .map(
+                          i ->
+                              new EventPublisher.Outgoing(
+                                  Topics.OPEN_ITEMS.name(), i.getDocumentNumber(), i))
+                      .toArray(EventPublisher.Outgoing[]::new));
+              return ResponseEntity.ok(Map.of("imported", result.items().size()));
+            })
+        .subscribeOn(Schedulers.boundedElastic());
+  }
+}

@@ -1,0 +1,103 @@
+package org.example.inquiry.resolution.cases;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class AutoAnswerTest {
+
+  final Map<String, AutoAnswer.LedgerItem> ledger =
+      Map.of(
+          "INV-98",
+              new AutoAnswer.LedgerItem(
+                  "INV-98",
+                  "C-1001",
+                  new BigDecimal("4800.00"),
+                  BigDecimal.ZERO,
+                  "USD",
+                  LocalDate.parse("2026-10-15"),
+                  "PAID"),
+          "INV-123",
+              new AutoAnswer.LedgerItem(
+                  "INV-123",
+                  "C-1001",
+                  new BigDecimal("22000.00"),
+                  new BigDecimal("22000.00"),
+                  "USD",
+                  LocalDate.parse("2026-11-19"),
+                  "OVERDUE"),
+          "INV-7",
+              new AutoAnswer.LedgerItem(
+                  "INV-7", "C-2000", new BigDecimal("10"), BigDecimal.TEN, "USD", null, "OPEN"));
+
+  InquiryCase simple(List<String> types, String... references) {
+    InquiryCase c = Cases.routedSeedCase();
+    c.types = types;
+    c.context =
+        new InquiryCase.Context(
+            c.context.receivedAt(),
+            "PORTAL",
+            "C-1001",
+            null,
+            null,
+            "VERIFIED",
+            "PASSED",
+            null,
+            null,
+            List.of(references));
+    return c;
+  }
+
+  @Test
+  void aPaymentStatusForTheCustomersOwnInvoicesIsAnsweredFromTheLedger() {
+    var answer =
+        AutoAnswer.answer(
+            simple(List.of("payment-status"), "INVOICE:INV-98", "INVOICE:INV-123"), ledger::get);
+
+    assertThat(answer)
+        .hasValueSatisfying(
+            a ->
+                assertThat(a)
+                    .contains("INV-98: 4800 USD, status PAID, fully paid")
+                    .contains(
+                        "INV-123: 22000 USD, status OVERDUE, open 22000 USD, due 2026-11-19"));
+  }
+
+  @Test
+  void anInvoiceCopySaysTheCopyWasSent() {
+    assertThat(AutoAnswer.answer(simple(List.of("invoice-copy"), "INVOICE:INV-98"), ledger::get))
+        .hasValueSatisfying(a -> assertThat(a).contains("copy was sent"));
+  }
+
+  @Test
+  void unknownOrForeignInvoicesOtherTypesAndTriageGoToAPerson() {
+    assertThat(AutoAnswer.answer(simple(List.of("payment-status"), "INVOICE:INV-404"), ledger::get))
+        .isEmpty();
+    assertThat(AutoAnswer.answer(simple(List.of("payment-status"), "INVOICE:INV-7"), ledger::get))
+        .isEmpty();
+    assertThat(
+            AutoAnswer.answer(
+                simple(List.of("payment-status", "dispute"), "INVOICE:INV-98"), ledger::get))
+        .isEmpty();
+    assertThat(AutoAnswer.answer(simple(List.of("payment-status")), ledger::get)).isEmpty();
+    InquiryCase triaged = simple(List.of("payment-status"), "INVOICE:INV-98");
+    triaged.triage = true;
+    assertThat(AutoAnswer.answer(triaged, ledger::get)).isEmpty();
+  }
+
+  @Test
+  void anAutoAnsweredCaseIsResolvedAtFirstContact() {
+    var workflow = new CaseWorkflow(Map.of("USD", BigDecimal.ONE), 0.75);
+    var step =
+        workflow.autoAnswered(
+            simple(List.of("invoice-copy"), "INVOICE:INV-98"), "INV-98: ...", Cases.RECEIVED);
+
+    assertThat(step.next().status).isEqualTo("RESOLVED");
+    assertThat(step.next().resolution.firstContactResolution()).isTrue();
+    assertThat(step.events()).hasSize(2).last().isInstanceOf(CaseEvent.Resolved.class);
+  }
+}
