@@ -26,6 +26,7 @@ import org.springframework.http.MediaType;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -250,19 +251,21 @@ class CaseCommandController {
   private Mono<Map<String, Object>> send(
       String inquiryId, Authentication caller, InquiryCommand.Builder builder) {
     InquiryCommand command = builder.build();
+    String authorization = "Bearer " + ((JwtAuthenticationToken) caller).getToken().getTokenValue();
     return Mono.fromCallable(
             () -> {
-              if (cases.find(inquiryId).isEmpty()) {
+              if (cases.find(inquiryId, authorization).isEmpty()) {
                 throw new ResponseStatusException(
                     HttpStatus.NOT_FOUND, "No inquiry " + inquiryId + " is known to resolution");
               }
               publisher.publish(Topics.INQUIRY_COMMANDS.name(), inquiryId, command);
-              InquiryCase.CommandOutcome outcome = awaitOutcome(inquiryId, command.getCommandId());
+              InquiryCase.CommandOutcome outcome =
+                  awaitOutcome(inquiryId, command.getCommandId(), authorization);
               if (!outcome.accepted()) {
                 throw new ResponseStatusException(
                     HttpStatus.valueOf(outcome.status()), outcome.reason());
               }
-              InquiryCase updated = cases.find(inquiryId).orElseThrow();
+              InquiryCase updated = cases.find(inquiryId, authorization).orElseThrow();
               java.util.LinkedHashMap<String, Object> body = new java.util.LinkedHashMap<>();
               body.put("commandId", command.getCommandId());
               body.put("outcome", "accepted");
@@ -275,11 +278,11 @@ class CaseCommandController {
         .subscribeOn(Schedulers.boundedElastic());
   }
 
-  private InquiryCase.CommandOutcome awaitOutcome(String inquiryId, String commandId)
-      throws InterruptedException {
+  private InquiryCase.CommandOutcome awaitOutcome(
+      String inquiryId, String commandId, String authorization) throws InterruptedException {
     long deadline = System.nanoTime() + properties.commandTimeout().toNanos();
     while (System.nanoTime() < deadline) {
-      var outcome = cases.find(inquiryId).map(c -> c.outcomes.get(commandId));
+      var outcome = cases.find(inquiryId, authorization).map(c -> c.outcomes.get(commandId));
       if (outcome.isPresent()) {
         return outcome.get();
       }
