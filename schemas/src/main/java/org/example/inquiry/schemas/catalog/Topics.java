@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.example.inquiry.schemas.ClassifierRetrained;
 import org.example.inquiry.schemas.Customer;
 import org.example.inquiry.schemas.InquiryApproved;
 import org.example.inquiry.schemas.InquiryClassified;
@@ -19,6 +20,7 @@ import org.example.inquiry.schemas.InquiryResolved;
 import org.example.inquiry.schemas.InquiryRouted;
 import org.example.inquiry.schemas.InquirySubmitted;
 import org.example.inquiry.schemas.InquiryWorked;
+import org.example.inquiry.schemas.LabelledExample;
 import org.example.inquiry.schemas.OpenItem;
 
 /**
@@ -92,6 +94,28 @@ public final class Topics {
   public static final TopicSpec CUSTOMERS =
       new TopicSpec("customers", 3, "customerId", Customer.class, INTAKE, true, null);
 
+  /**
+   * The classifier's labelled history: each resolved inquiry's text with the types its agent
+   * confirmed (compacted, keyed by inquiry id, so a re-resolution replaces the example).
+   */
+  public static final TopicSpec CLASSIFIER_LABELLED_EXAMPLES =
+      new TopicSpec(
+          "classifier-labelled-examples",
+          INQUIRY_PARTITIONS,
+          "inquiryId",
+          LabelledExample.class,
+          CLASSIFIER,
+          true,
+          null);
+
+  /**
+   * Every retraining decision, promoted or rejected, in order (one partition). Compacted with a
+   * unique key per decision, so no decision is ever removed or expires.
+   */
+  public static final TopicSpec CLASSIFIER_MODELS =
+      new TopicSpec(
+          "classifier-models", 1, "eventId", ClassifierRetrained.class, CLASSIFIER, true, null);
+
   private static final List<TopicSpec> DATA_TOPICS =
       List.of(
           INQUIRIES_RECEIVED,
@@ -105,7 +129,9 @@ public final class Topics {
           INQUIRY_COMMANDS,
           INQUIRIES_WORKED,
           OPEN_ITEMS,
-          CUSTOMERS);
+          CUSTOMERS,
+          CLASSIFIER_LABELLED_EXAMPLES,
+          CLASSIFIER_MODELS);
 
   private static final Map<String, TopicSpec> BY_NAME;
 

@@ -53,6 +53,12 @@ class TopicsTest {
             Topics.INQUIRIES_FOLLOWED_UP,
             Topics.INQUIRIES_RATED,
             Topics.CUSTOMERS);
+    assertThat(Topics.ownedBy(Topics.CLASSIFIER))
+        .containsExactly(
+            Topics.INQUIRIES_CLASSIFIED,
+            Topics.CLASSIFIER_LABELLED_EXAMPLES,
+            Topics.CLASSIFIER_MODELS);
+    assertThat(Topics.CLASSIFIER_LABELLED_EXAMPLES.compacted()).isTrue();
   }
 
   @Test
