@@ -4,11 +4,13 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.kafka.annotation.EnableKafkaStreams;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 /** Metrics: KPIs computed from the inquiry event log, on Prometheus and REST. */
 @SpringBootApplication
 @ConfigurationPropertiesScan
 @EnableKafkaStreams
+@EnableScheduling
 public class MetricsApplication {
 
   public static void main(String[] args) {

@@ -1,29 +1,31 @@
 package org.example.inquiry.metrics.kpi;
 
+import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.example.inquiry.platform.streams.StreamsInputTopics;
+import org.example.inquiry.schemas.catalog.TopicSpec;
 import org.example.inquiry.schemas.serde.AvroSerdes;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Wires the KPI topologies into the application's Kafka Streams instance. */
+/** Wires the KPI topology into the application's Kafka Streams instance. */
 @Configuration(proxyBeanMethods = false)
 class KpiStreamsConfig {
 
   @Bean
-  Object stageCountTopology(
+  Object kpiTopology(
       StreamsBuilder builder,
       @Value("${spring.kafka.properties.schema.registry.url}") String registryUrl) {
-    StageCountTopology.build(builder, AvroSerdes.specific(registryUrl));
-    return StageCountTopology.STAGE_COUNTS;
+    KpiTopology.build(builder, AvroSerdes.<SpecificRecord>specific(registryUrl));
+    return KpiTopology.FACTS_STORE;
   }
 
   @Bean
   StreamsInputTopics kpiInputs() {
-    return new StreamsInputTopics(
-        StageCountTopology.LIFECYCLE.stream()
-            .map(org.example.inquiry.schemas.catalog.TopicSpec::name)
-            .toList());
+    var topics =
+        new java.util.ArrayList<>(KpiTopology.INPUTS.stream().map(TopicSpec::name).toList());
+    topics.addAll(KpiTopology.DEAD_LETTER_TOPICS);
+    return new StreamsInputTopics(topics);
   }
 }

@@ -1,0 +1,179 @@
+package org.example.inquiry.metrics.kpi;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.MultiGauge;
+import io.micrometer.core.instrument.Tags;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Publishes the KPIs of the last 30 days, overall ({@code team="all"}) and per team, as Prometheus
+ * gauges, refreshed every 15 seconds. Labels are bounded: teams, stages, topics, action types and
+ * currencies from configuration, never inquiry or customer ids.
+ */
+@Component
+class KpiGauges {
+
+  private static final Logger log = LoggerFactory.getLogger(KpiGauges.class);
+  static final Duration WINDOW = Duration.ofDays(30);
+
+  private final KpiStore store;
+  private final MultiGauge backlogOpen;
+  private final MultiGauge backlogAging;
+  private final MultiGauge fcr;
+  private final MultiGauge firstResponse;
+  private final MultiGauge resolution;
+  private final MultiGauge sla;
+  private final MultiGauge csat;
+  private final MultiGauge resolved;
+  private final MultiGauge adjustments;
+  private final MultiGauge stageEvents;
+  private final MultiGauge deadLetters;
+
+  KpiGauges(KpiStore store, MeterRegistry meters) {
+    this.store = store;
+    backlogOpen =
+        MultiGauge.builder("inquiry.kpi.backlog.open")
+            .description("Open inquiries now")
+            .register(meters);
+    backlogAging =
+        MultiGauge.builder("inquiry.kpi.backlog.aging")
+            .description("Open inquiries past their resolution due time")
+            .register(meters);
+    fcr =
+        MultiGauge.builder("inquiry.kpi.first.contact.resolution.ratio")
+            .description("Resolved at first contact / resolved, last 30 days")
+            .register(meters);
+    firstResponse =
+        MultiGauge.builder("inquiry.kpi.first.response.seconds")
+            .description("First response time from receipt, last 30 days")
+            .register(meters);
+    resolution =
+        MultiGauge.builder("inquiry.kpi.resolution.seconds")
+            .description("Resolution time from receipt, last 30 days")
+            .register(meters);
+    sla =
+        MultiGauge.builder("inquiry.kpi.sla.attainment.ratio")
+            .description("SLA targets met / due, last 30 days")
+            .register(meters);
+    csat =
+        MultiGauge.builder("inquiry.kpi.csat.positive.ratio")
+            .description("Ratings of 4-5 / ratings, last 30 days")
+            .register(meters);
+    resolved =
+        MultiGauge.builder("inquiry.kpi.resolved")
+            .description("Inquiries resolved in the last 30 days")
+            .register(meters);
+    adjustments =
+        MultiGauge.builder("inquiry.kpi.adjustments.amount")
+            .description("Financial adjustments of inquiries resolved in the last 30 days")
+            .register(meters);
+    stageEvents =
+        MultiGauge.builder("inquiry.stage.events")
+            .description("Events counted from the log, by stage")
+            .register(meters);
+    deadLetters =
+        MultiGauge.builder("inquiry.dead.letters")
+            .description("Records on dead-letter topics")
+            .register(meters);
+  }
+
+  @Scheduled(fixedDelayString = "${metrics.gauge-refresh:15s}", initialDelayString = "5s")
+  void refresh() {
+    if (!store.isReady()) {
+      return;
+    }
+    try {
+      Instant now = Instant.now();
+      List<InquiryFacts> facts = store.facts();
+      Map<String, KpiCalculator.Kpis> byTeam = new java.util.LinkedHashMap<>();
+      byTeam.putAll(
+          KpiCalculator.compute(facts, now.minus(WINDOW), now, now, KpiCalculator.GroupBy.NONE));
+      byTeam.putAll(
+          KpiCalculator.compute(facts, now.minus(WINDOW), now, now, KpiCalculator.GroupBy.TEAM));
+      List<MultiGauge.Row<?>> open = new ArrayList<>();
+      List<MultiGauge.Row<?>> aging = new ArrayList<>();
+      List<MultiGauge.Row<?>> fcrRows = new ArrayList<>();
+      List<MultiGauge.Row<?>> responseRows = new ArrayList<>();
+      List<MultiGauge.Row<?>> resolutionRows = new ArrayList<>();
+      List<MultiGauge.Row<?>> slaRows = new ArrayList<>();
+      List<MultiGauge.Row<?>> csatRows = new ArrayList<>();
+      List<MultiGauge.Row<?>> resolvedRows = new ArrayList<>();
+      byTeam.forEach(
+          (team, k) -> {
+            Tags t = Tags.of("team", team);
+            open.add(MultiGauge.Row.of(t, k.openBacklog()));
+            aging.add(MultiGauge.Row.of(t, k.agingBacklog()));
+            resolvedRows.add(MultiGauge.Row.of(t, k.resolved()));
+            addIfPresent(fcrRows, t, k.firstContactResolutionRate());
+            addIfPresent(csatRows, t, k.csatPositiveRate());
+            addIfPresent(slaRows, t.and("target", "response"), k.responseSlaAttainment());
+            addIfPresent(slaRows, t.and("target", "resolution"), k.resolutionSlaAttainment());
+            durations(responseRows, t, k.firstResponseSeconds());
+            durations(resolutionRows, t, k.resolutionSeconds());
+          });
+      backlogOpen.register(open, true);
+      backlogAging.register(aging, true);
+      fcr.register(fcrRows, true);
+      csat.register(csatRows, true);
+      sla.register(slaRows, true);
+      firstResponse.register(responseRows, true);
+      resolution.register(resolutionRows, true);
+      resolved.register(resolvedRows, true);
+      KpiCalculator.Kpis all = byTeam.get("all");
+      List<MultiGauge.Row<?>> adjustmentRows = new ArrayList<>();
+      if (all != null) {
+        all.adjustments()
+            .forEach(
+                (key, amount) -> {
+                  String[] typeAndCurrency = key.split("/", 2);
+                  adjustmentRows.add(
+                      MultiGauge.Row.of(
+                          Tags.of("type", typeAndCurrency[0], "currency", typeAndCurrency[1]),
+                          amount.doubleValue()));
+                });
+      }
+      adjustments.register(adjustmentRows, true);
+      stageEvents.register(
+          store.stageEvents().entrySet().stream()
+              .map(
+                  e ->
+                      (MultiGauge.Row<?>)
+                          MultiGauge.Row.of(Tags.of("stage", e.getKey()), e.getValue()))
+              .toList(),
+          true);
+      deadLetters.register(
+          store.deadLetters().entrySet().stream()
+              .map(
+                  e ->
+                      (MultiGauge.Row<?>)
+                          MultiGauge.Row.of(Tags.of("topic", e.getKey()), e.getValue()))
+              .toList(),
+          true);
+    } catch (RuntimeException e) {
+      log.warn("KPI gauges not refreshed: {}", e.toString());
+    }
+  }
+
+  private static void addIfPresent(List<MultiGauge.Row<?>> rows, Tags tags, Double value) {
+    if (value != null) {
+      rows.add(MultiGauge.Row.of(tags, value));
+    }
+  }
+
+  private static void durations(
+      List<MultiGauge.Row<?>> rows, Tags tags, KpiCalculator.Durations d) {
+    if (d.count() > 0) {
+      rows.add(MultiGauge.Row.of(tags.and("stat", "avg"), d.average()));
+      rows.add(MultiGauge.Row.of(tags.and("stat", "p50"), d.p50()));
+      rows.add(MultiGauge.Row.of(tags.and("stat", "p90"), d.p90()));
+    }
+  }
+}
