@@ -61,36 +61,64 @@ final class PipelineUnderTest implements AutoCloseable {
     return kafka;
   }
 
+  private Path state;
+
   private void launchAll() {
     try {
       Files.createDirectories(logs);
-      Path state = Files.createTempDirectory("e2e-state");
+      state = Files.createTempDirectory("e2e-state");
       for (String service : SERVICES) {
-        int port = freePort();
-        ports.put(service, port);
-        Path jar = executableJar(service);
-        ProcessBuilder builder =
-            new ProcessBuilder(
-                    javaBinary(),
-                    "-Xmx384m",
-                    "-XX:TieredStopAtLevel=1",
-                    "-XX:+UseSerialGC",
-                    "-jar",
-                    jar.toString())
-                .redirectErrorStream(true)
-                .redirectOutput(logs.resolve(service + ".log").toFile());
-        Map<String, String> env = builder.environment();
-        env.put("KAFKA_BOOTSTRAP", kafka.bootstrapServers());
-        env.put("SCHEMA_REGISTRY_URL", kafka.registryUrl());
-        env.put("SERVER_PORT", Integer.toString(port));
-        env.put("SERVER_ADDRESS", "127.0.0.1");
-        env.put("INQUIRY_JWT_PUBLIC_KEY", LocalJwt.get().publicKeyLocation());
-        env.put("INQUIRY_STATE_DIR", state.resolve(service).toString());
-        processes.add(builder.start());
+        Files.deleteIfExists(logs.resolve(service + ".log"));
+        ports.put(service, freePort());
+        processes.add(launch(service));
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  private Process launch(String service) throws IOException {
+    ProcessBuilder builder =
+        new ProcessBuilder(
+                javaBinary(),
+                "-Xmx384m",
+                "-XX:TieredStopAtLevel=1",
+                "-XX:+UseSerialGC",
+                "-jar",
+                executableJar(service).toString())
+            .redirectErrorStream(true)
+            .redirectOutput(
+                ProcessBuilder.Redirect.appendTo(logs.resolve(service + ".log").toFile()));
+    Map<String, String> env = builder.environment();
+    env.put("KAFKA_BOOTSTRAP", kafka.bootstrapServers());
+    env.put("SCHEMA_REGISTRY_URL", kafka.registryUrl());
+    env.put("SERVER_PORT", Integer.toString(ports.get(service)));
+    env.put("SERVER_ADDRESS", "127.0.0.1");
+    env.put("INQUIRY_JWT_PUBLIC_KEY", LocalJwt.get().publicKeyLocation());
+    env.put("INQUIRY_STATE_DIR", state.resolve(service).toString());
+    env.put("METRICS_GAUGE_REFRESH", "2s");
+    return builder.start();
+  }
+
+  /**
+   * Stops a service (SIGTERM, as an orchestrator would) and starts it again on its port and state.
+   */
+  void restart(String service) {
+    int index = SERVICES.indexOf(service);
+    Process process = processes.get(index);
+    process.destroy();
+    try {
+      if (!process.waitFor(30, TimeUnit.SECONDS)) {
+        process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+      }
+      processes.set(index, launch(service));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+    awaitReady(Duration.ofSeconds(120));
   }
 
   private void awaitReady(Duration timeout) {

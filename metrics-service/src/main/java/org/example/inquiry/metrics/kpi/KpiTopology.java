@@ -27,6 +27,10 @@ public final class KpiTopology {
   public static final String STAGE_COUNTS = "stage-counts";
   public static final String DEAD_LETTERS = "dead-letters";
 
+  /** Dead-letter topics, matched by name as they appear. */
+  public static final java.util.regex.Pattern DEAD_LETTER_PATTERN =
+      java.util.regex.Pattern.compile(".+" + Topics.DLT_SUFFIX);
+
   /** Every dead-letter topic of the catalogue; metrics counts what lands there. */
   public static final List<String> DEAD_LETTER_TOPICS =
       Topics.all().stream().filter(TopicSpec::isDeadLetter).map(TopicSpec::name).toList();
@@ -65,7 +69,8 @@ public final class KpiTopology {
     builder.addStateStore(
         Stores.keyValueStoreBuilder(
             Stores.persistentKeyValueStore(DEAD_LETTERS), Serdes.String(), Serdes.Long()));
-    builder.stream(DEAD_LETTER_TOPICS, Consumed.with(Serdes.String(), Serdes.ByteArray()))
+    // By pattern: dead-letter topics appear as their owners start, and none is required to exist.
+    builder.stream(DEAD_LETTER_PATTERN, Consumed.with(Serdes.String(), Serdes.ByteArray()))
         .process(DeadLetterCounter::new, DEAD_LETTERS);
   }
 
