@@ -60,6 +60,16 @@ public final class Classifier {
     return Optional.ofNullable(model).map(Model::version);
   }
 
+  /** The trained model, empty when classifying by rules alone. */
+  public Optional<Model> model() {
+    return Optional.ofNullable(model);
+  }
+
+  /** The same rules and thresholds with another model. */
+  public Classifier withModel(Model newModel) {
+    return new Classifier(rules, newModel, triageThreshold, secondaryThreshold);
+  }
+
   /** Classifies one inquiry; empty, blank and very large texts are triaged or classified. */
   public Classification classify(String subject, String body, BigDecimal statedAmount) {
     KeywordRules.Outcome outcome = rules.evaluate(subject, body, statedAmount);

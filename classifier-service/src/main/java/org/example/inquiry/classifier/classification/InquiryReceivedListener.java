@@ -24,30 +24,33 @@ class InquiryReceivedListener {
 
   private static final Logger log = LoggerFactory.getLogger(InquiryReceivedListener.class);
 
-  private final Classifier classifier;
+  private final CurrentClassifier current;
   private final KafkaTemplate<Object, Object> template;
   private final Clock clock;
 
   @Autowired
-  InquiryReceivedListener(Classifier classifier, KafkaTemplate<Object, Object> template) {
-    this(classifier, template, Clock.systemUTC());
+  InquiryReceivedListener(CurrentClassifier current, KafkaTemplate<Object, Object> template) {
+    this(current, template, Clock.systemUTC());
   }
 
   InquiryReceivedListener(
-      Classifier classifier, KafkaTemplate<Object, Object> template, Clock clock) {
-    this.classifier = classifier;
+      CurrentClassifier current, KafkaTemplate<Object, Object> template, Clock clock) {
+    this.current = current;
     this.template = template;
     this.clock = clock;
   }
 
   @KafkaListener(topics = "inquiries-received")
   void on(InquiryReceived received) {
+    // One snapshot per inquiry: a promotion in between must not mix two models' decision and
+    // version.
+    Classifier classifier = current.get();
     Classification decision =
         classifier.classify(
             received.getSubject(),
             received.getBody(),
             received.getAmount() == null ? null : received.getAmount().getAmount());
-    InquiryClassified classified = toEvent(received, decision);
+    InquiryClassified classified = toEvent(received, decision, classifier);
     template.send(Topics.INQUIRIES_CLASSIFIED.name(), received.getInquiryId(), classified);
     log.info(
         "Classified inquiry {} as {} ({}, urgency {}, rules {})",
@@ -58,7 +61,8 @@ class InquiryReceivedListener {
         decision.firedRules());
   }
 
-  InquiryClassified toEvent(InquiryReceived received, Classification decision) {
+  InquiryClassified toEvent(
+      InquiryReceived received, Classification decision, Classifier classifier) {
     return InquiryClassified.newBuilder()
         .setEventId(UUID.randomUUID().toString())
         .setInquiryId(received.getInquiryId())

@@ -14,11 +14,19 @@ import org.example.inquiry.schemas.InquiryReceived;
 import org.example.inquiry.schemas.Money;
 import org.example.inquiry.schemas.Urgency;
 import org.example.inquiry.testing.Events;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 import org.springframework.kafka.core.KafkaTemplate;
 
 class InquiryReceivedListenerTest {
+
+  @BeforeAll
+  static void model() throws Exception {
+    if (ClassifierTest.model == null) { // when run alone
+      ClassifierTest.trainOnTheFixtureCorpus();
+    }
+  }
 
   @SuppressWarnings("unchecked")
   private final KafkaTemplate<Object, Object> template = mock(KafkaTemplate.class);
@@ -26,7 +34,7 @@ class InquiryReceivedListenerTest {
   private final Clock clock = Clock.fixed(Instant.parse("2026-11-25T10:00:00Z"), ZoneOffset.UTC);
 
   private InquiryClassified published(Classifier classifier, InquiryReceived received) {
-    new InquiryReceivedListener(classifier, template, clock).on(received);
+    new InquiryReceivedListener(new CurrentClassifier(classifier), template, clock).on(received);
     ArgumentCaptor<Object> event = ArgumentCaptor.forClass(Object.class);
     verify(template).send(eq("inquiries-classified"), eq(received.getInquiryId()), event.capture());
     return (InquiryClassified) event.getValue();
