@@ -6,9 +6,12 @@ import org.example.inquiry.classifier.cli.ClassifierCommands;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.kafka.annotation.EnableKafkaStreams;
 
 /**
- * Classifier: reads {@code inquiries-received}, writes {@code inquiries-classified}.
+ * Classifier: reads {@code inquiries-received}, writes {@code inquiries-classified}; learns from
+ * the types agents confirm at resolution ({@code classifier-labelled-examples}, {@code
+ * classifier-models}).
  *
  * <p>{@code main} is not only {@code SpringApplication.run} (house style 5 notwithstanding): the
  * same executable jar also runs the offline engine commands ({@code evaluate}, {@code benchmark},
@@ -17,6 +20,7 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
+@EnableKafkaStreams
 public class ClassifierApplication {
 
   public static void main(String[] args) {

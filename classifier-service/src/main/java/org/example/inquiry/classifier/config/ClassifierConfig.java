@@ -7,7 +7,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.example.inquiry.classifier.classification.Classifier;
+import org.example.inquiry.classifier.classification.CurrentClassifier;
 import org.example.inquiry.classifier.classification.KeywordRules;
+import org.example.inquiry.classifier.learning.TrainingCorpus;
 import org.example.inquiry.classifier.model.TrainingOptions;
 import org.example.inquiry.classifier.training.CorpusTraining;
 import org.slf4j.Logger;
@@ -20,7 +22,7 @@ import org.springframework.core.io.ResourceLoader;
 /**
  * Builds the {@link Classifier}: the configured rules, and the default model trained at start-up
  * from the corpus's train split (a few seconds; deterministic, so every instance has the same model
- * and version).
+ * and version). The learning loop replaces the model with the promoted one, if any.
  */
 @Configuration(proxyBeanMethods = false)
 class ClassifierConfig {
@@ -28,14 +30,25 @@ class ClassifierConfig {
   private static final Logger log = LoggerFactory.getLogger(ClassifierConfig.class);
 
   @Bean
-  Classifier classifier(ClassifierProperties properties, ResourceLoader resources)
+  TrainingCorpus trainingCorpus(ClassifierProperties properties, ResourceLoader resources)
+      throws IOException {
+    Resource corpus = resources.getResource(properties.corpus());
+    if (!corpus.exists()) {
+      return new TrainingCorpus(null, corpus.getDescription());
+    }
+    try (InputStream in = corpus.getInputStream()) {
+      return new TrainingCorpus(in.readAllBytes(), corpus.getDescription());
+    }
+  }
+
+  /** Starts with the default model; the promoted one replaces it before the listener starts. */
+  @Bean
+  CurrentClassifier currentClassifier(ClassifierProperties properties, TrainingCorpus corpus)
       throws IOException {
     KeywordRules rules = new KeywordRules(rules(properties), properties.largeAmountThreshold());
-    return new Classifier(
-        rules,
-        model(resources.getResource(properties.corpus())),
-        properties.triageThreshold(),
-        properties.secondaryThreshold());
+    return new CurrentClassifier(
+        new Classifier(
+            rules, model(corpus), properties.triageThreshold(), properties.secondaryThreshold()));
   }
 
   static List<KeywordRules.Rule> rules(ClassifierProperties properties) {
@@ -47,15 +60,12 @@ class ClassifierConfig {
     return new ArrayList<>(byId.values());
   }
 
-  private static Classifier.Model model(Resource corpus) throws IOException {
-    if (!corpus.exists()) {
-      log.warn("No training corpus at {}: classifying by rules alone", corpus.getDescription());
+  private static Classifier.Model model(TrainingCorpus corpus) throws IOException {
+    if (corpus.bytes().isEmpty()) {
+      log.warn("No training corpus at {}: classifying by rules alone", corpus.location());
       return null;
     }
-    byte[] csv;
-    try (InputStream in = corpus.getInputStream()) {
-      csv = in.readAllBytes();
-    }
+    byte[] csv = corpus.csv();
     long start = System.nanoTime();
     CorpusTraining.TrainedModel trained = CorpusTraining.train(csv, TrainingOptions.defaults());
     log.info(

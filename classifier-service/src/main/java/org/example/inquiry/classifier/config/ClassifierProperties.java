@@ -1,8 +1,10 @@
 package org.example.inquiry.classifier.config;
 
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.List;
 import org.example.inquiry.classifier.classification.KeywordRules;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -22,6 +24,7 @@ import org.springframework.validation.annotation.Validated;
  * @param replaceDefaultRules true to use only {@code rules}; false to add them to the defaults (a
  *     configured rule with a default rule's id replaces it)
  * @param rules extra or replacement rules
+ * @param retrain the learning loop's knobs
  */
 @Validated
 @ConfigurationProperties("classifier")
@@ -31,4 +34,20 @@ public record ClassifierProperties(
     @DefaultValue("classpath:corpus/finance-inquiries.csv") String corpus,
     @DefaultValue("100000") BigDecimal largeAmountThreshold,
     @DefaultValue("false") boolean replaceDefaultRules,
-    @DefaultValue List<KeywordRules.Rule> rules) {}
+    @DefaultValue List<KeywordRules.Rule> rules,
+    @DefaultValue @Valid Retrain retrain) {
+
+  /**
+   * The learning loop ({@code classifier.retrain.*}).
+   *
+   * @param cron Spring cron expression of scheduled retraining; {@code -} (the default) for none
+   * @param tolerance how much lower than the model in use a candidate's held-back accuracy and
+   *     macro-F1 may be and still be promoted (0: not worse)
+   * @param timeout how long reading the history or catching up on the decisions may take (at
+   *     start-up the listener waits that long at most for the promoted model)
+   */
+  public record Retrain(
+      @DefaultValue("-") String cron,
+      @DefaultValue("0.0") @DecimalMin("0") @DecimalMax("1") double tolerance,
+      @DefaultValue("60s") Duration timeout) {}
+}

@@ -47,7 +47,7 @@ public final class CorpusTraining {
     return new TrainedModel(classifier, version(corpusCsv, options), train.size(), evaluation);
   }
 
-  static List<LabelledText> examples(List<Datasets.CorpusRow> rows, String split) {
+  public static List<LabelledText> examples(List<Datasets.CorpusRow> rows, String split) {
     return rows.stream()
         .filter(r -> r.split().equalsIgnoreCase(split))
         .map(Datasets.CorpusRow::example)
@@ -55,7 +55,7 @@ public final class CorpusTraining {
   }
 
   /** Engine version + corpus hash, and an options hash when the options are not the defaults. */
-  static String version(byte[] corpusCsv, TrainingOptions options) {
+  public static String version(byte[] corpusCsv, TrainingOptions options) {
     String version =
         TextClassifier.ENGINE_VERSION + "+corpus." + sha256(corpusCsv).substring(0, 12);
     if (!options.equals(TrainingOptions.defaults())) {
@@ -65,7 +65,8 @@ public final class CorpusTraining {
     return version;
   }
 
-  private static String sha256(byte[] bytes) {
+  /** SHA-256 of the bytes, lower-case hex. */
+  public static String sha256(byte[] bytes) {
     try {
       return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
     } catch (NoSuchAlgorithmException e) {
