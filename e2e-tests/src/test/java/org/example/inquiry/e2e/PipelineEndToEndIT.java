@@ -99,12 +99,13 @@ class PipelineEndToEndIT {
                 response -> response.statusCode() == 200)
             .body()
             .transform(PipelineEndToEndIT::json);
-    assertThat(inquiryCase.path("status").asText()).isEqualTo("ROUTED");
-    assertThat(inquiryCase.path("customerId").asText()).isEqualTo("C-1001");
+    assertThat(inquiryCase.path("status").asText()).isEqualTo("OPEN");
+    assertThat(inquiryCase.path("context").path("customerId").asText()).isEqualTo("C-1001");
     assertThat(inquiryCase.path("types").toString())
         .contains("letter-of-credit", "logistics-billing");
     assertThat(inquiryCase.path("teams").toString()).contains("operations", "billing");
-    assertThat(inquiryCase.path("amount").decimalValue()).isEqualByComparingTo("22000");
+    assertThat(inquiryCase.path("context").path("amount").decimalValue())
+        .isEqualByComparingTo("22000");
     assertThat(inquiryCase.path("timeline").findValuesAsText("event"))
         .containsExactly("RECEIVED", "ROUTED");
 
