@@ -18,7 +18,7 @@ import org.example.inquiry.schemas.serde.AvroSerdeConfig;
 import org.example.inquiry.schemas.serde.AvroSerializer;
 import org.example.inquiry.testing.Events;
 import org.example.inquiry.testing.KafkaTestEnvironment;
-import org.example.inquiry.testing.LocalJwt;
+import org.example.inquiry.testing.ServiceTestProperties;
 import org.example.inquiry.testing.TopicReader;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -45,11 +45,7 @@ class ClassifierIT {
 
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {
-    registry.add("spring.kafka.bootstrap-servers", kafka::bootstrapServers);
-    registry.add("spring.kafka.properties.schema.registry.url", kafka::registryUrl);
-    registry.add(
-        "spring.security.oauth2.resourceserver.jwt.public-key-location",
-        () -> LocalJwt.get().publicKeyLocation());
+    ServiceTestProperties.register(registry);
   }
 
   @BeforeAll

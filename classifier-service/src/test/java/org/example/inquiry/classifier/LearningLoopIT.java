@@ -28,6 +28,7 @@ import org.example.inquiry.schemas.serde.AvroSerializer;
 import org.example.inquiry.testing.Events;
 import org.example.inquiry.testing.KafkaTestEnvironment;
 import org.example.inquiry.testing.LocalJwt;
+import org.example.inquiry.testing.ServiceTestProperties;
 import org.example.inquiry.testing.TopicReader;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -62,15 +63,7 @@ class LearningLoopIT {
 
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {
-    registry.add("spring.kafka.bootstrap-servers", kafka::bootstrapServers);
-    registry.add("spring.kafka.properties.schema.registry.url", kafka::registryUrl);
-    registry.add("spring.kafka.streams.properties.schema.registry.url", kafka::registryUrl);
-    registry.add(
-        "spring.kafka.streams.state-dir",
-        () -> System.getProperty("java.io.tmpdir") + "/classifier-it-" + UUID.randomUUID());
-    registry.add(
-        "spring.security.oauth2.resourceserver.jwt.public-key-location",
-        () -> LocalJwt.get().publicKeyLocation());
+    ServiceTestProperties.register(registry);
   }
 
   @BeforeAll

@@ -28,6 +28,7 @@ import org.example.inquiry.schemas.KycStatus;
 import org.example.inquiry.schemas.Money;
 import org.example.inquiry.testing.KafkaTestEnvironment;
 import org.example.inquiry.testing.LocalJwt;
+import org.example.inquiry.testing.ServiceTestProperties;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -47,11 +48,7 @@ class PlatformIT {
 
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {
-    registry.add("spring.kafka.bootstrap-servers", kafka::bootstrapServers);
-    registry.add("spring.kafka.properties.schema.registry.url", kafka::registryUrl);
-    registry.add(
-        "spring.security.oauth2.resourceserver.jwt.public-key-location",
-        () -> LocalJwt.get().publicKeyLocation());
+    ServiceTestProperties.register(registry);
   }
 
   @Autowired WebTestClient web;

@@ -1,19 +1,16 @@
 package org.example.inquiry.intake.customers;
 
-import java.io.IOException;
 import java.io.Reader;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
+import org.example.inquiry.platform.csv.CsvImport;
 import org.example.inquiry.schemas.Contact;
 import org.example.inquiry.schemas.Customer;
 import org.example.inquiry.schemas.KycStatus;
@@ -52,35 +49,15 @@ public final class CustomerCsv {
   private CustomerCsv() {}
 
   public static Result read(Reader csv, Instant now) {
-    List<Customer> customers = new ArrayList<>();
-    List<String> problems = new ArrayList<>();
-    CSVFormat format =
-        CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).setTrim(true).get();
-    try (var parser = format.parse(csv)) {
-      List<String> missing =
-          HEADER.stream().filter(h -> !parser.getHeaderMap().containsKey(h)).toList();
-      if (!missing.isEmpty()) {
-        return new Result(List.of(), List.of("header lacks columns " + missing));
+    CsvImport.Result<Customer> read = CsvImport.read(csv, HEADER, row -> toCustomer(row, now));
+    List<String> problems = new ArrayList<>(read.problems());
+    java.util.Set<String> ids = new java.util.HashSet<>();
+    for (Customer customer : read.rows()) {
+      if (!ids.add(customer.getCustomerId())) {
+        problems.add("duplicate customerId " + customer.getCustomerId());
       }
-      java.util.Set<String> ids = new java.util.HashSet<>();
-      for (CSVRecord row : parser) {
-        String where = "line " + parser.getCurrentLineNumber();
-        try {
-          Customer customer = toCustomer(row, now);
-          if (!ids.add(customer.getCustomerId())) {
-            problems.add(where + ": duplicate customerId " + customer.getCustomerId());
-          }
-          customers.add(customer);
-        } catch (IllegalArgumentException | DateTimeParseException e) {
-          problems.add(where + ": " + e.getMessage());
-        }
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (IllegalStateException | java.io.UncheckedIOException e) {
-      problems.add("not a readable CSV: " + e.getMessage());
     }
-    return new Result(problems.isEmpty() ? customers : List.of(), problems);
+    return new Result(problems.isEmpty() ? read.rows() : List.of(), problems);
   }
 
   private static Customer toCustomer(CSVRecord row, Instant now) {
@@ -152,11 +129,7 @@ public final class CustomerCsv {
   }
 
   private static String required(CSVRecord row, String column) {
-    String value = blankToNull(row.get(column));
-    if (value == null) {
-      throw new IllegalArgumentException(column + " is required");
-    }
-    return value;
+    return CsvImport.required(row, column);
   }
 
   private static List<String> list(String cell) {

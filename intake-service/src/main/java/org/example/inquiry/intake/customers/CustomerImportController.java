@@ -4,14 +4,13 @@ import io.swagger.v3.oas.annotations.Operation;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.Map;
+import org.example.inquiry.platform.csv.CsvImport;
 import org.example.inquiry.platform.kafka.EventPublisher;
+import org.example.inquiry.schemas.Customer;
 import org.example.inquiry.schemas.catalog.Topics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
@@ -44,31 +43,20 @@ class CustomerImportController {
       produces = MediaType.APPLICATION_JSON_VALUE)
   @PreAuthorize("hasRole('supervisor')")
   Mono<ResponseEntity<?>> importCsv(@RequestBody byte[] csv, Authentication caller) {
-    return Mono.fromCallable(
+    return Mono.<ResponseEntity<?>>fromCallable(
             () -> {
               CustomerCsv.Result result =
                   CustomerCsv.read(
                       new StringReader(new String(csv, StandardCharsets.UTF_8)), clock.instant());
-              if (!result.problems().isEmpty()) {
-                ProblemDetail problem =
-                    ProblemDetail.forStatusAndDetail(
-                        HttpStatus.BAD_REQUEST,
-                        result.problems().size() + " problem(s) in the CSV; nothing was imported");
-                problem.setTitle("Invalid customer master file");
-                problem.setProperty("errors", result.problems().stream().limit(100).toList());
-                return ResponseEntity.badRequest()
-                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                    .body(problem);
+              if (result.problems().isEmpty()) {
+                log.info("{} imports {} customers", caller.getName(), result.customers().size());
               }
-              publisher.publish(
-                  result.customers().stream()
-                      .map(
-                          c ->
-                              new EventPublisher.Outgoing(
-                                  Topics.CUSTOMERS.name(), c.getCustomerId(), c))
-                      .toArray(EventPublisher.Outgoing[]::new));
-              log.info("{} imported {} customers", caller.getName(), result.customers().size());
-              return ResponseEntity.ok(Map.of("imported", result.customers().size()));
+              return CsvImport.publishOrRefuse(
+                  result.customers(),
+                  result.problems(),
+                  publisher,
+                  Topics.CUSTOMERS.name(),
+                  Customer::getCustomerId);
             })
         .subscribeOn(Schedulers.boundedElastic());
   }

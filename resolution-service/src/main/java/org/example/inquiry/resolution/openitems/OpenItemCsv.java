@@ -1,18 +1,14 @@
 package org.example.inquiry.resolution.openitems;
 
-import java.io.IOException;
 import java.io.Reader;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
+import org.example.inquiry.platform.csv.CsvImport;
 import org.example.inquiry.schemas.Money;
 import org.example.inquiry.schemas.OpenItem;
 
@@ -44,29 +40,8 @@ public final class OpenItemCsv {
   private OpenItemCsv() {}
 
   public static Result read(Reader csv, Instant now) {
-    List<OpenItem> items = new ArrayList<>();
-    List<String> problems = new ArrayList<>();
-    CSVFormat format =
-        CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).setTrim(true).get();
-    try (var parser = format.parse(csv)) {
-      List<String> missing =
-          HEADER.stream().filter(h -> !parser.getHeaderMap().containsKey(h)).toList();
-      if (!missing.isEmpty()) {
-        return new Result(List.of(), List.of("header lacks columns " + missing));
-      }
-      for (CSVRecord row : parser) {
-        try {
-          items.add(toItem(row, now));
-        } catch (IllegalArgumentException | DateTimeParseException | ArithmeticException e) {
-          problems.add("line " + parser.getCurrentLineNumber() + ": " + e.getMessage());
-        }
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (IllegalStateException | UncheckedIOException e) {
-      problems.add("not a readable CSV: " + e.getMessage());
-    }
-    return new Result(problems.isEmpty() ? items : List.of(), problems);
+    CsvImport.Result<OpenItem> read = CsvImport.read(csv, HEADER, row -> toItem(row, now));
+    return new Result(read.problems().isEmpty() ? read.rows() : List.of(), read.problems());
   }
 
   private static OpenItem toItem(CSVRecord row, Instant now) {
@@ -107,10 +82,6 @@ public final class OpenItemCsv {
   }
 
   private static String required(CSVRecord row, String column) {
-    String value = row.get(column);
-    if (value == null || value.isBlank()) {
-      throw new IllegalArgumentException(column + " is required");
-    }
-    return value.trim();
+    return CsvImport.required(row, column);
   }
 }

@@ -4,12 +4,11 @@ import io.swagger.v3.oas.annotations.Operation;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.Map;
+import org.example.inquiry.platform.csv.CsvImport;
 import org.example.inquiry.platform.kafka.EventPublisher;
+import org.example.inquiry.schemas.OpenItem;
 import org.example.inquiry.schemas.catalog.Topics;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -36,29 +35,17 @@ class OpenItemImportController {
       produces = MediaType.APPLICATION_JSON_VALUE)
   @PreAuthorize("hasRole('supervisor')")
   Mono<ResponseEntity<?>> importCsv(@RequestBody byte[] csv) {
-    return Mono.fromCallable(
+    return Mono.<ResponseEntity<?>>fromCallable(
             () -> {
               OpenItemCsv.Result result =
                   OpenItemCsv.read(
                       new StringReader(new String(csv, StandardCharsets.UTF_8)), clock.instant());
-              if (!result.problems().isEmpty()) {
-                ProblemDetail problem =
-                    ProblemDetail.forStatusAndDetail(
-                        HttpStatus.BAD_REQUEST,
-                        result.problems().size() + " problem(s) in the CSV; nothing was imported");
-                problem.setProperty("errors", result.problems().stream().limit(100).toList());
-                return ResponseEntity.badRequest()
-                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                    .body(problem);
-              }
-              publisher.publish(
-                  result.items().stream()
-                      .map(
-                          i ->
-                              new EventPublisher.Outgoing(
-                                  Topics.OPEN_ITEMS.name(), i.getDocumentNumber(), i))
-                      .toArray(EventPublisher.Outgoing[]::new));
-              return ResponseEntity.ok(Map.of("imported", result.items().size()));
+              return CsvImport.publishOrRefuse(
+                  result.items(),
+                  result.problems(),
+                  publisher,
+                  Topics.OPEN_ITEMS.name(),
+                  OpenItem::getDocumentNumber);
             })
         .subscribeOn(Schedulers.boundedElastic());
   }
