@@ -39,11 +39,12 @@ class KpiStore {
     return all;
   }
 
+  /** Each partition keeps its own counts: the totals are their sums. */
   Map<String, Long> stageEvents() {
     Map<String, Long> counts = new TreeMap<>();
     KpiTopology.INPUTS.forEach(t -> counts.put(KpiTopology.stageOf(t.name()), 0L));
     try (KeyValueIterator<String, Long> it = this.<Long>store(KpiTopology.STAGE_COUNTS).all()) {
-      it.forEachRemaining(kv -> counts.put(kv.key, kv.value));
+      it.forEachRemaining(kv -> counts.merge(kv.key, kv.value, Long::sum));
     }
     return counts;
   }
@@ -52,7 +53,7 @@ class KpiStore {
     Map<String, Long> counts = new TreeMap<>();
     KpiTopology.DEAD_LETTER_TOPICS.forEach(t -> counts.put(t, 0L));
     try (KeyValueIterator<String, Long> it = this.<Long>store(KpiTopology.DEAD_LETTERS).all()) {
-      it.forEachRemaining(kv -> counts.put(kv.key, kv.value));
+      it.forEachRemaining(kv -> counts.merge(kv.key, kv.value, Long::sum));
     }
     return counts;
   }
