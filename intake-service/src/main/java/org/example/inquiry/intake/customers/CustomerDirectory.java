@@ -7,6 +7,7 @@ import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.example.inquiry.platform.streams.JsonSerde;
+import org.example.inquiry.schemas.Customer;
 import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 import org.springframework.stereotype.Component;
 
@@ -41,6 +42,19 @@ class CustomerDirectory implements CustomerLookup {
   public Optional<CustomerProfile> byEmailDomain(String domain) {
     return Optional.ofNullable(store().get(CustomerDirectoryTopology.domainKey(domain)))
         .flatMap(id -> byId(new String(id, java.nio.charset.StandardCharsets.UTF_8)));
+  }
+
+  /** The full customer master record, as the compacted topic has it now. */
+  Optional<Customer> record(String customerId) {
+    return Optional.ofNullable(store().get(CustomerDirectoryTopology.recordKey(customerId)))
+        .map(
+            bytes -> {
+              try {
+                return Customer.fromByteBuffer(java.nio.ByteBuffer.wrap(bytes));
+              } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+              }
+            });
   }
 
   private ReadOnlyKeyValueStore<String, byte[]> store() {

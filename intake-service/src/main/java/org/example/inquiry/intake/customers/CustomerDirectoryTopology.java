@@ -34,6 +34,10 @@ public final class CustomerDirectoryTopology {
     return "id:" + id;
   }
 
+  static String recordKey(String id) {
+    return "record:" + id;
+  }
+
   static String emailKey(String email) {
     return "email:" + email.toLowerCase(Locale.ROOT);
   }
@@ -97,7 +101,16 @@ public final class CustomerDirectoryTopology {
       }
       if (record.value() == null) {
         store.delete(idKey(id));
+        store.delete(recordKey(id));
         return;
+      }
+      try {
+        java.nio.ByteBuffer encoded = record.value().toByteBuffer();
+        byte[] bytes = new byte[encoded.remaining()];
+        encoded.get(bytes);
+        store.put(recordKey(id), bytes);
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
       }
       CustomerProfile profile = profileOf(record.value());
       byte[] idBytes = id.getBytes(StandardCharsets.UTF_8);

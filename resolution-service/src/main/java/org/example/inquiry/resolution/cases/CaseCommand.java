@@ -9,7 +9,8 @@ import java.util.Set;
  * A request to change a case, as the single writer of the inquiry receives it.
  *
  * @param type CLAIM, ASSIGN, REPLY, REQUEST_INFO, NOTE, PROPOSE_ACTION, APPROVE, REJECT, RESOLVE,
- *     REOPEN
+ *     REOPEN, LINK_CUSTOMER
+ * @param customerId LINK_CUSTOMER: the customer master id
  */
 public record CaseCommand(
     String commandId,
@@ -27,4 +28,5 @@ public record CaseCommand(
     String reason,
     String resolutionCode,
     String rootCause,
-    List<String> confirmedTypes) {}
+    List<String> confirmedTypes,
+    String customerId) {}

@@ -89,7 +89,8 @@ final class CaseMapper {
         k.getReason(),
         k.getResolutionCode(),
         k.getRootCause(),
-        k.getConfirmedTypes());
+        k.getConfirmedTypes(),
+        k.getCustomerId());
   }
 
   static SpecificRecord toAvro(

@@ -41,6 +41,7 @@ class CaseStreamsConfig {
     return StreamsInputTopics.of(
         Topics.INQUIRIES_ROUTED.name(),
         Topics.INQUIRIES_FOLLOWED_UP.name(),
-        Topics.INQUIRY_COMMANDS.name());
+        Topics.INQUIRY_COMMANDS.name(),
+        Topics.CUSTOMERS.name());
   }
 }

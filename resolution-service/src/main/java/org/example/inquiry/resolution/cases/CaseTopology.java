@@ -18,6 +18,7 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
 import org.example.inquiry.platform.streams.JsonSerde;
+import org.example.inquiry.schemas.Customer;
 import org.example.inquiry.schemas.InquiryApproved;
 import org.example.inquiry.schemas.InquiryCommand;
 import org.example.inquiry.schemas.InquiryFollowedUp;
@@ -38,6 +39,7 @@ public final class CaseTopology {
 
   public static final String CASES_STORE = "cases";
   public static final String LEDGER_STORE = "open-items";
+  public static final String CUSTOMERS_STORE = "customer-master";
 
   private CaseTopology() {}
 
@@ -59,7 +61,14 @@ public final class CaseTopology {
             .withLoggingDisabled(),
         Topics.OPEN_ITEMS.name(),
         Consumed.with(Serdes.String(), avro),
-        LedgerLoader::new);
+        () -> new LatestLoader(LEDGER_STORE));
+    builder.addGlobalStore(
+        Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(CUSTOMERS_STORE), Serdes.String(), avro)
+            .withLoggingDisabled(),
+        Topics.CUSTOMERS.name(),
+        Consumed.with(Serdes.String(), avro),
+        () -> new LatestLoader(CUSTOMERS_STORE));
     var outputs =
         builder.stream(
                 List.of(
@@ -82,13 +91,21 @@ public final class CaseTopology {
         .to(Topics.INQUIRIES_RESOLVED.name(), produced);
   }
 
-  /** Keeps the latest ledger state per document number in the global store. */
-  static final class LedgerLoader implements Processor<String, SpecificRecord, Void, Void> {
+  /**
+   * Keeps the latest record per key of a compacted topic (ledger documents, customers) in a global
+   * store; a tombstone deletes.
+   */
+  static final class LatestLoader implements Processor<String, SpecificRecord, Void, Void> {
+    private final String storeName;
     private KeyValueStore<String, SpecificRecord> store;
+
+    LatestLoader(String storeName) {
+      this.storeName = storeName;
+    }
 
     @Override
     public void init(ProcessorContext<Void, Void> context) {
-      store = context.getStateStore(LEDGER_STORE);
+      store = context.getStateStore(storeName);
     }
 
     @Override
@@ -114,6 +131,7 @@ public final class CaseTopology {
     private ProcessorContext<String, SpecificRecord> context;
     private KeyValueStore<String, InquiryCase> cases;
     private KeyValueStore<String, SpecificRecord> ledger;
+    private KeyValueStore<String, SpecificRecord> customers;
 
     CaseProcessor(
         CaseWorkflow workflow, Clock clock, Duration slaCheckInterval, String policyVersion) {
@@ -128,6 +146,7 @@ public final class CaseTopology {
       this.context = context;
       this.cases = context.getStateStore(CASES_STORE);
       this.ledger = context.getStateStore(LEDGER_STORE);
+      this.customers = context.getStateStore(CUSTOMERS_STORE);
       context.schedule(slaCheckInterval, PunctuationType.WALL_CLOCK_TIME, now -> checkSla());
     }
 
@@ -152,9 +171,24 @@ public final class CaseTopology {
       } else if (value instanceof InquiryFollowedUp followUp && current != null) {
         step = workflow.followedUp(current, followUp.getOccurredAt(), followUp.getChannel().name());
       } else if (value instanceof InquiryCommand command) {
-        step = workflow.handle(current, CaseMapper.fromCommand(command));
+        step = workflow.handle(current, CaseMapper.fromCommand(command), this::customer);
       }
       apply(inquiryId, step, record.timestamp());
+    }
+
+    private CustomerFacts customer(String customerId) {
+      SpecificRecord value = customerId == null ? null : customers.get(customerId);
+      if (!(value instanceof Customer c)) {
+        return null;
+      }
+      return new CustomerFacts(
+          c.getCustomerId(),
+          c.getLegalName(),
+          c.getSegment(),
+          c.getRegion(),
+          c.getKycStatus().name(),
+          c.getKycExpiresOn(),
+          c.getAccountManager());
     }
 
     private AutoAnswer.LedgerItem ledgerItem(String documentNumber) {

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -146,6 +147,16 @@ public final class CaseWorkflow {
   // ---- commands ------------------------------------------------------------------------------
 
   public Step handle(InquiryCase current, CaseCommand c) {
+    return handle(current, c, id -> null);
+  }
+
+  /**
+   * Checks a command against the case. {@code customers} looks a customer up in the customer master
+   * as it is now (null when unknown): linking needs it, and financial actions are only proposed for
+   * a linked customer whose KYC is verified today.
+   */
+  public Step handle(
+      InquiryCase current, CaseCommand c, Function<String, CustomerFacts> customers) {
     if (current == null) {
       return new Step(
           null,
@@ -165,7 +176,8 @@ public final class CaseWorkflow {
       case "REPLY" -> reply(current, c);
       case "REQUEST_INFO" -> requestInfo(current, c);
       case "NOTE" -> note(current, c);
-      case "PROPOSE_ACTION" -> propose(current, c);
+      case "PROPOSE_ACTION" -> propose(current, c, customers);
+      case "LINK_CUSTOMER" -> linkCustomer(current, c, customers);
       case "APPROVE", "REJECT" -> decide(current, c);
       case "RESOLVE" -> resolve(current, c);
       case "REOPEN" -> reopen(current, c);
@@ -279,10 +291,99 @@ public final class CaseWorkflow {
         next, c, List.of(worked("NOTE_ADDED", c, "internal note", null, null, null)), null);
   }
 
-  private Step propose(InquiryCase current, CaseCommand c) {
+  private Step linkCustomer(
+      InquiryCase current, CaseCommand c, Function<String, CustomerFacts> customers) {
+    if (!current.isOpen()) {
+      return refuse(current, c, 409, "the inquiry is resolved; reopen it first");
+    }
+    if (c.customerId() == null || c.customerId().isBlank()) {
+      return refuse(current, c, 400, "customerId is required");
+    }
+    String linked = current.context.customerId();
+    if (linked != null) {
+      return refuse(
+          current,
+          c,
+          409,
+          "the inquiry is already linked to customer "
+              + linked
+              + (linked.equals(c.customerId()) ? "" : "; it cannot be moved to another customer"));
+    }
+    CustomerFacts customer = customers.apply(c.customerId());
+    if (customer == null) {
+      return refuse(
+          current,
+          c,
+          404,
+          "no customer " + c.customerId() + " in the customer master; register it first");
+    }
+    String kyc = customer.kycStatusOn(today(c));
+    InquiryCase next = copy(current);
+    InquiryCase.Context was = current.context;
+    next.context =
+        new InquiryCase.Context(
+            was.receivedAt(),
+            was.channel(),
+            customer.customerId(),
+            customer.segment(),
+            customer.region(),
+            kyc,
+            was.senderIsRegisteredContact(),
+            was.amount(),
+            was.currency(),
+            was.references());
+    if (customer.accountManager() != null
+        && !next.excludedPeople.contains(customer.accountManager())) {
+      next.excludedPeople.add(customer.accountManager());
+    }
+    String detail =
+        "linked to customer "
+            + customer.customerId()
+            + " ("
+            + customer.legalName()
+            + ", KYC "
+            + kyc
+            + (customer.accountManager() == null
+                ? ""
+                : "; account manager " + customer.accountManager() + " excluded from approvals")
+            + ")";
+    next.timeline.add(entry(c, "CUSTOMER_LINKED", detail));
+    return accept(next, c, List.of(worked("CUSTOMER_LINKED", c, detail, null, null, null)), null);
+  }
+
+  /** Financial actions need a linked customer whose KYC is verified as of the command's day. */
+  private String kycRefusal(
+      InquiryCase current, CaseCommand c, Function<String, CustomerFacts> customers) {
+    String customerId = current.context.customerId();
+    if (customerId == null) {
+      return "financial actions need the inquiry linked to a KYC-verified customer; the sender is"
+          + " not linked to the customer master (link it: POST /api/v1/inquiries/{id}/customer)";
+    }
+    CustomerFacts live = customers.apply(customerId);
+    String kyc = live == null ? current.context.kycStatus() : live.kycStatusOn(today(c));
+    if (!"VERIFIED".equals(kyc)) {
+      return "financial actions need a KYC-verified customer; customer "
+          + customerId
+          + " is "
+          + kyc
+          + " in the customer master";
+    }
+    return null;
+  }
+
+  private static java.time.LocalDate today(CaseCommand c) {
+    return c.at().atZone(java.time.ZoneOffset.UTC).toLocalDate();
+  }
+
+  private Step propose(
+      InquiryCase current, CaseCommand c, Function<String, CustomerFacts> customers) {
     if (!current.isOpen()) {
       return refuse(
           current, c, 409, "the inquiry is resolved; reopen it before proposing an action");
+    }
+    String kycRefusal = kycRefusal(current, c, customers);
+    if (kycRefusal != null) {
+      return refuse(current, c, 409, kycRefusal);
     }
     if (c.actionType() == null || !ACTION_TYPES.contains(c.actionType())) {
       return refuse(current, c, 400, "action type must be one of " + ACTION_TYPES);

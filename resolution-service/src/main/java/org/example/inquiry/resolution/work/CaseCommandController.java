@@ -89,6 +89,12 @@ class CaseCommandController {
 
   record ReopenRequest(@NotBlank @Size(max = 2000) String reason) {}
 
+  record LinkCustomerRequest(
+      @NotBlank
+          @Size(max = 64)
+          @Pattern(regexp = "[A-Za-z0-9._-]+", message = "must be a customer master id")
+          String customerId) {}
+
   @Operation(summary = "Claim the inquiry")
   @PostMapping(path = "/api/v1/inquiries/{id}/claim", produces = MediaType.APPLICATION_JSON_VALUE)
   @PreAuthorize("hasAnyRole('agent','supervisor')")
@@ -231,6 +237,22 @@ class CaseCommandController {
   Mono<Map<String, Object>> reopen(
       @PathVariable String id, @Valid @RequestBody ReopenRequest body, Authentication caller) {
     return send(id, caller, command(id, caller, "REOPEN").setReason(body.reason()));
+  }
+
+  @Operation(
+      summary =
+          "Link an inquiry from an unknown sender to a customer of the customer master (after the"
+              + " customer is registered); financial actions need the customer KYC-verified")
+  @PostMapping(
+      path = "/api/v1/inquiries/{id}/customer",
+      consumes = MediaType.APPLICATION_JSON_VALUE,
+      produces = MediaType.APPLICATION_JSON_VALUE)
+  @PreAuthorize("hasAnyRole('agent','supervisor')")
+  Mono<Map<String, Object>> linkCustomer(
+      @PathVariable String id,
+      @Valid @RequestBody LinkCustomerRequest body,
+      Authentication caller) {
+    return send(id, caller, command(id, caller, "LINK_CUSTOMER").setCustomerId(body.customerId()));
   }
 
   private InquiryCommand.Builder command(String inquiryId, Authentication caller, String type) {

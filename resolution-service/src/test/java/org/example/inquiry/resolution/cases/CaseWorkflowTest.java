@@ -209,4 +209,105 @@ class CaseWorkflowTest {
     assertThat(step.next()).isNull();
     assertThat(step.outcome().status()).isEqualTo(404);
   }
+
+  @Nested
+  class UnknownSender {
+
+    final CustomerFacts pending =
+        new CustomerFacts(
+            "C-2001", "Borealis Foods GmbH", "MID_MARKET", "EMEA", "PENDING", null, "am.kraus");
+    final CustomerFacts verified =
+        new CustomerFacts(
+            "C-2001",
+            "Borealis Foods GmbH",
+            "MID_MARKET",
+            "EMEA",
+            "VERIFIED",
+            java.time.LocalDate.parse("2027-11-25"),
+            "am.kraus");
+
+    InquiryCase unlinked() {
+      return workflow
+          .routed(null, Cases.routedUnknownSenderCase(), Cases.RECEIVED.plusSeconds(2))
+          .next();
+    }
+
+    @Test
+    void noFinancialActionBeforeTheSenderIsLinkedToACustomer() {
+      var refused =
+          workflow.handle(
+              unlinked(), Cases.propose("carl", "CREDIT_LIMIT_CHANGE", "80000.00", "EUR"));
+
+      assertThat(refused.outcome().status()).isEqualTo(409);
+      assertThat(refused.outcome().reason()).contains("not linked");
+      assertThat(refused.next().actions).isEmpty();
+    }
+
+    @Test
+    void linkingTakesTheCustomerAsTheMasterHasItAndExcludesItsAccountManager() {
+      var linked = workflow.handle(unlinked(), Cases.link("carl", "C-2001"), id -> pending);
+
+      assertThat(linked.outcome().accepted()).isTrue();
+      assertThat(linked.next().context.customerId()).isEqualTo("C-2001");
+      assertThat(linked.next().context.kycStatus()).isEqualTo("PENDING");
+      assertThat(linked.next().context.segment()).isEqualTo("MID_MARKET");
+      assertThat(linked.next().excludedPeople).contains("am.kraus");
+      assertThat(linked.next().timeline)
+          .extracting(InquiryCase.TimelineEntry::event)
+          .endsWith("CUSTOMER_LINKED");
+      assertThat(linked.events()).hasSize(1);
+    }
+
+    @Test
+    void anUnknownCustomerOrASecondLinkIsRefused() {
+      assertThat(
+              workflow
+                  .handle(unlinked(), Cases.link("carl", "C-9999"), id -> null)
+                  .outcome()
+                  .status())
+          .isEqualTo(404);
+      var linked = workflow.handle(unlinked(), Cases.link("carl", "C-2001"), id -> pending);
+      var again = workflow.handle(linked.next(), Cases.link("carl", "C-3000"), id -> pending);
+      assertThat(again.outcome().status()).isEqualTo(409);
+      assertThat(again.next().context.customerId()).isEqualTo("C-2001");
+    }
+
+    @Test
+    void actionsWaitForTheKycVerificationAsTheMasterHasItNow() {
+      var linked = workflow.handle(unlinked(), Cases.link("carl", "C-2001"), id -> pending);
+      var propose = Cases.propose("carl", "CREDIT_LIMIT_CHANGE", "80000.00", "EUR");
+
+      var whilePending = workflow.handle(linked.next(), propose, id -> pending);
+      assertThat(whilePending.outcome().status()).isEqualTo(409);
+      assertThat(whilePending.outcome().reason()).contains("C-2001 is PENDING");
+
+      var afterVerification =
+          workflow.handle(
+              whilePending.next(),
+              Cases.propose("carl", "CREDIT_LIMIT_CHANGE", "80000.00", "EUR"),
+              id -> verified);
+      assertThat(afterVerification.outcome().accepted()).isTrue();
+      assertThat(afterVerification.next().actions).hasSize(1);
+    }
+
+    @Test
+    void anExpiredVerificationCountsAsExpired() {
+      var expired =
+          new CustomerFacts(
+              "C-2001",
+              "Borealis Foods GmbH",
+              "MID_MARKET",
+              "EMEA",
+              "VERIFIED",
+              java.time.LocalDate.parse("2026-01-31"),
+              null);
+      var linked = workflow.handle(unlinked(), Cases.link("carl", "C-2001"), id -> expired);
+      var refused =
+          workflow.handle(
+              linked.next(),
+              Cases.propose("carl", "CREDIT_LIMIT_CHANGE", "80000.00", "EUR"),
+              id -> expired);
+      assertThat(refused.outcome().reason()).contains("EXPIRED");
+    }
+  }
 }

@@ -69,7 +69,8 @@ final class Cases {
         null,
         null,
         null,
-        List.of());
+        List.of(),
+        null);
   }
 
   static CaseCommand text(String type, String actor, String text) {
@@ -90,7 +91,8 @@ final class Cases {
         null,
         null,
         null,
-        List.of());
+        List.of(),
+        null);
   }
 
   static CaseCommand propose(String actor, String actionType, String amount, String currency) {
@@ -111,7 +113,8 @@ final class Cases {
         "shipment delayed two weeks",
         null,
         null,
-        List.of());
+        List.of(),
+        null);
   }
 
   static CaseCommand decide(
@@ -133,7 +136,8 @@ final class Cases {
         reason,
         null,
         null,
-        List.of());
+        List.of(),
+        null);
   }
 
   static CaseCommand resolve(String actor) {
@@ -154,6 +158,50 @@ final class Cases {
         null,
         "ADJUSTED",
         "carrier delay",
-        List.of("logistics-billing", "billing-discrepancy"));
+        List.of("logistics-billing", "billing-discrepancy"),
+        null);
+  }
+
+  /** The case of an inquiry from an unknown sender: not linked, KYC unknown. */
+  static InquiryCase routedUnknownSenderCase() {
+    InquiryCase c = routedSeedCase();
+    c.inquiryId = "unknown-1";
+    InquiryCase.Context seed = c.context;
+    c.context =
+        new InquiryCase.Context(
+            seed.receivedAt(),
+            "API",
+            null,
+            null,
+            null,
+            "UNKNOWN",
+            "NOT_APPLICABLE",
+            new BigDecimal("180000"),
+            "EUR",
+            List.of());
+    c.excludedPeople = List.of();
+    return c;
+  }
+
+  static CaseCommand link(String actor, String customerId) {
+    CaseCommand c = command("LINK_CUSTOMER", actor, "agent");
+    return new CaseCommand(
+        c.commandId(),
+        c.type(),
+        actor,
+        c.roles(),
+        c.at(),
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        List.of(),
+        customerId);
   }
 }

@@ -1,0 +1,118 @@
+package org.example.inquiry.intake.customers;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import org.example.inquiry.intake.registration.InquiryRegistration;
+import org.example.inquiry.schemas.Contact;
+import org.example.inquiry.schemas.Customer;
+import org.example.inquiry.schemas.KycStatus;
+import org.example.inquiry.schemas.Money;
+import org.example.inquiry.schemas.RiskRating;
+
+/**
+ * Registering a new customer (for example the sender of an inquiry nobody knew) and verifying its
+ * KYC, as two acts of two different people (maker-checker on the customer master). Pure.
+ */
+public final class CustomerRegistration {
+
+  /** A refused registration or verification, with the HTTP status it answers with. */
+  public static final class Refused extends RuntimeException {
+    private final int status;
+
+    Refused(int status, String reason) {
+      super(reason);
+      this.status = status;
+    }
+
+    public int status() {
+      return status;
+    }
+  }
+
+  /** The registration as a master-data agent enters it. */
+  public record NewCustomer(
+      String customerId,
+      String legalName,
+      String segment,
+      String region,
+      List<Contact> contacts,
+      List<String> emailDomains,
+      String accountManager,
+      BigDecimal creditLimit,
+      String creditLimitCurrency,
+      String riskRating) {}
+
+  private CustomerRegistration() {}
+
+  /** A new customer is always PENDING KYC until someone else verifies it. */
+  public static Customer register(NewCustomer n, Customer existing, String actor, Instant now) {
+    if (existing != null) {
+      throw new Refused(
+          409,
+          "customer " + n.customerId() + " is already in the customer master; nothing changed");
+    }
+    Money creditLimit =
+        n.creditLimit() == null
+            ? null
+            : new Money(
+                n.creditLimit().setScale(4, RoundingMode.UNNECESSARY), n.creditLimitCurrency());
+    return Customer.newBuilder()
+        .setCustomerId(n.customerId())
+        .setLegalName(n.legalName())
+        .setSegment(n.segment())
+        .setRegion(n.region())
+        .setContacts(
+            n.contacts().stream()
+                .map(c -> new Contact(c.getName(), c.getEmail().toLowerCase(Locale.ROOT)))
+                .toList())
+        .setEmailDomains(
+            n.emailDomains() == null
+                ? List.of()
+                : n.emailDomains().stream().map(d -> d.toLowerCase(Locale.ROOT)).toList())
+        .setKycStatus(KycStatus.PENDING)
+        .setAccountManager(n.accountManager())
+        .setCreditLimit(creditLimit)
+        .setRiskRating(
+            n.riskRating() == null ? RiskRating.UNRATED : RiskRating.valueOf(n.riskRating()))
+        .setUpdatedAt(now)
+        .setRegisteredBy(actor)
+        .build();
+  }
+
+  /**
+   * Records the outcome of a KYC check: VERIFIED until {@code expiresOn} (a year from today when
+   * not given), or FAILED. The person who registered the customer cannot verify it.
+   */
+  public static Customer verify(
+      Customer existing, String outcome, LocalDate expiresOn, String actor, Instant now) {
+    if (existing == null) {
+      throw new Refused(404, "no such customer in the customer master");
+    }
+    if (actor.equals(existing.getRegisteredBy())) {
+      throw new Refused(
+          403,
+          actor
+              + " registered customer "
+              + existing.getCustomerId()
+              + " and cannot also verify it (segregation of duties)");
+    }
+    KycStatus status = KycStatus.valueOf(outcome);
+    LocalDate today = InquiryRegistration.today(now);
+    if (status == KycStatus.VERIFIED && expiresOn != null && !expiresOn.isAfter(today)) {
+      throw new Refused(400, "expiresOn must be after today (" + today + ")");
+    }
+    return Customer.newBuilder(existing)
+        .setKycStatus(status)
+        .setKycExpiresOn(
+            status == KycStatus.VERIFIED
+                ? (expiresOn != null ? expiresOn : today.plusYears(1))
+                : null)
+        .setKycVerifiedBy(actor)
+        .setUpdatedAt(now)
+        .build();
+  }
+}

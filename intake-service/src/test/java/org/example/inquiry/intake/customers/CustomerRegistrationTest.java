@@ -1,0 +1,88 @@
+package org.example.inquiry.intake.customers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.example.inquiry.schemas.Contact;
+import org.example.inquiry.schemas.Customer;
+import org.example.inquiry.schemas.KycStatus;
+import org.junit.jupiter.api.Test;
+
+class CustomerRegistrationTest {
+
+  static final Instant NOW = Instant.parse("2026-11-25T10:00:00Z");
+
+  static final CustomerRegistration.NewCustomer BOREALIS =
+      new CustomerRegistration.NewCustomer(
+          "C-2001",
+          "Borealis Foods GmbH",
+          "MID_MARKET",
+          "EMEA",
+          List.of(new Contact("Ana Weber", "Ana.Weber@Borealis-Foods.example")),
+          List.of("Borealis-Foods.example"),
+          "am.kraus",
+          new BigDecimal("100000"),
+          "EUR",
+          "MEDIUM");
+
+  @Test
+  void aNewCustomerIsPendingKycAndRemembersWhoRegisteredIt() {
+    Customer customer = CustomerRegistration.register(BOREALIS, null, "mia", NOW);
+
+    assertThat(customer.getKycStatus()).isEqualTo(KycStatus.PENDING);
+    assertThat(customer.getKycExpiresOn()).isNull();
+    assertThat(customer.getRegisteredBy()).isEqualTo("mia");
+    assertThat(customer.getContacts().get(0).getEmail())
+        .isEqualTo("ana.weber@borealis-foods.example");
+    assertThat(customer.getEmailDomains()).containsExactly("borealis-foods.example");
+    assertThat(customer.getCreditLimit().getAmount()).isEqualByComparingTo("100000");
+  }
+
+  @Test
+  void anExistingCustomerIsNotOverwritten() {
+    Customer existing = CustomerRegistration.register(BOREALIS, null, "mia", NOW);
+
+    assertThatThrownBy(() -> CustomerRegistration.register(BOREALIS, existing, "tom", NOW))
+        .isInstanceOfSatisfying(
+            CustomerRegistration.Refused.class, e -> assertThat(e.status()).isEqualTo(409));
+  }
+
+  @Test
+  void theRegistrarCannotVerifyButSomeoneElseCanForAYear() {
+    Customer pending = CustomerRegistration.register(BOREALIS, null, "mia", NOW);
+
+    assertThatThrownBy(() -> CustomerRegistration.verify(pending, "VERIFIED", null, "mia", NOW))
+        .isInstanceOfSatisfying(
+            CustomerRegistration.Refused.class, e -> assertThat(e.status()).isEqualTo(403))
+        .hasMessageContaining("segregation of duties");
+
+    Customer verified =
+        CustomerRegistration.verify(pending, "VERIFIED", null, "kim", NOW.plusSeconds(60));
+    assertThat(verified.getKycStatus()).isEqualTo(KycStatus.VERIFIED);
+    assertThat(verified.getKycExpiresOn()).isEqualTo(LocalDate.parse("2027-11-25"));
+    assertThat(verified.getKycVerifiedBy()).isEqualTo("kim");
+    assertThat(verified.getRegisteredBy()).isEqualTo("mia");
+    assertThat(verified.getLegalName()).isEqualTo("Borealis Foods GmbH");
+  }
+
+  @Test
+  void aFailedCheckHasNoExpiryAndAnExpiryInThePastIsRefused() {
+    Customer pending = CustomerRegistration.register(BOREALIS, null, "mia", NOW);
+
+    assertThat(CustomerRegistration.verify(pending, "FAILED", null, "kim", NOW).getKycExpiresOn())
+        .isNull();
+    assertThatThrownBy(
+            () ->
+                CustomerRegistration.verify(
+                    pending, "VERIFIED", LocalDate.parse("2026-11-25"), "kim", NOW))
+        .isInstanceOfSatisfying(
+            CustomerRegistration.Refused.class, e -> assertThat(e.status()).isEqualTo(400));
+    assertThatThrownBy(() -> CustomerRegistration.verify(null, "VERIFIED", null, "kim", NOW))
+        .isInstanceOfSatisfying(
+            CustomerRegistration.Refused.class, e -> assertThat(e.status()).isEqualTo(404));
+  }
+}

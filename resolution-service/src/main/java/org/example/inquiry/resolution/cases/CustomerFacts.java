@@ -1,0 +1,28 @@
+package org.example.inquiry.resolution.cases;
+
+import java.time.LocalDate;
+
+/**
+ * What the case processor knows of a customer from the customer master (the compacted {@code
+ * customers} topic), for linking an inquiry and for the KYC gate on financial actions.
+ *
+ * @param kycStatus VERIFIED, PENDING, EXPIRED, FAILED
+ * @param kycExpiresOn when the verification expires, if known
+ */
+public record CustomerFacts(
+    String customerId,
+    String legalName,
+    String segment,
+    String region,
+    String kycStatus,
+    LocalDate kycExpiresOn,
+    String accountManager) {
+
+  /** KYC as of a day: a VERIFIED status past its expiry counts as EXPIRED. */
+  public String kycStatusOn(LocalDate day) {
+    if ("VERIFIED".equals(kycStatus) && kycExpiresOn != null && kycExpiresOn.isBefore(day)) {
+      return "EXPIRED";
+    }
+    return kycStatus;
+  }
+}
