@@ -2,6 +2,8 @@ package org.example.inquiry.resolution.cases;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serde;
@@ -159,21 +161,33 @@ public final class CaseTopology {
       InquiryCase current = cases.get(inquiryId);
       SpecificRecord value = record.value();
       CaseWorkflow.Step step = null;
+      // Each event carries the time of its fact, the same instant the case view shows, so KPIs
+      // computed from the events agree with the case to the millisecond.
+      Instant factTime = now();
       if (value instanceof InquiryRouted routed) {
+        factTime = routed.getOccurredAt();
         step = workflow.routed(current, CaseMapper.fromRouted(routed), routed.getOccurredAt());
         if (current == null) {
           var answer = AutoAnswer.answer(step.next(), this::ledgerItem);
           if (answer.isPresent()) {
-            apply(inquiryId, step, record.timestamp());
-            step = workflow.autoAnswered(step.next(), answer.get(), clock.instant());
+            apply(inquiryId, step, record.timestamp(), factTime);
+            factTime = now();
+            step = workflow.autoAnswered(step.next(), answer.get(), factTime);
           }
         }
       } else if (value instanceof InquiryFollowedUp followUp && current != null) {
+        factTime = followUp.getOccurredAt();
         step = workflow.followedUp(current, followUp.getOccurredAt(), followUp.getChannel().name());
       } else if (value instanceof InquiryCommand command) {
+        factTime = command.getIssuedAt();
         step = workflow.handle(current, CaseMapper.fromCommand(command), this::customer);
       }
-      apply(inquiryId, step, record.timestamp());
+      apply(inquiryId, step, record.timestamp(), factTime);
+    }
+
+    /** Event times are milliseconds on the wire; the case keeps the same precision. */
+    private Instant now() {
+      return clock.instant().truncatedTo(ChronoUnit.MILLIS);
     }
 
     private CustomerFacts customer(String customerId) {
@@ -206,7 +220,7 @@ public final class CaseTopology {
           item.getStatus());
     }
 
-    private void apply(String inquiryId, CaseWorkflow.Step step, long timestamp) {
+    private void apply(String inquiryId, CaseWorkflow.Step step, long timestamp, Instant at) {
       if (step == null || step.next() == null) {
         return;
       }
@@ -214,14 +228,12 @@ public final class CaseTopology {
       for (CaseEvent event : step.events()) {
         context.forward(
             new Record<>(
-                inquiryId,
-                CaseMapper.toAvro(inquiryId, event, clock.instant(), policyVersion),
-                timestamp));
+                inquiryId, CaseMapper.toAvro(inquiryId, event, at, policyVersion), timestamp));
       }
     }
 
     private void checkSla() {
-      var now = clock.instant();
+      var now = now();
       List<KeyValue<String, CaseWorkflow.Step>> changed = new java.util.ArrayList<>();
       try (KeyValueIterator<String, InquiryCase> all = cases.all()) {
         while (all.hasNext()) {
@@ -232,7 +244,7 @@ public final class CaseTopology {
           }
         }
       }
-      changed.forEach(kv -> apply(kv.key, kv.value, now.toEpochMilli()));
+      changed.forEach(kv -> apply(kv.key, kv.value, now.toEpochMilli(), now));
     }
   }
 }

@@ -79,7 +79,7 @@ class RouterTest {
                 .orElseThrow()
                 .tier()
                 .level())
-        .isEqualTo("NONE");
+        .isEqualTo("SINGLE");
     assertThat(decision.approvals())
         .extracting(ApprovalPolicy.Requirement::actionType)
         .contains("REBILL", "CREDIT_NOTE", "REFUND", "WRITE_OFF");

@@ -339,6 +339,46 @@ public final class PlatformClient {
     }
   }
 
+  // ---- customer master and unknown senders -----------------------------------------------------
+
+  /**
+   * {@code POST /api/v1/customers} (intake) by {@code actor} in {@code role} (agent or supervisor):
+   * registers one customer, KYC PENDING; 201, or 409 when the id exists.
+   *
+   * @param customer customerId, legalName, segment, region, contacts [{name, email}], emailDomains,
+   *     accountManager, creditLimit {amount, currency}, riskRating
+   */
+  public Reply registerCustomer(String actor, String role, Map<String, ?> customer) {
+    return send(
+        Service.INTAKE,
+        "POST",
+        "/api/v1/customers",
+        role,
+        actor,
+        Map.of(),
+        jsonBody(JSON.valueToTree(customer)));
+  }
+
+  /**
+   * {@code POST /api/v1/customers/{id}/kyc-verification} by {@code actor} in {@code role} (approver
+   * or supervisor, never the registrar): outcome VERIFIED or FAILED.
+   */
+  public Reply verifyCustomer(String customerId, String actor, String role, String outcome) {
+    return send(
+        Service.INTAKE,
+        "POST",
+        "/api/v1/customers/" + segment(customerId) + "/kyc-verification",
+        role,
+        actor,
+        Map.of(),
+        jsonBody(JSON.valueToTree(Map.of("outcome", outcome))));
+  }
+
+  /** {@code POST /api/v1/inquiries/{id}/customer} (resolution): links an unknown sender's case. */
+  public Reply linkCustomer(String inquiryId, String agent, String customerId) {
+    return command(inquiryId, "customer", "agent", agent, Map.of("customerId", customerId));
+  }
+
   // ---- metrics -------------------------------------------------------------------------------
 
   /** {@code GET /api/v1/kpis?from=&to=&groupBy=} (nulls omitted: the last 30 days, no grouping). */

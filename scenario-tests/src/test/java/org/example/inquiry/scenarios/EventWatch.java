@@ -1,0 +1,112 @@
+package org.example.inquiry.scenarios;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Predicate;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.example.inquiry.schemas.serde.AvroClassTrust;
+import org.example.inquiry.schemas.serde.AvroDeserializer;
+
+/**
+ * Watches the platform's public topics as a downstream system would: a plain Kafka consumer with
+ * the Confluent-format Avro deserializer, reading committed events only, from the beginning.
+ */
+final class EventWatch implements AutoCloseable {
+
+  private final KafkaConsumer<String, SpecificRecord> consumer;
+  private final List<ConsumerRecord<String, SpecificRecord>> seen = new CopyOnWriteArrayList<>();
+  private final Thread poller;
+  private volatile boolean running = true;
+
+  EventWatch(String bootstrapServers, String registryUrl, List<String> topics) {
+    AvroClassTrust.install();
+    consumer =
+        new KafkaConsumer<>(
+            Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrapServers,
+                ConsumerConfig.GROUP_ID_CONFIG,
+                "scenario-watch-" + System.nanoTime(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                "earliest",
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+                "read_committed",
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                false,
+                "schema.registry.url",
+                registryUrl),
+            new StringDeserializer(),
+            deserializer(registryUrl));
+    consumer.subscribe(topics);
+    poller = new Thread(this::poll, "scenario-event-watch");
+    poller.setDaemon(true);
+    poller.start();
+  }
+
+  @SuppressWarnings("unchecked")
+  private static AvroDeserializer<SpecificRecord> deserializer(String registryUrl) {
+    AvroDeserializer<SpecificRecord> deserializer = new AvroDeserializer<>();
+    deserializer.configure(Map.of("schema.registry.url", registryUrl), false);
+    return deserializer;
+  }
+
+  private void poll() {
+    try {
+      while (running) {
+        consumer.poll(Duration.ofMillis(200)).forEach(seen::add);
+      }
+    } catch (WakeupException e) {
+      // closing
+    } finally {
+      consumer.close(Duration.ofSeconds(5));
+    }
+  }
+
+  /** The events of one inquiry on one topic, in log order. */
+  <T extends SpecificRecord> List<T> of(String topic, String inquiryId, Class<T> type) {
+    return seen.stream()
+        .filter(r -> r.topic().equals(topic) && inquiryId.equals(r.key()))
+        .map(ConsumerRecord::value)
+        .filter(type::isInstance)
+        .map(type::cast)
+        .toList();
+  }
+
+  /** Waits up to {@code timeout} for an event of the inquiry on the topic that matches. */
+  <T extends SpecificRecord> Optional<T> await(
+      String topic, String inquiryId, Class<T> type, Duration timeout, Predicate<T> condition) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    do {
+      Optional<T> match = of(topic, inquiryId, type).stream().filter(condition).findFirst();
+      if (match.isPresent()) {
+        return match;
+      }
+      try {
+        Thread.sleep(200);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return Optional.empty();
+      }
+    } while (System.nanoTime() < deadline);
+    return Optional.empty();
+  }
+
+  @Override
+  public void close() {
+    running = false;
+    consumer.wakeup();
+    try {
+      poller.join(10_000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
