@@ -446,11 +446,15 @@ public final class PlatformClient {
     try {
       response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {
-      throw new PlatformUnreachableException(service.name().toLowerCase(Locale.ROOT), base, e);
+      throw new PlatformUnreachableException(
+          service.name().toLowerCase(Locale.ROOT), base, method + " " + uri.getPath(), e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new PlatformUnreachableException(
-          service.name().toLowerCase(Locale.ROOT), base, new IOException("interrupted", e));
+          service.name().toLowerCase(Locale.ROOT),
+          base,
+          method + " " + uri.getPath(),
+          new IOException("interrupted", e));
     }
     Map<String, List<String>> responseHeaders = new TreeMap<>();
     response

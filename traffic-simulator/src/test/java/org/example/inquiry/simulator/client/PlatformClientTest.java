@@ -292,7 +292,8 @@ class PlatformClientTest {
 
     assertThatThrownBy(() -> offline.submit("portal", Map.of("subject", "x"), null))
         .isInstanceOf(PlatformUnreachableException.class)
-        .hasMessageStartingWith("intake does not answer on " + nobody);
+        .hasMessageStartingWith(
+            "intake does not answer on " + nobody + " (POST /api/v1/inquiries: ");
   }
 
   private static void assertBearer(RecordingServer.Recorded request, String role, String user) {
