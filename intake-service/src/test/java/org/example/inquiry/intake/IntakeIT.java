@@ -398,6 +398,102 @@ class IntakeIT {
   }
 
   @Nested
+  class CustomerRegistration {
+
+    final String registration =
+        """
+        {"customerId": "C-7%s", "legalName": "Fjordline Ceramics AS", "segment": "SMB",
+         "region": "EMEA", "contacts": [{"name": "Ola Fjeld", "email": "ola@fjordline.example"}],
+         "emailDomains": ["fjordline.example"], "accountManager": "am.berg"}
+        """;
+
+    @Test
+    void aRegisteredCustomerIsPendingUntilSomeoneElseVerifiesIt() {
+      String id = "C-7" + (System.nanoTime() % 100000);
+      String body = registration.replace("C-7%s", id);
+
+      call("/api/v1/customers", body, "agent", "mia")
+          .expectStatus()
+          .isCreated()
+          .expectHeader()
+          .valueEquals("Location", "/api/v1/customers/" + id)
+          .expectBody()
+          .jsonPath("$.kycStatus")
+          .isEqualTo("PENDING")
+          .jsonPath("$.registeredBy")
+          .isEqualTo("mia");
+      call("/api/v1/customers", body, "agent", "tom").expectStatus().isEqualTo(409);
+      call(
+              "/api/v1/customers/" + id + "/kyc-verification",
+              "{\"outcome\": \"VERIFIED\"}",
+              "supervisor",
+              "mia")
+          .expectStatus()
+          .isForbidden()
+          .expectHeader()
+          .contentType("application/problem+json");
+      call(
+              "/api/v1/customers/" + id + "/kyc-verification",
+              "{\"outcome\": \"VERIFIED\"}",
+              "agent",
+              "tom")
+          .expectStatus()
+          .isForbidden();
+      call(
+              "/api/v1/customers/" + id + "/kyc-verification",
+              "{\"outcome\": \"VERIFIED\"}",
+              "approver",
+              "kim")
+          .expectStatus()
+          .isOk()
+          .expectBody()
+          .jsonPath("$.kycStatus")
+          .isEqualTo("VERIFIED")
+          .jsonPath("$.kycVerifiedBy")
+          .isEqualTo("kim");
+
+      // the sender is now linked at intake: a registered contact of a verified customer
+      String inquiryId = idOf(submit(json(null, "ola@fjordline.example", "Terms"), null));
+      InquiryReceived linked = received(inquiryId);
+      assertThat(linked.getCustomerId()).isEqualTo(id);
+      assertThat(linked.getKycStatus()).isEqualTo(KycStatus.VERIFIED);
+    }
+
+    @Test
+    void anInvalidRegistrationListsEveryProblemAndAnUnknownCustomerIs404() {
+      call(
+              "/api/v1/customers",
+              "{\"customerId\": \"bad id\", \"segment\": \"HUGE\", \"contacts\": []}",
+              "agent",
+              "mia")
+          .expectStatus()
+          .isBadRequest()
+          .expectBody()
+          .jsonPath("$.errors[*].field")
+          .value(
+              fields ->
+                  assertThat(fields.toString())
+                      .contains("customerId", "legalName", "segment", "contacts"));
+      call(
+              "/api/v1/customers/C-NOPE/kyc-verification",
+              "{\"outcome\": \"VERIFIED\"}",
+              "approver",
+              "kim")
+          .expectStatus()
+          .isNotFound();
+    }
+
+    private WebTestClient.ResponseSpec call(String uri, String body, String role, String user) {
+      return web.post()
+          .uri(uri)
+          .headers(h -> h.setBearerAuth(LocalJwt.get().token(role, user)))
+          .contentType(MediaType.APPLICATION_JSON)
+          .bodyValue(body)
+          .exchange();
+    }
+  }
+
+  @Nested
   class Feedback {
 
     @Test

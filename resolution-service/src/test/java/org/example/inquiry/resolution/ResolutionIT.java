@@ -53,7 +53,7 @@ class ResolutionIT {
 
   @BeforeAll
   static void upstreamTopics() {
-    kafka.createTopics(Topics.INQUIRIES_ROUTED, Topics.INQUIRIES_FOLLOWED_UP);
+    kafka.createTopics(Topics.INQUIRIES_ROUTED, Topics.INQUIRIES_FOLLOWED_UP, Topics.CUSTOMERS);
   }
 
   @Test
