@@ -2,6 +2,7 @@ package org.example.inquiry.intake.customers;
 
 import java.time.LocalDate;
 import java.util.Set;
+import org.example.inquiry.schemas.kyc.KycValidity;
 
 /**
  * What intake needs to know about a customer from the customer master.
@@ -29,9 +30,6 @@ public record CustomerProfile(
 
   /** KYC as of a day: a VERIFIED status past its expiry counts as EXPIRED. */
   public String kycStatusOn(LocalDate day) {
-    if ("VERIFIED".equals(kycStatus) && kycExpiresOn != null && kycExpiresOn.isBefore(day)) {
-      return "EXPIRED";
-    }
-    return kycStatus;
+    return KycValidity.statusOn(kycStatus, kycExpiresOn, day);
   }
 }

@@ -1,6 +1,7 @@
 package org.example.inquiry.resolution.cases;
 
 import java.time.LocalDate;
+import org.example.inquiry.schemas.kyc.KycValidity;
 
 /**
  * What the case processor knows of a customer from the customer master (the compacted {@code
@@ -20,9 +21,6 @@ public record CustomerFacts(
 
   /** KYC as of a day: a VERIFIED status past its expiry counts as EXPIRED. */
   public String kycStatusOn(LocalDate day) {
-    if ("VERIFIED".equals(kycStatus) && kycExpiresOn != null && kycExpiresOn.isBefore(day)) {
-      return "EXPIRED";
-    }
-    return kycStatus;
+    return KycValidity.statusOn(kycStatus, kycExpiresOn, day);
   }
 }
