@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 /** Object mother: the seed case as resolution receives it, and commands on it. */
 final class Cases {
@@ -52,114 +53,90 @@ final class Cases {
     return c;
   }
 
-  static CaseCommand command(String type, String actor, String... roles) {
+  /** The optional fields of a command; each fixture fills what its command needs. */
+  private static final class Draft {
+    String assignee;
+    String text;
+    String actionId;
+    String actionType;
+    BigDecimal amount;
+    String currency;
+    String invoiceReference;
+    String reason;
+    String resolutionCode;
+    String rootCause;
+    List<String> confirmedTypes = List.of();
+    String customerId;
+  }
+
+  private static CaseCommand build(
+      String type, String actor, Set<String> roles, Consumer<Draft> fill) {
+    Draft d = new Draft();
+    fill.accept(d);
     return new CaseCommand(
         UUID.randomUUID().toString(),
         type,
         actor,
-        Set.of(roles),
+        roles,
         RECEIVED.plus(Duration.ofHours(1)),
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        List.of(),
-        null);
+        d.assignee,
+        d.text,
+        d.actionId,
+        d.actionType,
+        d.amount,
+        d.currency,
+        d.invoiceReference,
+        d.reason,
+        d.resolutionCode,
+        d.rootCause,
+        d.confirmedTypes,
+        d.customerId);
+  }
+
+  static CaseCommand command(String type, String actor, String... roles) {
+    return build(type, actor, Set.of(roles), d -> {});
   }
 
   static CaseCommand text(String type, String actor, String text) {
-    CaseCommand c = command(type, actor, "agent");
-    return new CaseCommand(
-        c.commandId(),
-        type,
-        actor,
-        c.roles(),
-        c.at(),
-        null,
-        text,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        List.of(),
-        null);
+    return build(type, actor, Set.of("agent"), d -> d.text = text);
   }
 
   static CaseCommand propose(String actor, String actionType, String amount, String currency) {
-    CaseCommand c = command("PROPOSE_ACTION", actor, "agent");
-    return new CaseCommand(
-        c.commandId(),
-        c.type(),
+    return build(
+        "PROPOSE_ACTION",
         actor,
-        c.roles(),
-        c.at(),
-        null,
-        null,
-        null,
-        actionType,
-        new BigDecimal(amount),
-        currency,
-        "INV-2026-000123",
-        "shipment delayed two weeks",
-        null,
-        null,
-        List.of(),
-        null);
+        Set.of("agent"),
+        d -> {
+          d.actionType = actionType;
+          d.amount = new BigDecimal(amount);
+          d.currency = currency;
+          d.invoiceReference = "INV-2026-000123";
+          d.reason = "shipment delayed two weeks";
+        });
   }
 
   static CaseCommand decide(
       String type, String actor, String actionId, String reason, String... roles) {
-    CaseCommand c = command(type, actor, roles);
-    return new CaseCommand(
-        c.commandId(),
+    return build(
         type,
         actor,
-        c.roles(),
-        c.at(),
-        null,
-        null,
-        actionId,
-        null,
-        null,
-        null,
-        null,
-        reason,
-        null,
-        null,
-        List.of(),
-        null);
+        Set.of(roles),
+        d -> {
+          d.actionId = actionId;
+          d.reason = reason;
+        });
   }
 
   static CaseCommand resolve(String actor) {
-    CaseCommand c = command("RESOLVE", actor, "agent");
-    return new CaseCommand(
-        c.commandId(),
-        c.type(),
+    return build(
+        "RESOLVE",
         actor,
-        c.roles(),
-        c.at(),
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        "ADJUSTED",
-        "carrier delay",
-        List.of("logistics-billing", "billing-discrepancy"),
-        null);
+        Set.of("agent"),
+        d -> {
+          d.resolutionCode = "ADJUSTED";
+          d.rootCause = "carrier delay";
+          d.confirmedTypes = List.of("logistics-billing", "billing-discrepancy");
+        });
   }
 
   /** The case of an inquiry from an unknown sender: not linked, KYC unknown. */
@@ -184,24 +161,6 @@ final class Cases {
   }
 
   static CaseCommand link(String actor, String customerId) {
-    CaseCommand c = command("LINK_CUSTOMER", actor, "agent");
-    return new CaseCommand(
-        c.commandId(),
-        c.type(),
-        actor,
-        c.roles(),
-        c.at(),
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        List.of(),
-        customerId);
+    return build("LINK_CUSTOMER", actor, Set.of("agent"), d -> d.customerId = customerId);
   }
 }
