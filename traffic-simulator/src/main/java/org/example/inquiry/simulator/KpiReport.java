@@ -31,7 +31,18 @@ final class KpiReport {
     }
     JsonNode dead = kpis.path("deadLetters");
     if (dead.isObject()) {
-      rows.add(row("dead letters", dead.isEmpty() ? "none" : inline(dead, false)));
+      List<String> nonZero = new ArrayList<>();
+      for (Map.Entry<String, JsonNode> e : dead.properties()) {
+        if (e.getValue().asLong(0) != 0) {
+          nonZero.add(e.getKey() + " " + e.getValue().asString());
+        }
+      }
+      rows.add(
+          row(
+              "dead letters",
+              nonZero.isEmpty()
+                  ? "none (" + dead.size() + " dead-letter topics watched)"
+                  : String.join(", ", nonZero)));
     }
     return rows;
   }

@@ -43,6 +43,7 @@ final class Simulation {
       String runId,
       Duration kpiWait,
       CaseWork.Timeouts timeouts,
+      Duration thinkTime,
       boolean forceProgress) {}
 
   static final String PORTAL_CLIENT = "simulator-portal";
@@ -71,7 +72,8 @@ final class Simulation {
     this.adapter = adapter;
     this.out = out;
     this.err = err;
-    this.caseWork = new CaseWork(client, stats, settings.timeouts(), PORTAL_CLIENT);
+    this.caseWork =
+        new CaseWork(client, stats, settings.timeouts(), settings.thinkTime(), PORTAL_CLIENT);
   }
 
   Stats stats() {
@@ -326,7 +328,14 @@ final class Simulation {
       line(
           "auto-answered",
           stats.autoAnswered.get() + " (resolved at first contact from the ledger)");
-      line("rated", String.valueOf(stats.rated.get()));
+      line(
+          "rated",
+          stats.rated.get()
+              + (stats.feedbackRetries.get() == 0
+                  ? ""
+                  : " (intake answered 409 to "
+                      + stats.feedbackRetries.get()
+                      + " earlier attempts: it had not seen the resolution yet; retried)"));
     } else {
       line("work", "off (--work false): inquiries only submitted");
     }
@@ -364,6 +373,8 @@ final class Simulation {
   private void printKpis(Instant startedAt) throws InterruptedException {
     long resolvedTarget = stats.resolved.get() + stats.autoAnswered.get();
     long ratedTarget = stats.rated.get();
+    // Without work, wait until metrics counted what was received; the adapter's may lag a little.
+    long receivedTarget = settings.work() ? 0 : stats.submittedTotal();
     Instant from = startedAt.minusSeconds(5);
     out.println();
     out.println(
@@ -372,10 +383,9 @@ final class Simulation {
             + " (waiting up to "
             + settings.kpiWait().toSeconds()
             + "s for "
-            + resolvedTarget
-            + " resolutions and "
-            + ratedTarget
-            + " ratings)");
+            + (settings.work()
+                ? resolvedTarget + " resolutions and " + ratedTarget + " ratings)"
+                : receivedTarget + " received inquiries)"));
     long deadline = System.nanoTime() + settings.kpiWait().toNanos();
     Reply last = null;
     long start = System.nanoTime();
@@ -386,6 +396,7 @@ final class Simulation {
         boolean counted =
             last.isOk()
                 && all != null
+                && all.path("received").asLong(0) >= receivedTarget
                 && all.path("resolved").asLong(0) >= resolvedTarget
                 && all.path("csatResponses").asLong(0) >= ratedTarget;
         if (counted || System.nanoTime() >= deadline) {
@@ -395,10 +406,14 @@ final class Simulation {
             return;
           }
           long resolved = all == null ? 0 : all.path("resolved").asLong(0);
+          long received = all == null ? 0 : all.path("received").asLong(0);
           out.println(
               String.format(
                   Locale.ROOT,
-                  "  metrics-service counted %d of our %d resolutions and %d of our %d ratings after %.1f s",
+                  "  metrics-service counted %d of our %d received, %d of our %d resolutions and %d of"
+                      + " our %d ratings after %.1f s",
+                  received,
+                  stats.submittedTotal(),
                   resolved,
                   resolvedTarget,
                   all == null ? 0 : all.path("csatResponses").asLong(0),
@@ -409,7 +424,14 @@ final class Simulation {
                 "KPIs: metrics-service did not count the run within "
                     + settings.kpiWait().toSeconds()
                     + "s",
-                "resolved " + resolved + " of " + resolvedTarget);
+                "received "
+                    + received
+                    + " of "
+                    + stats.submittedTotal()
+                    + ", resolved "
+                    + resolved
+                    + " of "
+                    + resolvedTarget);
           }
           KpiReport.lines(last.json()).forEach(out::println);
           return;

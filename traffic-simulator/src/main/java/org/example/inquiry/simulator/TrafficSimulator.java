@@ -51,6 +51,13 @@ import picocli.CommandLine.Spec;
       "0:no errors, nothing timed out",
       "1:errors or timeouts (listed in the summary), or the stack is not reachable",
       "2:bad options"
+    },
+    footer = {
+      "",
+      "Example (from the repository root, with ./stack up running):",
+      "  java -jar traffic-simulator/target/traffic-simulator-0.1.0-SNAPSHOT-exec.jar \\",
+      "      --count 60 --rate 5",
+      ""
     })
 public final class TrafficSimulator implements Callable<Integer> {
 
@@ -135,6 +142,14 @@ public final class TrafficSimulator implements Callable<Integer> {
   Duration caseTimeout;
 
   @Option(
+      names = "--think-time",
+      defaultValue = "500ms",
+      converter = DurationConverter.class,
+      description =
+          "average pause of agents, approvers and customers between two steps (default ${DEFAULT-VALUE}; 0 for none)")
+  Duration thinkTime;
+
+  @Option(
       names = "--kafka",
       description =
           "bootstrap servers for the adapter channel (default HOST:9092+offset); 'none' sends its share through the portal")
@@ -216,6 +231,7 @@ public final class TrafficSimulator implements Callable<Integer> {
             runId,
             kpiWait,
             new CaseWork.Timeouts(caseTimeout, Duration.ofSeconds(30), Duration.ofSeconds(20)),
+            thinkTime,
             progress);
     out.printf(
         Locale.ROOT,
@@ -249,6 +265,13 @@ public final class TrafficSimulator implements Callable<Integer> {
     }
     if (agents < 1 || agents > 500) {
       throw new ParameterException(cl, "--agents must be between 1 and 500");
+    }
+    if (thinkTime.isNegative() || thinkTime.compareTo(Duration.ofMinutes(1)) > 0) {
+      throw new ParameterException(cl, "--think-time must be between 0 and 1m");
+    }
+    if (kpiWait.isNegative() || caseTimeout.isNegative() || caseTimeout.isZero()) {
+      throw new ParameterException(
+          cl, "--kpi-wait must not be negative and --case-timeout positive");
     }
     if (portOffset < -8000 || portOffset > 50000) {
       throw new ParameterException(cl, "--port-offset is out of range");

@@ -37,7 +37,7 @@ class KpiReportTest {
         .contains("written off                        none")
         .contains("top types                          dispute 7 (before 0)")
         .contains("stage events                       received 60, resolved 41")
-        .contains("dead letters                       none");
+        .contains("dead letters                       none (0 dead-letter topics watched)");
   }
 
   @Test

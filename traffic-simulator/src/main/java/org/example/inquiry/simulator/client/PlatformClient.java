@@ -7,6 +7,7 @@ import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -39,6 +40,7 @@ public final class PlatformClient {
   private final HttpClient http;
   private final Duration requestTimeout;
   private final Duration pollInterval;
+  private final Duration pollRequestTimeout;
 
   public PlatformClient(PlatformEndpoints endpoints, Tokens tokens) {
     this(endpoints, tokens, Duration.ofSeconds(30), Duration.ofMillis(250));
@@ -55,6 +57,7 @@ public final class PlatformClient {
     this.tokens = tokens;
     this.requestTimeout = requestTimeout;
     this.pollInterval = pollInterval;
+    this.pollRequestTimeout = Duration.ofSeconds(2);
     this.http =
         HttpClient.newBuilder()
             .connectTimeout(Duration.ofSeconds(5))
@@ -193,6 +196,10 @@ public final class PlatformClient {
 
   /** The case as {@code actor} in {@code role} (agent, approver, supervisor or auditor). */
   public Reply inquiryCase(String inquiryId, String actor, String role) {
+    return inquiryCase(inquiryId, actor, role, requestTimeout);
+  }
+
+  private Reply inquiryCase(String inquiryId, String actor, String role, Duration timeout) {
     return send(
         Service.RESOLUTION,
         "GET",
@@ -200,7 +207,8 @@ public final class PlatformClient {
         role,
         actor,
         Map.of(),
-        null);
+        null,
+        timeout);
   }
 
   /**
@@ -312,18 +320,31 @@ public final class PlatformClient {
 
   /**
    * Polls the case until {@code condition} holds, at most {@code timeout}. A case resolution does
-   * not know yet (404) or a transient 5xx counts as "not yet"; 401/403 throw at once. Empty on
-   * timeout.
+   * not know yet (404), a transient 5xx, or a look that gets no answer within 2 s counts as "not
+   * yet" (resolution has been seen to hold a 404 open instead of answering it); 400/401/403 throw
+   * at once. Empty on timeout.
    */
   public Optional<JsonNode> awaitCase(
       String inquiryId, Duration timeout, Predicate<JsonNode> condition) {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (true) {
-      Reply reply = inquiryCase(inquiryId);
-      if (reply.isOk() && reply.json() != null && condition.test(reply.json())) {
+      long remaining = deadline - System.nanoTime();
+      Duration look =
+          Duration.ofNanos(
+              Math.max(50_000_000L, Math.min(pollRequestTimeout.toNanos(), remaining)));
+      Reply reply = null;
+      try {
+        reply = inquiryCase(inquiryId, DEFAULT_READER, "agent", look);
+      } catch (PlatformUnreachableException e) {
+        if (!(e.getCause() instanceof HttpTimeoutException)) {
+          throw e;
+        }
+      }
+      if (reply != null && reply.isOk() && reply.json() != null && condition.test(reply.json())) {
         return Optional.of(reply.json());
       }
-      if (reply.status() == 401 || reply.status() == 403 || reply.status() == 400) {
+      if (reply != null
+          && (reply.status() == 401 || reply.status() == 403 || reply.status() == 400)) {
         reply.orThrow("reading case " + inquiryId);
       }
       long left = deadline - System.nanoTime();
@@ -427,11 +448,23 @@ public final class PlatformClient {
       String user,
       Map<String, String> headers,
       Body body) {
+    return send(service, method, pathAndQuery, role, user, headers, body, requestTimeout);
+  }
+
+  private Reply send(
+      Service service,
+      String method,
+      String pathAndQuery,
+      String role,
+      String user,
+      Map<String, String> headers,
+      Body body,
+      Duration timeout) {
     URI base = base(service);
     URI uri = URI.create(base.toString().replaceAll("/+$", "") + pathAndQuery);
     HttpRequest.Builder request =
         HttpRequest.newBuilder(uri)
-            .timeout(requestTimeout)
+            .timeout(timeout)
             .header("Authorization", "Bearer " + tokens.token(role, user))
             .header("Accept", "application/json, application/problem+json");
     headers.forEach(request::header);

@@ -66,15 +66,26 @@ public final class CaseWork {
     ROOT_CAUSES.put(InquiryType.TREASURY_FX, List.of("FX rate question", "bank charges"));
   }
 
+  /** How long people pause between two steps on average (0: no pauses). */
+  private final Duration thinkTime;
+
   private final PlatformClient client;
   private final Stats stats;
   private final Timeouts timeouts;
   private final String channelUser;
 
   /**
+   * @param thinkTime average pause of a person between two steps, randomised 0.5x to 1.5x (the
+   *     pauses use their own randomness, so the seed still decides every choice)
    * @param channelUser the channel client the customer's follow-ups and ratings come through
    */
-  public CaseWork(PlatformClient client, Stats stats, Timeouts timeouts, String channelUser) {
+  public CaseWork(
+      PlatformClient client,
+      Stats stats,
+      Timeouts timeouts,
+      Duration thinkTime,
+      String channelUser) {
+    this.thinkTime = thinkTime;
     this.client = client;
     this.stats = stats;
     this.timeouts = timeouts;
@@ -118,6 +129,7 @@ public final class CaseWork {
     } else {
       List<String> pool = Staff.agentsOf(team, excluded);
       agent = pool.get(random.nextInt(pool.size()));
+      think();
       Reply claim = stats.record(client.claim(id, agent));
       if (!claim.isOk()) {
         return;
@@ -126,6 +138,7 @@ public final class CaseWork {
     }
     stats.worked.incrementAndGet();
 
+    think();
     if (!stats.record(client.reply(id, agent, firstResponse(inquiry))).isOk()) {
       return;
     }
@@ -138,6 +151,16 @@ public final class CaseWork {
     boolean adjusted = false;
     boolean declined = false;
     ActionPlan plan = ActionPlan.forInquiry(inquiry, random);
+    if (plan != null && !verifiedCustomer(kase)) {
+      // Financial actions need a linked, KYC-verified customer: the agent explains instead.
+      stats.record(
+          client.note(
+              id,
+              agent,
+              "agent",
+              "No " + plan.type() + ": the customer is not linked or its KYC is not verified."));
+      plan = null;
+    }
     if (plan != null) {
       Decision decision = proposeAndDecide(id, agent, plan, lead, excluded, random);
       if (decision == Decision.FAILED) {
@@ -152,6 +175,7 @@ public final class CaseWork {
             ? "ADJUSTED"
             : declined ? "DECLINED" : pick(random, RESOLUTION_CODES.get(inquiry.type()));
     String rootCause = pick(random, ROOT_CAUSES.get(inquiry.type()));
+    think();
     Reply resolved =
         stats.record(client.resolve(id, agent, code, rootCause, List.of(inquiry.type().slug())));
     if (!resolved.isOk()) {
@@ -175,6 +199,7 @@ public final class CaseWork {
       JsonNode lead,
       List<String> excluded,
       RandomGenerator random) {
+    think();
     Reply proposed =
         stats.record(
             client.proposeAction(
@@ -185,6 +210,9 @@ public final class CaseWork {
                 plan.currency(),
                 plan.invoiceReference(),
                 plan.reason()));
+    if (proposed.isRefused()) {
+      return Decision.NONE_NEEDED;
+    }
     if (!proposed.isOk()) {
       return Decision.FAILED;
     }
@@ -215,6 +243,7 @@ public final class CaseWork {
       approvers = Staff.approversFor(agent, excluded, random);
     }
     if (random.nextDouble() < 0.10) {
+      think();
       Reply rejection =
           stats.record(
               client.reject(
@@ -239,6 +268,7 @@ public final class CaseWork {
       if (approvals >= required) {
         break;
       }
+      think();
       Reply approval = stats.record(client.approve(id, actionId, approver, approverRole));
       if (approval.isOk()) {
         approvals++;
@@ -273,6 +303,7 @@ public final class CaseWork {
     }
     stats.infoRequested.incrementAndGet();
     int before = asked.json() == null ? 0 : asked.json().path("case").path("followUps").asInt(0);
+    think();
     Reply followUp =
         stats.record(
             client.followUp(
@@ -328,12 +359,30 @@ public final class CaseWork {
         return;
       }
       // Intake learns of the resolution from inquiries-resolved a moment after resolution does.
+      stats.feedbackRetries.incrementAndGet();
       try {
         Thread.sleep(300);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return;
       }
+    }
+  }
+
+  /** A person's pause before the next step. */
+  private void think() {
+    if (thinkTime.isZero()) {
+      return;
+    }
+    long millis =
+        (long)
+            (thinkTime.toMillis()
+                * (0.5 + java.util.concurrent.ThreadLocalRandom.current().nextDouble()));
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
     }
   }
 
@@ -356,6 +405,12 @@ public final class CaseWork {
         + ",\n\nthank you for your message about "
         + about
         + ". We are looking into it and will come back to you shortly.\n\nCustomer Finance";
+  }
+
+  /** Whether the case is linked to a customer whose KYC was verified at intake. */
+  private static boolean verifiedCustomer(JsonNode kase) {
+    JsonNode context = kase.path("context");
+    return text(context, "customerId") != null && "VERIFIED".equals(text(context, "kycStatus"));
   }
 
   private static JsonNode leadTeam(JsonNode kase) {

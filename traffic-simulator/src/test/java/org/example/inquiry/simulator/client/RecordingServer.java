@@ -36,7 +36,7 @@ final class RecordingServer implements AutoCloseable {
     }
   }
 
-  record Scripted(int status, String contentType, String body) {}
+  record Scripted(int status, String contentType, String body, long delayMillis) {}
 
   private final HttpServer server;
   private final List<Recorded> requests = new CopyOnWriteArrayList<>();
@@ -61,6 +61,13 @@ final class RecordingServer implements AutoCloseable {
                   Map.copyOf(exchange.getRequestHeaders()),
                   body));
           Scripted answer = next(path);
+          if (answer.delayMillis() > 0) {
+            try {
+              Thread.sleep(answer.delayMillis());
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+            }
+          }
           byte[] out = answer.body().getBytes(StandardCharsets.UTF_8);
           exchange.getResponseHeaders().add("Content-Type", answer.contentType());
           exchange.sendResponseHeaders(answer.status(), out.length == 0 ? -1 : out.length);
@@ -69,22 +76,28 @@ final class RecordingServer implements AutoCloseable {
           }
           exchange.close();
         });
+    server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
     server.start();
   }
 
   /** Answers the next request to {@code path}; the last script of a path repeats. */
   RecordingServer answer(String path, int status, String json) {
+    return answerAfter(path, 0, status, json);
+  }
+
+  /** Like {@link #answer} but holds the answer back for {@code delayMillis}. */
+  RecordingServer answerAfter(String path, long delayMillis, int status, String json) {
     String type = status >= 400 ? "application/problem+json" : "application/json";
     scripts
         .computeIfAbsent(path, p -> new ArrayDeque<>())
-        .addLast(new Scripted(status, type, json));
+        .addLast(new Scripted(status, type, json, delayMillis));
     return this;
   }
 
   private Scripted next(String path) {
     Deque<Scripted> queue = scripts.get(path);
     if (queue == null || queue.isEmpty()) {
-      return new Scripted(200, "application/json", "{}");
+      return new Scripted(200, "application/json", "{}", 0);
     }
     synchronized (queue) {
       return queue.size() > 1 ? queue.pollFirst() : queue.peekFirst();
