@@ -4,22 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.example.inquiry.schemas.InquiryClassified;
 import org.example.inquiry.schemas.InquiryReceived;
 import org.example.inquiry.schemas.TypeScore;
 import org.example.inquiry.schemas.Urgency;
 import org.example.inquiry.schemas.catalog.Topics;
-import org.example.inquiry.schemas.serde.AvroSerdeConfig;
-import org.example.inquiry.schemas.serde.AvroSerializer;
 import org.example.inquiry.testing.Events;
 import org.example.inquiry.testing.KafkaTestEnvironment;
 import org.example.inquiry.testing.ServiceTestProperties;
 import org.example.inquiry.testing.TopicReader;
+import org.example.inquiry.testing.TopicWriter;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -54,16 +49,7 @@ class ClassifierIT {
   }
 
   static void send(InquiryReceived value) {
-    AvroSerializer<InquiryReceived> serializer = new AvroSerializer<>();
-    serializer.configure(Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, kafka.registryUrl()), false);
-    try (KafkaProducer<String, InquiryReceived> producer =
-        new KafkaProducer<>(
-            Map.of("bootstrap.servers", kafka.bootstrapServers(), "max.request.size", 2_000_000),
-            new StringSerializer(),
-            serializer)) {
-      producer.send(
-          new ProducerRecord<>(Topics.INQUIRIES_RECEIVED.name(), value.getInquiryId(), value));
-    }
+    new TopicWriter(kafka).send(Topics.INQUIRIES_RECEIVED.name(), value.getInquiryId(), value);
   }
 
   static InquiryClassified classified(String inquiryId) {

@@ -12,9 +12,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.example.inquiry.classifier.learning.LearningScenarioAccess;
 import org.example.inquiry.schemas.ClassifierRetrained;
@@ -23,13 +21,12 @@ import org.example.inquiry.schemas.InquiryReceived;
 import org.example.inquiry.schemas.InquiryResolved;
 import org.example.inquiry.schemas.LabelledExample;
 import org.example.inquiry.schemas.catalog.Topics;
-import org.example.inquiry.schemas.serde.AvroSerdeConfig;
-import org.example.inquiry.schemas.serde.AvroSerializer;
 import org.example.inquiry.testing.Events;
 import org.example.inquiry.testing.KafkaTestEnvironment;
 import org.example.inquiry.testing.LocalJwt;
 import org.example.inquiry.testing.ServiceTestProperties;
 import org.example.inquiry.testing.TopicReader;
+import org.example.inquiry.testing.TopicWriter;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -198,15 +195,7 @@ class LearningLoopIT {
   }
 
   static void send(List<ProducerRecord<String, SpecificRecord>> records) {
-    AvroSerializer<SpecificRecord> serializer = new AvroSerializer<>();
-    serializer.configure(Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, kafka.registryUrl()), false);
-    try (KafkaProducer<String, SpecificRecord> producer =
-        new KafkaProducer<>(
-            Map.of("bootstrap.servers", kafka.bootstrapServers()),
-            new StringSerializer(),
-            serializer)) {
-      records.forEach(producer::send);
-    }
+    new TopicWriter(kafka).send(records);
   }
 
   static Map<String, LabelledExample> labelledExamples(int atLeast) {

@@ -8,12 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.example.inquiry.intake.email.EmailParserTest;
 import org.example.inquiry.schemas.Channel;
 import org.example.inquiry.schemas.CheckOutcome;
@@ -27,12 +23,11 @@ import org.example.inquiry.schemas.InquirySubmitted;
 import org.example.inquiry.schemas.KycStatus;
 import org.example.inquiry.schemas.Money;
 import org.example.inquiry.schemas.catalog.Topics;
-import org.example.inquiry.schemas.serde.AvroSerdeConfig;
-import org.example.inquiry.schemas.serde.AvroSerializer;
 import org.example.inquiry.testing.KafkaTestEnvironment;
 import org.example.inquiry.testing.LocalJwt;
 import org.example.inquiry.testing.ServiceTestProperties;
 import org.example.inquiry.testing.TopicReader;
+import org.example.inquiry.testing.TopicWriter;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
@@ -342,17 +337,8 @@ class IntakeIT {
   class KafkaAdapters {
 
     private void publish(InquirySubmitted submitted) {
-      AvroSerializer<InquirySubmitted> serializer = new AvroSerializer<>();
-      serializer.configure(Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, kafka.registryUrl()), false);
-      try (KafkaProducer<String, InquirySubmitted> producer =
-          new KafkaProducer<>(
-              Map.of("bootstrap.servers", kafka.bootstrapServers()),
-              new StringSerializer(),
-              serializer)) {
-        producer.send(
-            new ProducerRecord<>(
-                Topics.INQUIRIES_SUBMITTED.name(), submitted.getSubmissionId(), submitted));
-      }
+      new TopicWriter(kafka)
+          .send(Topics.INQUIRIES_SUBMITTED.name(), submitted.getSubmissionId(), submitted);
     }
 
     private InquirySubmitted submission(String id, String email) {
@@ -537,8 +523,6 @@ class IntakeIT {
     }
 
     private void resolve(String inquiryId) {
-      AvroSerializer<InquiryResolved> serializer = new AvroSerializer<>();
-      serializer.configure(Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, kafka.registryUrl()), false);
       InquiryResolved resolved =
           InquiryResolved.newBuilder()
               .setEventId(UUID.randomUUID().toString())
@@ -555,13 +539,7 @@ class IntakeIT {
               .setResolutionCode("ANSWERED")
               .setFirstContactResolution(true)
               .build();
-      try (KafkaProducer<String, InquiryResolved> producer =
-          new KafkaProducer<>(
-              Map.of("bootstrap.servers", kafka.bootstrapServers()),
-              new StringSerializer(),
-              serializer)) {
-        producer.send(new ProducerRecord<>(Topics.INQUIRIES_RESOLVED.name(), inquiryId, resolved));
-      }
+      new TopicWriter(kafka).send(Topics.INQUIRIES_RESOLVED.name(), inquiryId, resolved);
     }
   }
 }

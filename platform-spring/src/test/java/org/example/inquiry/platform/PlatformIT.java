@@ -13,13 +13,9 @@ import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.example.inquiry.schemas.Channel;
 import org.example.inquiry.schemas.CheckOutcome;
 import org.example.inquiry.schemas.Contact;
@@ -29,6 +25,7 @@ import org.example.inquiry.schemas.Money;
 import org.example.inquiry.testing.KafkaTestEnvironment;
 import org.example.inquiry.testing.LocalJwt;
 import org.example.inquiry.testing.ServiceTestProperties;
+import org.example.inquiry.testing.TopicWriter;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -75,13 +72,7 @@ class PlatformIT {
   @Test
   void aGarbageRecordGoesToTheDeadLetterTopicWithItsBytesAndTheNextRecordFlows() {
     byte[] garbage = "{\"not\": \"avro\"}".getBytes(StandardCharsets.UTF_8);
-    try (KafkaProducer<String, byte[]> raw =
-        new KafkaProducer<>(
-            Map.of("bootstrap.servers", kafka.bootstrapServers()),
-            new StringSerializer(),
-            new ByteArraySerializer())) {
-      raw.send(new ProducerRecord<>("inquiries-received", "garbage-1", garbage));
-    }
+    new TopicWriter(kafka).sendRaw("inquiries-received", "garbage-1", garbage);
     template.executeInTransaction(
         t -> t.send("inquiries-received", "after-garbage", event("after-garbage", "fine")));
 

@@ -7,25 +7,20 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.example.inquiry.schemas.ApprovalRequirement;
 import org.example.inquiry.schemas.InquiryApproved;
 import org.example.inquiry.schemas.InquiryResolved;
 import org.example.inquiry.schemas.InquiryRouted;
 import org.example.inquiry.schemas.Money;
 import org.example.inquiry.schemas.catalog.Topics;
-import org.example.inquiry.schemas.serde.AvroSerdeConfig;
-import org.example.inquiry.schemas.serde.AvroSerializer;
 import org.example.inquiry.testing.Events;
 import org.example.inquiry.testing.KafkaTestEnvironment;
 import org.example.inquiry.testing.LocalJwt;
 import org.example.inquiry.testing.ServiceTestProperties;
 import org.example.inquiry.testing.TopicReader;
+import org.example.inquiry.testing.TopicWriter;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -121,16 +116,7 @@ class ResolutionIT {
   }
 
   static void publish(InquiryRouted routed) {
-    AvroSerializer<InquiryRouted> serializer = new AvroSerializer<>();
-    serializer.configure(Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, kafka.registryUrl()), false);
-    try (KafkaProducer<String, InquiryRouted> producer =
-        new KafkaProducer<>(
-            Map.of("bootstrap.servers", kafka.bootstrapServers()),
-            new StringSerializer(),
-            serializer)) {
-      producer.send(
-          new ProducerRecord<>(Topics.INQUIRIES_ROUTED.name(), routed.getInquiryId(), routed));
-    }
+    new TopicWriter(kafka).send(Topics.INQUIRIES_ROUTED.name(), routed.getInquiryId(), routed);
   }
 
   static ApprovalRequirement tier(String action, String above, String level, String role) {

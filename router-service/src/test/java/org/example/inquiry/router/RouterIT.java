@@ -6,12 +6,8 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.example.inquiry.schemas.Contact;
 import org.example.inquiry.schemas.Customer;
 import org.example.inquiry.schemas.InquiryClassified;
@@ -23,12 +19,11 @@ import org.example.inquiry.schemas.TeamAssignment;
 import org.example.inquiry.schemas.TypeScore;
 import org.example.inquiry.schemas.Urgency;
 import org.example.inquiry.schemas.catalog.Topics;
-import org.example.inquiry.schemas.serde.AvroSerdeConfig;
-import org.example.inquiry.schemas.serde.AvroSerializer;
 import org.example.inquiry.testing.Events;
 import org.example.inquiry.testing.KafkaTestEnvironment;
 import org.example.inquiry.testing.ServiceTestProperties;
 import org.example.inquiry.testing.TopicReader;
+import org.example.inquiry.testing.TopicWriter;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -68,16 +63,8 @@ class RouterIT {
             .build());
   }
 
-  static <T extends SpecificRecord> void send(String topic, String key, T value) {
-    AvroSerializer<T> serializer = new AvroSerializer<>();
-    serializer.configure(Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, kafka.registryUrl()), false);
-    try (KafkaProducer<String, T> producer =
-        new KafkaProducer<>(
-            Map.of("bootstrap.servers", kafka.bootstrapServers()),
-            new StringSerializer(),
-            serializer)) {
-      producer.send(new ProducerRecord<>(topic, key, value));
-    }
+  static void send(String topic, String key, SpecificRecord value) {
+    new TopicWriter(kafka).send(topic, key, value);
   }
 
   @Test
