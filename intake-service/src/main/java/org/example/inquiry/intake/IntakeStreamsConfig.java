@@ -2,6 +2,7 @@ package org.example.inquiry.intake;
 
 import org.apache.kafka.streams.StreamsBuilder;
 import org.example.inquiry.intake.customers.CustomerDirectoryTopology;
+import org.example.inquiry.intake.ledger.InvoiceOwnersTopology;
 import org.example.inquiry.intake.registration.InquiryIndexTopology;
 import org.example.inquiry.platform.streams.StreamsInputTopics;
 import org.example.inquiry.schemas.catalog.Topics;
@@ -10,7 +11,10 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Intake's Kafka Streams views: the customer master and the inquiry index (global stores). */
+/**
+ * Intake's Kafka Streams views (global stores): the customer master, the invoice owners from the
+ * ledger, and the inquiry index.
+ */
 @Configuration(proxyBeanMethods = false)
 class IntakeStreamsConfig {
 
@@ -19,6 +23,7 @@ class IntakeStreamsConfig {
       StreamsBuilder builder,
       @Value("${spring.kafka.properties.schema.registry.url}") String registryUrl) {
     CustomerDirectoryTopology.build(builder, AvroSerdes.specific(registryUrl));
+    InvoiceOwnersTopology.build(builder, AvroSerdes.specific(registryUrl));
     InquiryIndexTopology.build(
         builder,
         AvroSerdes.specific(registryUrl),
@@ -33,6 +38,7 @@ class IntakeStreamsConfig {
         Topics.CUSTOMERS.name(),
         Topics.INQUIRIES_RECEIVED.name(),
         Topics.INQUIRIES_RESOLVED.name(),
-        Topics.INQUIRIES_FOLLOWED_UP.name());
+        Topics.INQUIRIES_FOLLOWED_UP.name(),
+        Topics.OPEN_ITEMS.name());
   }
 }

@@ -65,7 +65,7 @@ class IntakeIT {
 
   @BeforeAll
   static void topicsOwnedByOtherServices() {
-    kafka.createTopics(Topics.INQUIRIES_RESOLVED);
+    kafka.createTopics(Topics.INQUIRIES_RESOLVED, Topics.OPEN_ITEMS);
   }
 
   @Autowired WebTestClient web;
@@ -380,6 +380,48 @@ class IntakeIT {
           .contains("contact.email must be a valid address");
       await().atMost(Duration.ofSeconds(5)).pollDelay(Duration.ofSeconds(2)).until(() -> true);
       assertThat(countReceived(inquiryId)).isEqualTo(1);
+    }
+  }
+
+  @Nested
+  class LedgerCheck {
+
+    @Test
+    void quotedInvoicesAreCheckedAgainstTheCustomerTheLedgerRecords() {
+      TopicWriter ledger = new TopicWriter(kafka);
+      ledger.send(Topics.OPEN_ITEMS.name(), "INV-LC-1", openItem("INV-LC-1", "C-1001"));
+      ledger.send(Topics.OPEN_ITEMS.name(), "INV-LC-2", openItem("INV-LC-2", "C-1002"));
+
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(() -> checkFor("INV-LC-1").getReferencesBelongToCustomer() == CheckOutcome.PASSED);
+      assertThat(checkFor("INV-LC-2").getReferencesBelongToCustomer())
+          .as("another customer's invoice")
+          .isEqualTo(CheckOutcome.FAILED);
+      assertThat(checkFor("INV-LC-404").getReferencesBelongToCustomer())
+          .as("an invoice the ledger does not know")
+          .isEqualTo(CheckOutcome.UNKNOWN);
+    }
+
+    private InquiryReceived checkFor(String invoice) {
+      String body =
+          json("C-1001", "dana.ortiz@acme.example", "Invoice question")
+              .replace("INV-2026-000123", invoice);
+      return received(idOf(submit(body, null)));
+    }
+
+    private org.example.inquiry.schemas.OpenItem openItem(String number, String customerId) {
+      Money amount = new Money(new BigDecimal("100.0000"), "USD");
+      return org.example.inquiry.schemas.OpenItem.newBuilder()
+          .setDocumentNumber(number)
+          .setDocumentType("INVOICE")
+          .setCustomerId(customerId)
+          .setIssueDate(java.time.LocalDate.parse("2026-11-01"))
+          .setAmount(amount)
+          .setOpenAmount(amount)
+          .setStatus("OPEN")
+          .setUpdatedAt(Instant.now())
+          .build();
     }
   }
 

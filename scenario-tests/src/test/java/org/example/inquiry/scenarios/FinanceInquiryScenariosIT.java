@@ -149,6 +149,9 @@ class FinanceInquiryScenariosIT {
     assertThat(str(context, "customerId")).isEqualTo("C-1001");
     assertThat(str(context, "kycStatus")).isEqualTo("VERIFIED");
     assertThat(str(context, "senderIsRegisteredContact")).isEqualTo("PASSED");
+    assertThat(str(context, "referencesBelongToCustomer"))
+        .as("INV-2026-000123 is C-1001's in the ledger")
+        .isEqualTo("PASSED");
     assertThat(strings(routed.path("excludedPeople"))).contains("am.jsmith");
 
     String operations = teamAssignee(routed, "operations", "olga");

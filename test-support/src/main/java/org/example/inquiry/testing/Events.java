@@ -53,6 +53,7 @@ public final class Events {
         .setCustomerId(received.getCustomerId())
         .setKycStatus(received.getKycStatus())
         .setSenderIsRegisteredContact(received.getSenderIsRegisteredContact())
+        .setReferencesBelongToCustomer(received.getReferencesBelongToCustomer())
         .setAmount(received.getAmount())
         .setReferences(received.getReferences())
         .build();

@@ -91,6 +91,7 @@ class InquiryReceivedListener {
         .setRegion(received.getRegion())
         .setKycStatus(received.getKycStatus())
         .setSenderIsRegisteredContact(received.getSenderIsRegisteredContact())
+        .setReferencesBelongToCustomer(received.getReferencesBelongToCustomer())
         .setAmount(received.getAmount())
         .setReferences(received.getReferences())
         .build();

@@ -5,6 +5,8 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.example.inquiry.intake.customers.CustomerLinking;
 import org.example.inquiry.intake.customers.CustomerLookup;
+import org.example.inquiry.intake.customers.CustomerProfile;
+import org.example.inquiry.intake.ledger.InvoiceOwners;
 import org.example.inquiry.platform.kafka.EventPublisher;
 import org.example.inquiry.schemas.InquiryReceived;
 import org.example.inquiry.schemas.catalog.Topics;
@@ -37,10 +39,16 @@ public class InquiryIntake {
   private final InquiryIndex index;
   private final EventPublisher publisher;
   private final Clock clock;
+  private final InvoiceOwners invoiceOwners;
   private final ConcurrentHashMap<String, Object> locks = new ConcurrentHashMap<>();
 
-  InquiryIntake(CustomerLookup customers, InquiryIndex index, EventPublisher publisher) {
+  InquiryIntake(
+      CustomerLookup customers,
+      InvoiceOwners invoiceOwners,
+      InquiryIndex index,
+      EventPublisher publisher) {
     this.customers = customers;
+    this.invoiceOwners = invoiceOwners;
     this.index = index;
     this.publisher = publisher;
     this.clock = Clock.systemUTC();
@@ -72,18 +80,27 @@ public class InquiryIntake {
                 InquiryRegistration.today(now));
         InquiryReceived event =
             InquiryRegistration.register(
-                submission, inquiryId, UUID.randomUUID().toString(), now, link);
+                submission,
+                inquiryId,
+                UUID.randomUUID().toString(),
+                now,
+                link,
+                ReferenceCheck.referencesBelongToCustomer(
+                    submission.references(),
+                    link.customer().map(CustomerProfile::customerId).orElse(null),
+                    invoiceOwners::ownerOf));
         publisher.publish(Topics.INQUIRIES_RECEIVED.name(), inquiryId, event);
         index.registered(inquiryId);
         // Never log bodies or addresses: personal data.
         log.info(
-            "Registered inquiry {} via {} from {} ({}, KYC {}, sender {})",
+            "Registered inquiry {} via {} from {} ({}, KYC {}, sender {}, references {})",
             inquiryId,
             event.getChannel(),
             submission.submittedBy(),
             event.getLinkage(),
             event.getKycStatus(),
-            event.getSenderIsRegisteredContact());
+            event.getSenderIsRegisteredContact(),
+            event.getReferencesBelongToCustomer());
         return new Registered(inquiryId, event);
       } finally {
         locks.remove(inquiryId);

@@ -12,7 +12,6 @@ import org.example.inquiry.schemas.CheckOutcome;
 import org.example.inquiry.schemas.Contact;
 import org.example.inquiry.schemas.InquiryReceived;
 import org.example.inquiry.schemas.KycStatus;
-import org.example.inquiry.schemas.ReferenceKind;
 
 /**
  * Turns a submission into the {@link InquiryReceived} fact: the inquiry id (derived from the
@@ -41,10 +40,9 @@ public final class InquiryRegistration {
       String inquiryId,
       String eventId,
       Instant now,
-      CustomerLinking.Link link) {
+      CustomerLinking.Link link,
+      CheckOutcome referencesBelongToCustomer) {
     CustomerProfile customer = link.customer().orElse(null);
-    boolean hasInvoiceReferences =
-        submission.references().stream().anyMatch(r -> r.getKind() == ReferenceKind.INVOICE);
     return InquiryReceived.newBuilder()
         .setEventId(eventId)
         .setInquiryId(inquiryId)
@@ -70,10 +68,7 @@ public final class InquiryRegistration {
         .setKycStatus(KycStatus.valueOf(link.kycStatus()))
         .setKycExpiresOn(customer == null ? null : customer.kycExpiresOn())
         .setSenderIsRegisteredContact(CheckOutcome.valueOf(link.senderIsRegisteredContact()))
-        // Intake does not hold the open-items ledger yet: where invoices are quoted, say so
-        // honestly.
-        .setReferencesBelongToCustomer(
-            hasInvoiceReferences ? CheckOutcome.UNKNOWN : CheckOutcome.NOT_APPLICABLE)
+        .setReferencesBelongToCustomer(referencesBelongToCustomer)
         .setSegment(customer == null ? null : customer.segment())
         .setRegion(customer == null ? null : customer.region())
         .setAccountManager(customer == null ? null : customer.accountManager())

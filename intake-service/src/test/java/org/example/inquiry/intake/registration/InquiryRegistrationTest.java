@@ -44,7 +44,15 @@ class InquiryRegistrationTest {
             List.of());
     var link = new CustomerLinking.Link(Optional.empty(), "UNLINKED", "NOT_APPLICABLE", "UNKNOWN");
 
-    var event = InquiryRegistration.register(submission, "i-1", "e-1", Instant.EPOCH, link);
+    var event =
+        InquiryRegistration.register(
+            submission,
+            "i-1",
+            "e-1",
+            Instant.EPOCH,
+            link,
+            ReferenceCheck.referencesBelongToCustomer(
+                submission.references(), null, invoice -> Optional.of("C-1001")));
 
     assertThat(event.getCustomerId()).isNull();
     assertThat(event.getStatedCustomerId()).isEqualTo("C-9999");
@@ -54,5 +62,31 @@ class InquiryRegistrationTest {
     assertThat(event.getSubject()).isEqualTo("Refund");
     assertThat(event.getReferencesBelongToCustomer()).isEqualTo(CheckOutcome.UNKNOWN);
     assertThat(event.getIdempotencyKey()).isEqualTo("k");
+  }
+
+  @Test
+  void quotedInvoicesAreCheckedAgainstTheLedgerOwner() {
+    var invoice1 = new Reference(ReferenceKind.INVOICE, "INV-1");
+    var invoice2 = new Reference(ReferenceKind.INVOICE, "INV-2");
+    var order = new Reference(ReferenceKind.ORDER, "PO-1");
+    java.util.Map<String, String> ledger = java.util.Map.of("INV-1", "C-1", "INV-2", "C-2");
+    java.util.function.Function<String, Optional<String>> owner =
+        n -> Optional.ofNullable(ledger.get(n));
+
+    assertThat(ReferenceCheck.referencesBelongToCustomer(List.of(order), "C-1", owner))
+        .isEqualTo(CheckOutcome.NOT_APPLICABLE);
+    assertThat(ReferenceCheck.referencesBelongToCustomer(List.of(invoice1, order), "C-1", owner))
+        .isEqualTo(CheckOutcome.PASSED);
+    assertThat(ReferenceCheck.referencesBelongToCustomer(List.of(invoice1, invoice2), "C-1", owner))
+        .as("someone else's invoice")
+        .isEqualTo(CheckOutcome.FAILED);
+    assertThat(
+            ReferenceCheck.referencesBelongToCustomer(
+                List.of(invoice1, new Reference(ReferenceKind.INVOICE, "INV-404")), "C-1", owner))
+        .as("an invoice the ledger does not know")
+        .isEqualTo(CheckOutcome.UNKNOWN);
+    assertThat(ReferenceCheck.referencesBelongToCustomer(List.of(invoice1), null, owner))
+        .as("not linked to a customer")
+        .isEqualTo(CheckOutcome.UNKNOWN);
   }
 }

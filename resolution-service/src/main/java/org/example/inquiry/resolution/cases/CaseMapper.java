@@ -40,7 +40,8 @@ final class CaseMapper {
             ctx.getSenderIsRegisteredContact().name(),
             ctx.getAmount() == null ? null : ctx.getAmount().getAmount(),
             ctx.getAmount() == null ? null : ctx.getAmount().getCurrency(),
-            ctx.getReferences().stream().map(ref -> ref.getKind() + ":" + ref.getValue()).toList());
+            ctx.getReferences().stream().map(ref -> ref.getKind() + ":" + ref.getValue()).toList(),
+            ctx.getReferencesBelongToCustomer().name());
     c.types = List.copyOf(r.getTypes());
     c.urgency = r.getUrgency().name();
     c.teams =
@@ -151,6 +152,10 @@ final class CaseMapper {
                 .setRegion(ctx.region())
                 .setKycStatus(KycStatus.valueOf(ctx.kycStatus()))
                 .setSenderIsRegisteredContact(CheckOutcome.valueOf(ctx.senderIsRegisteredContact()))
+                .setReferencesBelongToCustomer(
+                    ctx.referencesBelongToCustomer() == null
+                        ? CheckOutcome.UNKNOWN
+                        : CheckOutcome.valueOf(ctx.referencesBelongToCustomer()))
                 .setAmount(ctx.amount() == null ? null : money(ctx.amount(), ctx.currency()))
                 .setReferences(
                     ctx.references().stream()

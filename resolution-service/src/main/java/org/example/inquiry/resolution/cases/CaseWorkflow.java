@@ -331,7 +331,8 @@ public final class CaseWorkflow {
             was.senderIsRegisteredContact(),
             was.amount(),
             was.currency(),
-            was.references());
+            was.references(),
+            was.referencesBelongToCustomer());
     if (customer.accountManager() != null
         && !next.excludedPeople.contains(customer.accountManager())) {
       next.excludedPeople.add(customer.accountManager());

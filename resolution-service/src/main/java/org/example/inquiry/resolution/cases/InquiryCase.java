@@ -53,7 +53,8 @@ public class InquiryCase {
       String senderIsRegisteredContact,
       BigDecimal amount,
       String currency,
-      List<String> references) {}
+      List<String> references,
+      String referencesBelongToCustomer) {}
 
   /** A team working the case. */
   public record Team(String team, boolean lead, String assignee, String supervisor) {}

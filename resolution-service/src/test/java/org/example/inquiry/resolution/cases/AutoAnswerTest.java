@@ -48,7 +48,8 @@ class AutoAnswerTest {
             "PASSED",
             null,
             null,
-            List.of(references));
+            List.of(references),
+            "PASSED");
     return c;
   }
 

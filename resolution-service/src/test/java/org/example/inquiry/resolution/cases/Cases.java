@@ -29,7 +29,8 @@ final class Cases {
             "PASSED",
             new BigDecimal("22000"),
             "USD",
-            List.of("LETTER_OF_CREDIT:LC-77"));
+            List.of("LETTER_OF_CREDIT:LC-77"),
+            "PASSED");
     c.types = List.of("logistics-billing", "letter-of-credit");
     c.urgency = "HIGH";
     c.teams =
@@ -155,7 +156,8 @@ final class Cases {
             "NOT_APPLICABLE",
             new BigDecimal("180000"),
             "EUR",
-            List.of());
+            List.of(),
+            "NOT_APPLICABLE");
     c.excludedPeople = List.of();
     return c;
   }
