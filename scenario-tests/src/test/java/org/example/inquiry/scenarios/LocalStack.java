@@ -49,7 +49,12 @@ final class LocalStack implements AutoCloseable {
     LocalStack stack = new LocalStack(root, home, offset, true);
     stack.down(); // a stack left over by an interrupted run of this suite
     deleteRecursively(home);
-    stack.run(List.of("up"), 900);
+    try {
+      stack.run(List.of("up"), 900);
+    } catch (RuntimeException e) {
+      stack.down(); // whatever did start must not outlive the suite
+      throw e;
+    }
     return stack;
   }
 
