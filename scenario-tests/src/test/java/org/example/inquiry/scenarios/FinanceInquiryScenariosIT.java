@@ -243,29 +243,37 @@ class FinanceInquiryScenariosIT {
 
   @Test
   @Order(3)
-  @DisplayName("a simple request is answered from the ledger and resolved at first contact")
+  @DisplayName(
+      "a simple request by email is answered from the ledger and resolved at first contact")
   void simpleRequestResolvedAtFirstContact() {
-    String id =
-        submit(
-            "scenario-invoice-copy",
-            Map.of(
-                "customerId",
-                "C-1001",
-                "contact",
-                Map.of("name", "Lee Park", "email", "lee.park@acme.example"),
-                "subject",
-                "Copy of invoice INV-2026-000098",
-                "body",
-                "Hi, could you resend a copy of invoice INV-2026-000098? Our AP team cannot"
-                    + " find the PDF. Thanks, Lee",
-                "channel",
-                "PORTAL",
-                "references",
-                List.of(Map.of("kind", "INVOICE", "value", "INV-2026-000098"))));
+    String email =
+        String.join(
+            "\r\n",
+            "From: Lee Park <lee.park@acme.example>",
+            "To: finance@example.com",
+            "Subject: Copy of invoice INV-2026-000098",
+            "Message-ID: <scenario-invoice-copy-" + RUN + "@acme.example>",
+            "Date: Wed, 25 Nov 2026 09:00:00 +0000",
+            "MIME-Version: 1.0",
+            "Content-Type: text/plain; charset=UTF-8",
+            "",
+            "Hi, could you resend a copy of invoice INV-2026-000098? Our AP team cannot find the",
+            "PDF. Thanks, Lee",
+            "");
+    Reply delivered =
+        platform.submitEmail(
+            "mail-gateway", email.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    assertThat(delivered.status()).as(delivered.body()).isEqualTo(202);
+    String id = delivered.text("inquiryId");
+    inquiries.add(id);
 
     JsonNode answered = awaitCase(id, c -> "RESOLVED".equals(str(c, "status")));
     assertThat(answered.path("resolution").path("firstContactResolution").asBoolean()).isTrue();
     assertThat(answered.path("firstResponseAt").isNull()).isFalse();
+    assertThat(str(answered.path("context"), "customerId"))
+        .as("linked by the sender's address")
+        .isEqualTo("C-1001");
+    assertThat(str(answered.path("context"), "channel")).isEqualTo("EMAIL");
     InquiryResolved published = awaitResolved(id);
     assertThat(published.getFirstContactResolution()).isTrue();
     assertThat(published.getAdjustments()).isEmpty();
@@ -492,6 +500,10 @@ class FinanceInquiryScenariosIT {
     JsonNode answered = caseOf(slaInquiry);
     assertThat(str(answered, "assignee")).isEqualTo("chloe");
     assertThat(answered.path("firstResponseAt").isNull()).isFalse();
+    assertThat(str(answered.path("context"), "customerId"))
+        .as("linked by the sender's address")
+        .isEqualTo("C-1001");
+    assertThat(str(answered.path("context"), "channel")).isEqualTo("EMAIL");
     assertThat(str(answered, "status")).isNotEqualTo("RESOLVED");
   }
 

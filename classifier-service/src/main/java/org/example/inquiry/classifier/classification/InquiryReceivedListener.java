@@ -1,10 +1,13 @@
 package org.example.inquiry.classifier.classification;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.UUID;
 import org.example.inquiry.schemas.InquiryClassified;
 import org.example.inquiry.schemas.InquiryContext;
 import org.example.inquiry.schemas.InquiryReceived;
+import org.example.inquiry.schemas.Reference;
+import org.example.inquiry.schemas.ReferenceKind;
 import org.example.inquiry.schemas.TypeScore;
 import org.example.inquiry.schemas.Urgency;
 import org.example.inquiry.schemas.catalog.Topics;
@@ -67,7 +70,7 @@ class InquiryReceivedListener {
         .setEventId(UUID.randomUUID().toString())
         .setInquiryId(received.getInquiryId())
         .setOccurredAt(clock.instant())
-        .setContext(contextOf(received))
+        .setContext(contextOf(received, decision.references()))
         .setTypes(
             decision.types().stream()
                 .map(t -> new TypeScore(t.type(), t.confidence(), t.source()))
@@ -80,6 +83,30 @@ class InquiryReceivedListener {
         .setRulesVersion(classifier.rulesVersion())
         .setFiredRules(decision.firedRules())
         .build();
+  }
+
+  /**
+   * The context downstream stages work from: intake's facts, with the invoice numbers found in the
+   * text added to the references the sender stated (an emailed "please resend INV-…" quotes its
+   * invoice only in the text). Resolution still checks every invoice against the ledger.
+   */
+  static InquiryContext contextOf(InquiryReceived received, List<ExtractedReference> found) {
+    return InquiryContext.newBuilder(contextOf(received))
+        .setReferences(withInvoicesFound(received.getReferences(), found))
+        .build();
+  }
+
+  static List<Reference> withInvoicesFound(List<Reference> stated, List<ExtractedReference> found) {
+    java.util.LinkedHashMap<String, Reference> all = new java.util.LinkedHashMap<>();
+    stated.forEach(r -> all.put(r.getKind() + ":" + r.getValue().trim().toUpperCase(), r));
+    found.stream()
+        .filter(r -> "INVOICE".equals(r.kind()))
+        .forEach(
+            r ->
+                all.putIfAbsent(
+                    "INVOICE:" + r.value().toUpperCase(),
+                    new Reference(ReferenceKind.INVOICE, r.value())));
+    return List.copyOf(all.values());
   }
 
   static InquiryContext contextOf(InquiryReceived received) {
