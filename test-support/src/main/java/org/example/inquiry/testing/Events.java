@@ -81,6 +81,12 @@ public final class Events {
         .setResolutionDueAt(at.plusSeconds(20 * 3600))
         .setSlaCalendar("24x7")
         .setPolicyVersion("test")
+        .setExchangeRates(
+            java.util.List.of(
+                new org.example.inquiry.schemas.ExchangeRate(
+                    "EUR", new java.math.BigDecimal("1.08000000")),
+                new org.example.inquiry.schemas.ExchangeRate(
+                    "USD", new java.math.BigDecimal("1.00000000"))))
         .build();
   }
 }

@@ -42,6 +42,7 @@ final class CaseMapper {
             ctx.getAmount() == null ? null : ctx.getAmount().getCurrency(),
             ctx.getReferences().stream().map(ref -> ref.getKind() + ":" + ref.getValue()).toList(),
             ctx.getReferencesBelongToCustomer().name());
+    r.getExchangeRates().forEach(rate -> c.fxToBase.put(rate.getCurrency(), rate.getToBase()));
     c.types = List.copyOf(r.getTypes());
     c.urgency = r.getUrgency().name();
     c.teams =

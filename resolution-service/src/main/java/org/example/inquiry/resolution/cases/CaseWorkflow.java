@@ -41,11 +41,13 @@ public final class CaseWorkflow {
   private final double warnAtFraction;
 
   /**
-   * @param fxToBase rates to the base currency the approval ladder is expressed in
+   * @param fxToBase rates to the base currency the approval ladder is expressed in, for cases
+   *     routed before the router put its rates on the event (empty: such cases refuse foreign
+   *     amounts)
    * @param warnAtFraction share of an SLA target after which a warning is raised (e.g. 0.75)
    */
   public CaseWorkflow(Map<String, BigDecimal> fxToBase, double warnAtFraction) {
-    this.fxToBase = Map.copyOf(fxToBase);
+    this.fxToBase = Map.copyOf(fxToBase == null ? Map.of() : fxToBase);
     this.warnAtFraction = warnAtFraction;
   }
 
@@ -389,9 +391,17 @@ public final class CaseWorkflow {
     if (c.actionType() == null || !ACTION_TYPES.contains(c.actionType())) {
       return refuse(current, c, 400, "action type must be one of " + ACTION_TYPES);
     }
-    BigDecimal base = toBase(c.amount(), c.currency());
+    Map<String, BigDecimal> rates = ratesFor(current);
+    BigDecimal base = toBase(rates, c.amount(), c.currency());
     if (base == null) {
-      return refuse(current, c, 400, "no exchange rate for " + c.currency());
+      return refuse(
+          current,
+          c,
+          400,
+          "currency "
+              + c.currency()
+              + " is not supported; one of "
+              + new java.util.TreeSet<>(rates.keySet()));
     }
     InquiryCase.ApprovalTier tier =
         current.approvalLadder.stream()
@@ -680,8 +690,13 @@ public final class CaseWorkflow {
     return roles.contains("supervisor") ? "supervisor" : null;
   }
 
-  BigDecimal toBase(BigDecimal amount, String currency) {
-    BigDecimal rate = currency == null ? null : fxToBase.get(currency);
+  /** The router's rates that came with the case; the configured fallback for older cases. */
+  public Map<String, BigDecimal> ratesFor(InquiryCase c) {
+    return c.fxToBase == null || c.fxToBase.isEmpty() ? fxToBase : c.fxToBase;
+  }
+
+  static BigDecimal toBase(Map<String, BigDecimal> rates, BigDecimal amount, String currency) {
+    BigDecimal rate = currency == null ? null : rates.get(currency);
     return amount == null || rate == null ? null : amount.multiply(rate);
   }
 

@@ -28,6 +28,10 @@ public class InquiryCase {
   public String slaCalendar;
   public List<ApprovalTier> approvalLadder = new ArrayList<>();
   public List<String> excludedPeople = new ArrayList<>();
+
+  /** The router's rates to the base currency of the approval thresholds, by currency. */
+  public Map<String, BigDecimal> fxToBase = new LinkedHashMap<>();
+
   public String assignee;
   public Instant firstResponseAt;
   public boolean followUpAfterFirstResponse;

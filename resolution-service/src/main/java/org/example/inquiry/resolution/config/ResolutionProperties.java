@@ -8,7 +8,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * Resolution's knobs ({@code resolution.*}).
  *
- * @param fxToBase rates to the base currency the routed approval ladders use
+ * @param fxToBase rates to the base currency for cases routed before the router put its rates on
+ *     {@code InquiryRouted} (optional; the routed rates are the ones that count)
  * @param slaWarnAt share of an SLA target after which a warning is raised
  * @param slaCheckInterval how often the SLA clocks are checked
  * @param commandTimeout how long an HTTP caller waits for its command's outcome
@@ -23,9 +24,7 @@ public record ResolutionProperties(
     String policyVersion) {
 
   public ResolutionProperties {
-    if (fxToBase == null || fxToBase.isEmpty()) {
-      throw new IllegalArgumentException("resolution.fx-to-base must list the exchange rates");
-    }
+    fxToBase = fxToBase == null ? Map.of() : fxToBase;
     if (slaWarnAt <= 0 || slaWarnAt >= 1) {
       throw new IllegalArgumentException(
           "resolution.sla-warn-at must be between 0 and 1, not " + slaWarnAt);

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.example.inquiry.platform.kafka.EventPublisher;
 import org.example.inquiry.resolution.cases.CaseStore;
+import org.example.inquiry.resolution.cases.CaseWorkflow;
 import org.example.inquiry.resolution.cases.InquiryCase;
 import org.example.inquiry.resolution.config.ResolutionProperties;
 import org.example.inquiry.schemas.InquiryCommand;
@@ -47,11 +48,16 @@ class CaseCommandController {
   private final CaseStore cases;
   private final EventPublisher publisher;
   private final ResolutionProperties properties;
+  private final CaseWorkflow workflow;
   private final Clock clock = Clock.systemUTC();
 
   CaseCommandController(
-      CaseStore cases, EventPublisher publisher, ResolutionProperties properties) {
+      CaseStore cases,
+      EventPublisher publisher,
+      ResolutionProperties properties,
+      CaseWorkflow workflow) {
     this.cases = cases;
+    this.workflow = workflow;
     this.publisher = publisher;
     this.properties = properties;
   }
@@ -156,26 +162,33 @@ class CaseCommandController {
   @PreAuthorize("hasRole('agent')")
   Mono<Map<String, Object>> propose(
       @PathVariable String id, @Valid @RequestBody ActionRequest body, Authentication caller) {
-    if (!properties.fxToBase().containsKey(body.amount().currency())) {
-      return Mono.error(
-          new ResponseStatusException(
-              HttpStatus.BAD_REQUEST,
-              "currency "
-                  + body.amount().currency()
-                  + " is not supported; one of "
-                  + properties.fxToBase().keySet()));
-    }
-    return send(
-        id,
-        caller,
-        command(id, caller, "PROPOSE_ACTION")
-            .setActionType(body.type())
-            .setAmount(
-                new Money(
-                    body.amount().amount().setScale(4, RoundingMode.UNNECESSARY),
-                    body.amount().currency()))
-            .setInvoiceReference(body.invoiceReference())
-            .setReason(body.reason()));
+    String currency = body.amount().currency();
+    return Mono.fromCallable(() -> cases.find(id, authorization(caller)))
+        .subscribeOn(Schedulers.boundedElastic())
+        .flatMap(
+            found -> {
+              var rates = found.map(workflow::ratesFor).orElse(null);
+              if (rates != null && !rates.containsKey(currency)) {
+                return Mono.error(
+                    new ResponseStatusException(
+                        HttpStatus.BAD_REQUEST,
+                        "currency "
+                            + currency
+                            + " is not supported; one of "
+                            + new java.util.TreeSet<>(rates.keySet())));
+              }
+              return send(
+                  id,
+                  caller,
+                  command(id, caller, "PROPOSE_ACTION")
+                      .setActionType(body.type())
+                      .setAmount(
+                          new Money(
+                              body.amount().amount().setScale(4, RoundingMode.UNNECESSARY),
+                              body.amount().currency()))
+                      .setInvoiceReference(body.invoiceReference())
+                      .setReason(body.reason()));
+            });
   }
 
   @Operation(summary = "Approve a proposed action")
@@ -270,10 +283,14 @@ class CaseCommandController {
         .setType(type);
   }
 
+  private static String authorization(Authentication caller) {
+    return "Bearer " + ((JwtAuthenticationToken) caller).getToken().getTokenValue();
+  }
+
   private Mono<Map<String, Object>> send(
       String inquiryId, Authentication caller, InquiryCommand.Builder builder) {
     InquiryCommand command = builder.build();
-    String authorization = "Bearer " + ((JwtAuthenticationToken) caller).getToken().getTokenValue();
+    String authorization = authorization(caller);
     return Mono.fromCallable(
             () -> {
               if (cases.find(inquiryId, authorization).isEmpty()) {

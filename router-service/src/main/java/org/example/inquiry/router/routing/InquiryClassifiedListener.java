@@ -153,6 +153,15 @@ class InquiryClassifiedListener {
                 .toList())
         .setExcludedPeople(decision.excludedPeople())
         .setPolicyVersion(policyVersion)
+        .setExchangeRates(
+            new java.util.TreeMap<>(fx.toBase())
+                .entrySet().stream()
+                    .map(
+                        rate ->
+                            new org.example.inquiry.schemas.ExchangeRate(
+                                rate.getKey(),
+                                rate.getValue().setScale(8, java.math.RoundingMode.HALF_UP)))
+                    .toList())
         .build();
   }
 }
