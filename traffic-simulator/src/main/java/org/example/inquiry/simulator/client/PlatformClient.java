@@ -218,14 +218,7 @@ public final class PlatformClient {
     Map<String, Object> query = new LinkedHashMap<>();
     query.put("team", team);
     query.put("minPriority", minPriority);
-    return send(
-        Service.RESOLUTION,
-        "GET",
-        "/api/v1/queues" + query(query),
-        "agent",
-        DEFAULT_READER,
-        Map.of(),
-        null);
+    return read(Service.RESOLUTION, "/api/v1/queues", query);
   }
 
   /** {@code POST .../claim}: {@code agent} takes the case. */
@@ -408,14 +401,12 @@ public final class PlatformClient {
     query.put("from", from);
     query.put("to", to);
     query.put("groupBy", groupBy);
-    return send(
-        Service.METRICS,
-        "GET",
-        "/api/v1/kpis" + query(query),
-        "agent",
-        DEFAULT_READER,
-        Map.of(),
-        null);
+    return read(Service.METRICS, "/api/v1/kpis", query);
+  }
+
+  /** A GET as the default reader (an agent), with the non-null query parameters. */
+  private Reply read(Service service, String path, Map<String, Object> query) {
+    return send(service, "GET", path + query(query), "agent", DEFAULT_READER, Map.of(), null);
   }
 
   // ---- plumbing ------------------------------------------------------------------------------
