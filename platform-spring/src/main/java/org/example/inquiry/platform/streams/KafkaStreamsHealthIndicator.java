@@ -6,13 +6,15 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 
 /**
- * Readiness of the Kafka Streams instance: UP while running or rebalancing, DOWN while waiting for
- * input topics, starting, or failed, with the state and what is missing.
+ * Readiness of the Kafka Streams instance: UP once it has been RUNNING (its stores queryable), and
+ * through later rebalances; DOWN while waiting for input topics, during the first rebalance after
+ * start, or when failed, with the state and what is missing.
  */
 final class KafkaStreamsHealthIndicator implements HealthIndicator {
 
   private final StreamsBuilderFactoryBean factoryBean;
   private final StreamsStarter starter;
+  private volatile boolean hasRun;
 
   KafkaStreamsHealthIndicator(StreamsBuilderFactoryBean factoryBean, StreamsStarter starter) {
     this.factoryBean = factoryBean;
@@ -29,7 +31,20 @@ final class KafkaStreamsHealthIndicator implements HealthIndicator {
           .build();
     }
     KafkaStreams.State state = streams.state();
-    boolean up = state == KafkaStreams.State.RUNNING || state == KafkaStreams.State.REBALANCING;
-    return (up ? Health.up() : Health.down()).withDetail("state", state.name()).build();
+    if (state == KafkaStreams.State.RUNNING) {
+      hasRun = true;
+    }
+    return (ready(state, hasRun) ? Health.up() : Health.down())
+        .withDetail("state", state.name())
+        .build();
+  }
+
+  /**
+   * A rebalance right after start means the stores are not queryable yet; a later one is routine
+   * and should not take the instance out of service.
+   */
+  static boolean ready(KafkaStreams.State state, boolean hasRun) {
+    return state == KafkaStreams.State.RUNNING
+        || (state == KafkaStreams.State.REBALANCING && hasRun);
   }
 }
