@@ -2,7 +2,6 @@ package org.example.inquiry.e2e;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -16,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.example.inquiry.testing.FreePorts;
 import org.example.inquiry.testing.KafkaTestEnvironment;
 import org.example.inquiry.testing.LocalJwt;
 
@@ -69,7 +69,7 @@ final class PipelineUnderTest implements AutoCloseable {
       state = Files.createTempDirectory("e2e-state");
       for (String service : SERVICES) {
         Files.deleteIfExists(logs.resolve(service + ".log"));
-        ports.put(service, freePort());
+        ports.put(service, FreePorts.next());
         processes.add(launch(service));
       }
     } catch (IOException e) {
@@ -195,12 +195,6 @@ final class PipelineUnderTest implements AutoCloseable {
 
   private static String javaBinary() {
     return Path.of(System.getProperty("java.home"), "bin", "java").toString();
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    }
   }
 
   private static void sleep(long millis) {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -15,6 +14,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.example.inquiry.schemas.catalog.Topics;
+import org.example.inquiry.testing.FreePorts;
 import org.example.inquiry.testing.KafkaTestEnvironment;
 import org.example.inquiry.testing.LocalJwt;
 import org.junit.jupiter.api.AfterAll;
@@ -42,10 +42,7 @@ class ResolutionScaleOutIT {
     kafka.createTopics(Topics.INQUIRIES_ROUTED, Topics.INQUIRIES_FOLLOWED_UP, Topics.CUSTOMERS);
     String applicationId = "resolution-scaleout-" + UUID.randomUUID();
     for (int i = 0; i < 2; i++) {
-      int port;
-      try (ServerSocket socket = new ServerSocket(0)) {
-        port = socket.getLocalPort();
-      }
+      int port = FreePorts.next();
       ports.add(port);
       instances.add(
           new SpringApplicationBuilder(ResolutionApplication.class)
