@@ -54,15 +54,8 @@ class ClassifierIT {
 
   static InquiryClassified classified(String inquiryId) {
     return new TopicReader(kafka)
-            .<InquiryClassified>readUntil(
-                Topics.INQUIRIES_CLASSIFIED.name(),
-                rs -> rs.stream().anyMatch(r -> r.key().equals(inquiryId)),
-                Duration.ofSeconds(60))
-            .stream()
-            .filter(r -> r.key().equals(inquiryId))
-            .findFirst()
-            .orElseThrow()
-            .value();
+        .<InquiryClassified>firstValue(
+            Topics.INQUIRIES_CLASSIFIED.name(), inquiryId, Duration.ofSeconds(60));
   }
 
   @Test

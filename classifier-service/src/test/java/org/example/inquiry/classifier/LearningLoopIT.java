@@ -214,15 +214,8 @@ class LearningLoopIT {
 
   static ClassifierRetrained decision(String eventId) {
     return new TopicReader(kafka)
-            .<ClassifierRetrained>readUntil(
-                Topics.CLASSIFIER_MODELS.name(),
-                rs -> rs.stream().anyMatch(r -> r.key().equals(eventId)),
-                Duration.ofSeconds(30))
-            .stream()
-            .filter(r -> r.key().equals(eventId))
-            .findFirst()
-            .orElseThrow()
-            .value();
+        .<ClassifierRetrained>firstValue(
+            Topics.CLASSIFIER_MODELS.name(), eventId, Duration.ofSeconds(30));
   }
 
   static InquiryClassified classify(String inquiryId) {
@@ -232,14 +225,7 @@ class LearningLoopIT {
             new ProducerRecord<String, SpecificRecord>(
                 Topics.INQUIRIES_RECEIVED.name(), inquiryId, received)));
     return new TopicReader(kafka)
-            .<InquiryClassified>readUntil(
-                Topics.INQUIRIES_CLASSIFIED.name(),
-                rs -> rs.stream().anyMatch(r -> r.key().equals(inquiryId)),
-                Duration.ofSeconds(60))
-            .stream()
-            .filter(r -> r.key().equals(inquiryId))
-            .findFirst()
-            .orElseThrow()
-            .value();
+        .<InquiryClassified>firstValue(
+            Topics.INQUIRIES_CLASSIFIED.name(), inquiryId, Duration.ofSeconds(60));
   }
 }

@@ -7,9 +7,7 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.example.inquiry.intake.email.EmailParserTest;
 import org.example.inquiry.schemas.Channel;
 import org.example.inquiry.schemas.CheckOutcome;
@@ -135,16 +133,7 @@ class IntakeIT {
   }
 
   static InquiryReceived received(String inquiryId) {
-    List<ConsumerRecord<String, InquiryReceived>> records =
-        topics.readUntil(
-            Topics.INQUIRIES_RECEIVED.name(),
-            rs -> rs.stream().anyMatch(r -> r.key().equals(inquiryId)),
-            Duration.ofSeconds(20));
-    return records.stream()
-        .filter(r -> r.key().equals(inquiryId))
-        .findFirst()
-        .orElseThrow()
-        .value();
+    return topics.firstValue(Topics.INQUIRIES_RECEIVED.name(), inquiryId, Duration.ofSeconds(20));
   }
 
   static long countReceived(String inquiryId) {
@@ -302,17 +291,8 @@ class IntakeIT {
       String reply = deliver(EmailParserTest.sample("reply.eml"));
 
       assertThat(reply).contains("FOLLOW_UP").contains(original);
-      List<ConsumerRecord<String, InquiryFollowedUp>> followUps =
-          topics.readUntil(
-              Topics.INQUIRIES_FOLLOWED_UP.name(),
-              rs -> rs.stream().anyMatch(r -> r.key().equals(original)),
-              Duration.ofSeconds(20));
       InquiryFollowedUp followUp =
-          followUps.stream()
-              .filter(r -> r.key().equals(original))
-              .findFirst()
-              .orElseThrow()
-              .value();
+          topics.firstValue(Topics.INQUIRIES_FOLLOWED_UP.name(), original, Duration.ofSeconds(20));
       assertThat(followUp.getChannelMessageId()).isEqualTo("lc-0002@mail.acme.example");
       assertThat(followUp.getBody()).contains("still on hold");
       assertThat(countReceived(original)).isEqualTo(1);
@@ -537,19 +517,9 @@ class IntakeIT {
       resolve(inquiryId);
       await().atMost(Duration.ofSeconds(20)).until(() -> rate(inquiryId, 4) == 202);
 
-      var ratings =
-          topics.<InquiryRated>readUntil(
-              Topics.INQUIRIES_RATED.name(),
-              rs -> rs.stream().anyMatch(r -> r.key().equals(inquiryId)),
-              Duration.ofSeconds(20));
-      assertThat(
-              ratings.stream()
-                  .filter(r -> r.key().equals(inquiryId))
-                  .findFirst()
-                  .orElseThrow()
-                  .value()
-                  .getScore())
-          .isEqualTo(4);
+      InquiryRated rating =
+          topics.firstValue(Topics.INQUIRIES_RATED.name(), inquiryId, Duration.ofSeconds(20));
+      assertThat(rating.getScore()).isEqualTo(4);
     }
 
     private int rate(String inquiryId, int score) {

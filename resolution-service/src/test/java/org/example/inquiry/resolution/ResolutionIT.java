@@ -84,15 +84,8 @@ class ResolutionIT {
         .contains("INV-2026-000098: 4800 USD, status PAID");
     InquiryResolved resolved =
         new TopicReader(kafka)
-                .<InquiryResolved>readUntil(
-                    Topics.INQUIRIES_RESOLVED.name(),
-                    rs -> rs.stream().anyMatch(r -> r.key().equals(inquiryId)),
-                    Duration.ofSeconds(30))
-                .stream()
-                .filter(r -> r.key().equals(inquiryId))
-                .findFirst()
-                .orElseThrow()
-                .value();
+            .<InquiryResolved>firstValue(
+                Topics.INQUIRIES_RESOLVED.name(), inquiryId, Duration.ofSeconds(30));
     assertThat(resolved.getFirstContactResolution()).isTrue();
     assertThat(resolved.getResolvedBy()).isEqualTo("auto-responder");
   }
@@ -220,16 +213,8 @@ class ResolutionIT {
         .contains("ACTION_PROPOSED", "ATTEMPT_REFUSED", "APPROVED", "FIRST_RESPONDED", "RESOLVED");
     TopicReader topics = new TopicReader(kafka);
     InquiryResolved resolved =
-        topics
-            .<InquiryResolved>readUntil(
-                Topics.INQUIRIES_RESOLVED.name(),
-                rs -> rs.stream().anyMatch(r -> r.key().equals(inquiryId)),
-                Duration.ofSeconds(30))
-            .stream()
-            .filter(r -> r.key().equals(inquiryId))
-            .findFirst()
-            .orElseThrow()
-            .value();
+        topics.<InquiryResolved>firstValue(
+            Topics.INQUIRIES_RESOLVED.name(), inquiryId, Duration.ofSeconds(30));
     assertThat(resolved.getAdjustments())
         .singleElement()
         .satisfies(

@@ -31,6 +31,19 @@ public final class TopicReader {
     return read(topic, values, done, timeout);
   }
 
+  /** The value of the first committed record with this key, waiting up to the timeout. */
+  public <T> T firstValue(String topic, String key, Duration timeout) {
+    return this.<T>readUntil(topic, rs -> rs.stream().anyMatch(r -> key.equals(r.key())), timeout)
+        .stream()
+        .filter(r -> key.equals(r.key()))
+        .findFirst()
+        .orElseThrow(
+            () ->
+                new AssertionError(
+                    "no record with key " + key + " on " + topic + " within " + timeout))
+        .value();
+  }
+
   /** Raw values (dead letters) of every committed record, waiting until one matches. */
   public List<ConsumerRecord<String, byte[]>> readRawUntil(
       String topic, Predicate<List<ConsumerRecord<String, byte[]>>> done, Duration timeout) {
