@@ -89,14 +89,9 @@ class RouterIT {
             .setRulesVersion("test")
             .build());
 
-    var records =
-        new TopicReader(kafka)
-            .<InquiryRouted>readUntil(
-                Topics.INQUIRIES_ROUTED.name(),
-                rs -> rs.stream().anyMatch(r -> r.key().equals(inquiryId)),
-                Duration.ofSeconds(60));
     InquiryRouted routed =
-        records.stream().filter(r -> r.key().equals(inquiryId)).findFirst().orElseThrow().value();
+        new TopicReader(kafka)
+            .firstValue(Topics.INQUIRIES_ROUTED.name(), inquiryId, Duration.ofSeconds(60));
 
     assertThat(routed.getTeams())
         .extracting(TeamAssignment::getTeam)

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.List;
 import java.util.Map;
+import org.example.inquiry.router.routing.RoutingPolicy;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -20,7 +21,7 @@ public record RouterProperties(
     String policyVersion,
     String triageTeam,
     List<String> taxonomy,
-    List<Rule> rules,
+    List<RoutingPolicy.Rule> rules,
     Map<String, Team> teams,
     Map<String, Calendar> calendars,
     List<SlaBand> sla,
@@ -29,20 +30,6 @@ public record RouterProperties(
     Map<String, BigDecimal> fxToBase,
     Map<String, List<Tier>> approval,
     Map<String, List<String>> conflicts) {
-
-  /**
-   * A routing rule: when an inquiry has one of {@code types} (and matches the optional segment,
-   * region, channel and minimum amount), it goes to {@code teams}, the first leading.
-   */
-  public record Rule(
-      String id,
-      String description,
-      List<String> types,
-      List<String> segments,
-      List<String> regions,
-      List<String> channels,
-      BigDecimal minAmount,
-      List<String> teams) {}
 
   /**
    * A team.

@@ -77,20 +77,7 @@ public class RoutingConfiguration {
                         orEmpty(t.roster()).stream()
                             .map(a -> new Assignment.Agent(a.id(), Set.copyOf(orEmpty(a.skills()))))
                             .toList())));
-    List<RoutingPolicy.Rule> rules =
-        p.rules().stream()
-            .map(
-                r ->
-                    new RoutingPolicy.Rule(
-                        r.id(),
-                        r.description() == null ? r.id() : r.description(),
-                        r.types(),
-                        orEmpty(r.segments()),
-                        orEmpty(r.regions()),
-                        orEmpty(r.channels()),
-                        r.minAmount(),
-                        r.teams()))
-            .toList();
+    List<RoutingPolicy.Rule> rules = p.rules();
     Map<String, List<ApprovalPolicy.Tier>> ladders = new LinkedHashMap<>();
     p.approval()
         .forEach(
@@ -129,7 +116,7 @@ public class RoutingConfiguration {
       problems.add("router.triage-team '" + p.triageTeam() + "' is not a configured team");
     }
     Set<String> ids = new HashSet<>();
-    for (RouterProperties.Rule rule : orEmpty(p.rules())) {
+    for (RoutingPolicy.Rule rule : orEmpty(p.rules())) {
       String where = "rule '" + rule.id() + "'";
       if (rule.id() == null || !ids.add(rule.id())) {
         problems.add("rules need unique ids (" + rule.id() + ")");

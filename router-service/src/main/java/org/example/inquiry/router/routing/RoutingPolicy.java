@@ -14,7 +14,11 @@ import java.util.Map;
  */
 public final class RoutingPolicy {
 
-  /** A configured rule. Empty condition lists match anything. */
+  /**
+   * A configured rule (bound from {@code router.rules}): when an inquiry has one of {@code types}
+   * and matches the optional segment, region, channel and minimum amount, it goes to {@code teams},
+   * the first leading. Missing condition lists match anything; the description defaults to the id.
+   */
   public record Rule(
       String id,
       String description,
@@ -24,6 +28,13 @@ public final class RoutingPolicy {
       List<String> channels,
       BigDecimal minAmount,
       List<String> teams) {
+
+    public Rule {
+      description = description == null ? id : description;
+      segments = segments == null ? List.of() : segments;
+      regions = regions == null ? List.of() : regions;
+      channels = channels == null ? List.of() : channels;
+    }
 
     boolean matches(String type, Inquiry inquiry) {
       return types.contains(type)

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.example.inquiry.router.routing.RoutingPolicy;
 import org.junit.jupiter.api.Test;
 
 class RoutingConfigurationTest {
@@ -23,9 +24,9 @@ class RoutingConfigurationTest {
   @Test
   void anInvalidRuleSetIsRefusedWithEveryProblemListed() {
     RouterProperties shipped = RouterConfigFixture.shipped();
-    List<RouterProperties.Rule> rules = new ArrayList<>(shipped.rules());
+    List<RoutingPolicy.Rule> rules = new ArrayList<>(shipped.rules());
     rules.add(
-        new RouterProperties.Rule(
+        new RoutingPolicy.Rule(
             "broken", null, List.of("astrology"), null, null, null, null, List.of("marketing")));
     Map<String, Double> weights = new HashMap<>(shipped.priorityWeights());
     weights.put("urgency", 90.0);
