@@ -163,32 +163,26 @@ class CaseCommandController {
   Mono<Map<String, Object>> propose(
       @PathVariable String id, @Valid @RequestBody ActionRequest body, Authentication caller) {
     String currency = body.amount().currency();
-    return Mono.fromCallable(() -> cases.find(id, authorization(caller)))
-        .subscribeOn(Schedulers.boundedElastic())
-        .flatMap(
-            found -> {
-              var rates = found.map(workflow::ratesFor).orElse(null);
-              if (rates != null && !rates.containsKey(currency)) {
-                return Mono.error(
-                    new ResponseStatusException(
-                        HttpStatus.BAD_REQUEST,
-                        "currency "
-                            + currency
-                            + " is not supported; one of "
-                            + new java.util.TreeSet<>(rates.keySet())));
-              }
-              return send(
-                  id,
-                  caller,
-                  command(id, caller, "PROPOSE_ACTION")
-                      .setActionType(body.type())
-                      .setAmount(
-                          new Money(
-                              body.amount().amount().setScale(4, RoundingMode.UNNECESSARY),
-                              body.amount().currency()))
-                      .setInvoiceReference(body.invoiceReference())
-                      .setReason(body.reason()));
-            });
+    return send(
+        id,
+        caller,
+        command(id, caller, "PROPOSE_ACTION")
+            .setActionType(body.type())
+            .setAmount(
+                new Money(body.amount().amount().setScale(4, RoundingMode.UNNECESSARY), currency))
+            .setInvoiceReference(body.invoiceReference())
+            .setReason(body.reason()),
+        found -> {
+          var rates = workflow.ratesFor(found);
+          if (!rates.containsKey(currency)) {
+            throw new ResponseStatusException(
+                HttpStatus.BAD_REQUEST,
+                "currency "
+                    + currency
+                    + " is not supported; one of "
+                    + new java.util.TreeSet<>(rates.keySet()));
+          }
+        });
   }
 
   @Operation(summary = "Approve a proposed action")
@@ -289,14 +283,31 @@ class CaseCommandController {
 
   private Mono<Map<String, Object>> send(
       String inquiryId, Authentication caller, InquiryCommand.Builder builder) {
+    return send(inquiryId, caller, builder, found -> {});
+  }
+
+  /**
+   * Writes the command once the case exists and {@code precheck} (which throws to refuse, e.g. a
+   * 400 for input only the case can judge) accepts it, then waits for its outcome.
+   */
+  private Mono<Map<String, Object>> send(
+      String inquiryId,
+      Authentication caller,
+      InquiryCommand.Builder builder,
+      java.util.function.Consumer<InquiryCase> precheck) {
     InquiryCommand command = builder.build();
     String authorization = authorization(caller);
     return Mono.fromCallable(
             () -> {
-              if (cases.find(inquiryId, authorization).isEmpty()) {
-                throw new ResponseStatusException(
-                    HttpStatus.NOT_FOUND, "No inquiry " + inquiryId + " is known to resolution");
-              }
+              InquiryCase found =
+                  cases
+                      .find(inquiryId, authorization)
+                      .orElseThrow(
+                          () ->
+                              new ResponseStatusException(
+                                  HttpStatus.NOT_FOUND,
+                                  "No inquiry " + inquiryId + " is known to resolution"));
+              precheck.accept(found);
               publisher.publish(Topics.INQUIRY_COMMANDS.name(), inquiryId, command);
               InquiryCase.CommandOutcome outcome =
                   awaitOutcome(inquiryId, command.getCommandId(), authorization);
