@@ -36,7 +36,8 @@ public final class DevSchemaRegistry implements AutoCloseable {
       int port,
       String topic,
       short replicationFactor,
-      CompatibilityLevel defaultLevel) {
+      CompatibilityLevel defaultLevel,
+      WriteAccess writes) {
 
     /** Loopback, a free port, {@code _schemas}, replication 1, BACKWARD_TRANSITIVE. */
     public static Settings forTests(String bootstrapServers) {
@@ -46,7 +47,8 @@ public final class DevSchemaRegistry implements AutoCloseable {
           0,
           "_schemas",
           (short) 1,
-          CompatibilityLevel.BACKWARD_TRANSITIVE);
+          CompatibilityLevel.BACKWARD_TRANSITIVE,
+          WriteAccess.open());
     }
   }
 
@@ -60,7 +62,7 @@ public final class DevSchemaRegistry implements AutoCloseable {
     try {
       HttpServer server =
           HttpServer.create(new InetSocketAddress(settings.host(), settings.port()), 64);
-      server.createContext("/", new RegistryApi(store, schemaLog));
+      server.createContext("/", new RegistryApi(store, schemaLog, settings.writes()));
       server.setExecutor(executor);
       server.start();
       DevSchemaRegistry registry = new DevSchemaRegistry(server, schemaLog, executor);

@@ -50,6 +50,15 @@ public final class DevSchemaRegistryCommand implements Callable<Integer> {
       description = "Global compatibility level until one is set over the API.")
   String compatibility;
 
+  @Option(
+      names = "--admin-user-info",
+      defaultValue = "${env:REGISTRY_ADMIN_USER_INFO}",
+      description =
+          "user:password an administrator must send (HTTP Basic) to register schemas or change"
+              + " configuration; without it the registry is read-only (default: env"
+              + " REGISTRY_ADMIN_USER_INFO).")
+  String adminUserInfo;
+
   @Override
   public Integer call() throws InterruptedException {
     DevSchemaRegistry registry =
@@ -60,7 +69,10 @@ public final class DevSchemaRegistryCommand implements Callable<Integer> {
                 port,
                 topic,
                 replicationFactor,
-                CompatibilityLevel.parse(compatibility)));
+                CompatibilityLevel.parse(compatibility),
+                adminUserInfo == null || adminUserInfo.isBlank()
+                    ? WriteAccess.readOnly()
+                    : WriteAccess.admin(adminUserInfo)));
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(

@@ -32,10 +32,12 @@ final class RegistryApi implements HttpHandler {
 
   private final SchemaStore store;
   private final KafkaSchemaLog schemaLog;
+  private final WriteAccess writes;
 
-  RegistryApi(SchemaStore store, KafkaSchemaLog schemaLog) {
+  RegistryApi(SchemaStore store, KafkaSchemaLog schemaLog, WriteAccess writes) {
     this.store = store;
     this.schemaLog = schemaLog;
+    this.writes = writes;
   }
 
   /** A request answered with a Confluent error body. */
@@ -56,6 +58,7 @@ final class RegistryApi implements HttpHandler {
       Object body;
       int status = 200;
       try {
+        authorize(exchange);
         body = route(exchange);
       } catch (ApiError e) {
         status = e.status;
@@ -81,6 +84,30 @@ final class RegistryApi implements HttpHandler {
       try (OutputStream out = exchange.getResponseBody()) {
         out.write(bytes);
       }
+    }
+  }
+
+  /**
+   * Registering a schema ({@code POST /subjects/{s}/versions}), setting a compatibility level or
+   * mode ({@code PUT}) and deleting need write access; lookups and compatibility checks (also
+   * POSTs) do not.
+   */
+  private void authorize(HttpExchange exchange) {
+    String method = exchange.getRequestMethod();
+    String path = exchange.getRequestURI().getRawPath();
+    boolean registers = method.equals("POST") && path.matches("/subjects/[^/]+/versions/?");
+    boolean mutates =
+        registers || !(method.equals("GET") || method.equals("POST") || method.equals("HEAD"));
+    if (!mutates) {
+      return;
+    }
+    Object[] refusal = writes.refusal(exchange.getRequestHeaders().getFirst("Authorization"));
+    if (refusal != null) {
+      int status = (Integer) refusal[0];
+      if (status == 401) {
+        exchange.getResponseHeaders().set("WWW-Authenticate", "Basic realm=\"schema-registry\"");
+      }
+      throw new ApiError(status, status == 401 ? 40101 : 40301, (String) refusal[1]);
     }
   }
 

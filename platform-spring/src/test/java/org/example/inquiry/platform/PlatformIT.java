@@ -139,13 +139,130 @@ class PlatformIT {
         .expectStatus()
         .isOk()
         .expectBody(String.class)
-        .isEqualTo("pong");
+        .isEqualTo("pong alice");
     web.get()
         .uri("/actuator/prometheus")
         .headers(h -> h.setBearerAuth(LocalJwt.get().token("auditor", "sre")))
         .exchange()
         .expectStatus()
         .isOk();
+  }
+
+  @Test
+  void theCallerIsTheTokensSubjectInCanonicalForm() {
+    web.get()
+        .uri("/api/v1/ping")
+        .headers(h -> h.setBearerAuth(LocalJwt.get().token("agent", " ＡＬＩＣＥ ")))
+        .exchange()
+        .expectStatus()
+        .isOk()
+        .expectBody(String.class)
+        .isEqualTo("pong alice");
+  }
+
+  @Test
+  void tokensOutsideThePolicyAre401ProblemJsonNever5xx() {
+    Instant now = Instant.now();
+    for (var claims :
+        List.of(
+            new com.nimbusds.jwt.JWTClaimsSet.Builder()
+                .issuer(LocalJwt.ISSUER)
+                .audience(LocalJwt.AUDIENCE)
+                .claim("roles", List.of("agent"))
+                .issueTime(java.util.Date.from(now))
+                .expirationTime(java.util.Date.from(now.plusSeconds(600)))
+                .build(),
+            new com.nimbusds.jwt.JWTClaimsSet.Builder()
+                .issuer(LocalJwt.ISSUER)
+                .audience(LocalJwt.AUDIENCE)
+                .subject("alice")
+                .claim("roles", List.of("agent"))
+                .issueTime(java.util.Date.from(now))
+                .build(),
+            new com.nimbusds.jwt.JWTClaimsSet.Builder()
+                .issuer("https://evil.example")
+                .audience(LocalJwt.AUDIENCE)
+                .subject("alice")
+                .claim("roles", List.of("agent"))
+                .issueTime(java.util.Date.from(now))
+                .expirationTime(java.util.Date.from(now.plusSeconds(600)))
+                .build(),
+            new com.nimbusds.jwt.JWTClaimsSet.Builder()
+                .issuer(LocalJwt.ISSUER)
+                .audience("another-api")
+                .subject("alice")
+                .claim("roles", List.of("agent"))
+                .issueTime(java.util.Date.from(now))
+                .expirationTime(java.util.Date.from(now.plusSeconds(600)))
+                .build())) {
+      web.get()
+          .uri("/api/v1/ping")
+          .headers(h -> h.setBearerAuth(LocalJwt.get().sign(claims)))
+          .exchange()
+          .expectStatus()
+          .isUnauthorized()
+          .expectHeader()
+          .contentType(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+  }
+
+  @Test
+  void bodiesAreReadStrictlyAndTheFieldAtFaultIsNamed() {
+    String token = LocalJwt.get().token("agent", "alice");
+    Map<String, String> bad =
+        Map.of(
+            "{\"subject\": 42}", "subject",
+            "{\"subject\": true}", "subject",
+            "{\"subject\": \"x\", \"sneaky\": 1}", "sneaky",
+            "{\"subject\": \"x\", \"subject\": \"y\"}", "subject",
+            "{\"subject\": \"x\", \"count\": \"12\"}", "count",
+            "{\"subject\": \"x\", \"flag\": 1}", "flag",
+            "{\"subject\": \"x\", \"tags\": \"one\"}", "tags",
+            "{\"subject\": \"x\", \"amount\": {\"amount\": \"1.00\", \"currency\": \"ZZZ\"}}",
+                "amount.currency",
+            "{\"subject\": \"x\", \"amount\": {\"amount\": \"1.001\", \"currency\": \"USD\"}}",
+                "amount.amount",
+            "{\"subject\": \"x\", \"amount\": {\"amount\": \"1e13\", \"currency\": \"EUR\"}}",
+                "amount.amount");
+    bad.forEach(
+        (body, field) ->
+            web.post()
+                .uri("/api/v1/echo")
+                .headers(h -> h.setBearerAuth(token))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(body)
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.detail")
+                .value(detail -> assertThat(detail.toString()).as(body).contains(field)));
+    web.post()
+        .uri("/api/v1/echo")
+        .headers(h -> h.setBearerAuth(token))
+        .contentType(MediaType.APPLICATION_JSON)
+        .bodyValue(
+            "{\"subject\": \"x\", \"count\": 3, \"flag\": true, \"tags\": [\"a\"],"
+                + " \"amount\": {\"amount\": \"22000.00\", \"currency\": \"USD\"}}")
+        .exchange()
+        .expectStatus()
+        .isOk();
+  }
+
+  @Test
+  void firewallRejectionsAreProblemJson() {
+    for (String path : List.of("/api/v1/ping%2F..", "/api/v1/ping%00", "/api/v1/%2e%2e/ping")) {
+      web.get()
+          .uri(java.net.URI.create(path))
+          .headers(h -> h.setBearerAuth(LocalJwt.get().token("agent", "alice")))
+          .exchange()
+          .expectStatus()
+          .isBadRequest()
+          .expectHeader()
+          .contentType(MediaType.APPLICATION_PROBLEM_JSON);
+    }
   }
 
   private static String header(ConsumerRecord<?, ?> record, String name) {

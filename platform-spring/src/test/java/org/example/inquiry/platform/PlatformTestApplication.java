@@ -32,8 +32,28 @@ class PlatformTestApplication {
   static class PingController {
     @GetMapping("/api/v1/ping")
     @PreAuthorize("hasRole('agent')")
-    Mono<String> ping() {
-      return Mono.just("pong");
+    Mono<String> ping(java.security.Principal caller) {
+      return Mono.just("pong " + caller.getName());
+    }
+
+    /** Echoes a validated body, for the strict-input tests. */
+    @org.springframework.web.bind.annotation.PostMapping("/api/v1/echo")
+    @PreAuthorize("hasRole('agent')")
+    Mono<EchoRequest> echo(
+        @jakarta.validation.Valid @org.springframework.web.bind.annotation.RequestBody
+            EchoRequest body) {
+      return Mono.just(body);
     }
   }
+
+  record EchoRequest(
+      @jakarta.validation.constraints.NotBlank String subject,
+      Integer count,
+      Boolean flag,
+      List<String> tags,
+      @jakarta.validation.Valid Amount amount) {}
+
+  @org.example.inquiry.platform.validation.ValidMoney
+  record Amount(java.math.BigDecimal amount, String currency)
+      implements org.example.inquiry.platform.validation.MoneyInput {}
 }

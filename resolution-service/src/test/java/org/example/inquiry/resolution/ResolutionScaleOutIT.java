@@ -62,7 +62,7 @@ class ResolutionScaleOutIT {
                               + UUID.randomUUID(),
                           "spring.kafka.consumer.group-id=" + applicationId,
                           "inquiry.kafka.declare-topics=true",
-                          "spring.security.oauth2.resourceserver.jwt.public-key-location="
+                          "inquiry.security.token.public-key-location="
                               + LocalJwt.get().publicKeyLocation())
                       .map(p -> "--" + p)
                       .toArray(String[]::new)));

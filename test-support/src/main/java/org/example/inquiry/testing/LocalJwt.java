@@ -22,13 +22,16 @@ import java.util.List;
 
 /**
  * Signs bearer tokens the way {@code ./stack token ROLE USER} does: RS256, issuer {@code
- * inquiry-local}, the role in the {@code roles} claim. The public key is written to a PEM file the
- * services under test read through {@code
- * spring.security.oauth2.resourceserver.jwt.public-key-location}.
+ * inquiry-local}, audience {@code inquiry-platform}, the role in the {@code roles} claim. The
+ * public key is written to a PEM file the services under test read through {@code
+ * inquiry.security.token.public-key-location}. {@link #sign} signs any claims, for tests of the
+ * token policy.
  */
 public final class LocalJwt {
 
   public static final String ISSUER = "inquiry-local";
+
+  public static final String AUDIENCE = "inquiry-platform";
 
   private static LocalJwt instance;
 
@@ -77,11 +80,17 @@ public final class LocalJwt {
     JWTClaimsSet claims =
         new JWTClaimsSet.Builder()
             .issuer(ISSUER)
+            .audience(AUDIENCE)
             .subject(user)
             .claim("roles", roles)
             .issueTime(Date.from(now))
             .expirationTime(Date.from(now.plus(validFor)))
             .build();
+    return sign(claims);
+  }
+
+  /** Signs exactly these claims with the local key (RS256). */
+  public String sign(JWTClaimsSet claims) {
     SignedJWT jwt =
         new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(ISSUER).build(), claims);
     try {

@@ -22,7 +22,6 @@ public final class ServiceTestProperties {
         "spring.kafka.streams.state-dir",
         () -> System.getProperty("java.io.tmpdir") + "/inquiry-it-" + UUID.randomUUID());
     registry.add(
-        "spring.security.oauth2.resourceserver.jwt.public-key-location",
-        () -> LocalJwt.get().publicKeyLocation());
+        "inquiry.security.token.public-key-location", () -> LocalJwt.get().publicKeyLocation());
   }
 }

@@ -16,6 +16,7 @@ import org.example.inquiry.schemas.Customer;
 import org.example.inquiry.schemas.KycStatus;
 import org.example.inquiry.schemas.Money;
 import org.example.inquiry.schemas.RiskRating;
+import org.example.inquiry.schemas.identity.PersonIds;
 
 /**
  * Reads a customer master export (CSV with a header, RFC 4180 quoting; lists inside a cell
@@ -86,7 +87,7 @@ public final class CustomerCsv {
             blankToNull(row.get("kycExpiresOn")) == null
                 ? null
                 : LocalDate.parse(row.get("kycExpiresOn")))
-        .setAccountManager(blankToNull(row.get("accountManager")))
+        .setAccountManager(PersonIds.canonicalOrFolded(blankToNull(row.get("accountManager"))))
         .setCreditLimit(money(row, "creditLimit", "creditLimitCurrency"))
         .setLifetimeValue(money(row, "lifetimeValue", "lifetimeValueCurrency"))
         .setAcquisitionCostPaybackMonths(

@@ -12,6 +12,7 @@ import org.example.inquiry.schemas.Customer;
 import org.example.inquiry.schemas.KycStatus;
 import org.example.inquiry.schemas.Money;
 import org.example.inquiry.schemas.RiskRating;
+import org.example.inquiry.schemas.identity.PersonIds;
 
 /**
  * Registering a new customer (for example the sender of an inquiry nobody knew) and verifying its
@@ -74,7 +75,7 @@ public final class CustomerRegistration {
                 ? List.of()
                 : n.emailDomains().stream().map(d -> d.toLowerCase(Locale.ROOT)).toList())
         .setKycStatus(KycStatus.PENDING)
-        .setAccountManager(n.accountManager())
+        .setAccountManager(PersonIds.canonicalOrFolded(n.accountManager()))
         .setCreditLimit(creditLimit)
         .setRiskRating(
             n.riskRating() == null ? RiskRating.UNRATED : RiskRating.valueOf(n.riskRating()))
@@ -92,7 +93,7 @@ public final class CustomerRegistration {
     if (existing == null) {
       throw new Refused(404, "no such customer in the customer master");
     }
-    if (actor.equals(existing.getRegisteredBy())) {
+    if (PersonIds.same(actor, existing.getRegisteredBy())) {
       throw new Refused(
           403,
           actor

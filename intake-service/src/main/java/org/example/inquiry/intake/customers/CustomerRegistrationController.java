@@ -18,6 +18,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.example.inquiry.platform.kafka.EventPublisher;
+import org.example.inquiry.platform.validation.MoneyInput;
+import org.example.inquiry.platform.validation.ValidMoney;
 import org.example.inquiry.schemas.Contact;
 import org.example.inquiry.schemas.Customer;
 import org.example.inquiry.schemas.catalog.Topics;
@@ -58,10 +60,12 @@ class CustomerRegistrationController {
 
   record ContactDto(@Size(max = 200) String name, @NotBlank @Email @Size(max = 320) String email) {}
 
+  @ValidMoney
   record MoneyDto(
       @DecimalMin(value = "0.00") @Digits(integer = 15, fraction = 4) BigDecimal amount,
       @NotBlank @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code like USD")
-          String currency) {}
+          String currency)
+      implements MoneyInput {}
 
   record RegisterRequest(
       @NotBlank

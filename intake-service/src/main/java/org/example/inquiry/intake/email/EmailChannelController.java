@@ -47,11 +47,14 @@ class EmailChannelController {
   private final InquiryIntake intake;
   private final InquiryIndex index;
   private final FollowUps followUps;
+  private final EmailLimits limits;
 
-  EmailChannelController(InquiryIntake intake, InquiryIndex index, FollowUps followUps) {
+  EmailChannelController(
+      InquiryIntake intake, InquiryIndex index, FollowUps followUps, EmailLimits limits) {
     this.intake = intake;
     this.index = index;
     this.followUps = followUps;
+    this.limits = limits;
   }
 
   @Operation(summary = "Deliver a raw inbound email (RFC 822 / MIME)")
@@ -69,9 +72,11 @@ class EmailChannelController {
   private ResponseEntity<Map<String, String>> handle(byte[] raw, String gateway) {
     ParsedEmail email;
     try {
-      email = EmailParser.parse(raw);
+      email = EmailParser.parse(raw, limits);
     } catch (EmailParseException e) {
       throw new ResponseStatusException(HttpStatus.BAD_REQUEST, e.getMessage());
+    } catch (EmailTooLargeException e) {
+      throw new ResponseStatusException(HttpStatus.CONTENT_TOO_LARGE, e.getMessage());
     }
     String key = email.messageId() != null ? email.messageId() : "sha256:" + sha256(raw);
     List<Attachment> attachments =

@@ -40,11 +40,28 @@ public final class EmailParser {
           .setMaxContentLen(25L * 1024 * 1024)
           .build();
 
+  /** Forwarded messages inside forwarded messages: deeper than this is no real email. */
+  private static final int MAX_NESTING = 20;
+
   private EmailParser() {}
 
+  /** Parses with the default {@link EmailLimits}. */
   public static ParsedEmail parse(byte[] raw) {
+    return parse(raw, EmailLimits.defaults());
+  }
+
+  /**
+   * Parses a message within {@code limits}: {@link EmailTooLargeException} for one that is too
+   * large, has too long a text or too many attachments; {@link EmailParseException} for one that is
+   * not an email or whose subject or sender name is too long.
+   */
+  public static ParsedEmail parse(byte[] raw, EmailLimits limits) {
     if (raw == null || raw.length == 0) {
       throw new EmailParseException("The message is empty");
+    }
+    if (raw.length > limits.maxBytes()) {
+      throw new EmailTooLargeException(
+          "The message is " + raw.length + " bytes; at most " + limits.maxBytes() + " are taken");
     }
     Message message;
     try {
@@ -65,19 +82,45 @@ public final class EmailParser {
       if (from == null || from.getAddress() == null || !from.getAddress().contains("@")) {
         throw new EmailParseException("The message has no valid From address");
       }
-      Content content = new Content();
-      collect(message, content);
+      Content content = new Content(limits);
+      collect(message, content, 0);
       String text =
-          content.plain != null
-              ? content.plain
-              : content.html != null ? htmlToText(content.html) : "";
+          (content.plain != null
+                  ? content.plain
+                  : content.html != null ? htmlToText(content.html) : "")
+              .strip();
+      if (text.length() > limits.maxTextChars()) {
+        throw new EmailTooLargeException(
+            "The message text is "
+                + text.length()
+                + " characters; at most "
+                + limits.maxTextChars()
+                + " are taken (send long documents as attachments)");
+      }
+      String subject = message.getSubject() == null ? "" : message.getSubject().trim();
+      if (subject.length() > limits.maxSubjectChars()) {
+        throw new EmailParseException(
+            "The subject is "
+                + subject.length()
+                + " characters; at most "
+                + limits.maxSubjectChars()
+                + " are taken");
+      }
+      String fromName = from.getName();
+      if (fromName != null && fromName.length() > limits.maxNameChars()) {
+        throw new EmailParseException(
+            "The sender's name is longer than " + limits.maxNameChars() + " characters");
+      }
+      if (from.getAddress().length() > 320) {
+        throw new EmailParseException("The sender's address is longer than 320 characters");
+      }
       return new ParsedEmail(
           stripBrackets(message.getMessageId()),
           threadIds(message),
-          from.getName(),
+          fromName,
           from.getAddress().toLowerCase(Locale.ROOT),
-          message.getSubject() == null ? "" : message.getSubject().trim(),
-          text.strip(),
+          subject,
+          text,
           content.attachments);
     } finally {
       message.dispose();
@@ -85,21 +128,30 @@ public final class EmailParser {
   }
 
   private static final class Content {
+    final EmailLimits limits;
     String plain;
     String html;
     final List<ParsedEmail.AttachmentInfo> attachments = new ArrayList<>();
+
+    Content(EmailLimits limits) {
+      this.limits = limits;
+    }
   }
 
-  private static void collect(Entity entity, Content content) {
+  private static void collect(Entity entity, Content content, int depth) {
+    if (depth > MAX_NESTING) {
+      throw new EmailParseException(
+          "The message nests MIME parts deeper than " + MAX_NESTING + " levels");
+    }
     Body body = entity.getBody();
     if (body instanceof Multipart multipart) {
       for (Entity part : multipart.getBodyParts()) {
-        collect(part, content);
+        collect(part, content, depth + 1);
       }
       return;
     }
     if (body instanceof Message nested) {
-      collect(nested, content);
+      collect(nested, content, depth + 1);
       return;
     }
     String mimeType =
@@ -118,12 +170,18 @@ public final class EmailParser {
       return;
     }
     if (body instanceof SingleBody single) {
-      content.attachments.add(attachmentOf(entity, mimeType, single));
+      if (content.attachments.size() >= content.limits.maxAttachments()) {
+        throw new EmailTooLargeException(
+            "The message has more than "
+                + content.limits.maxAttachments()
+                + " attachments; send them in several messages");
+      }
+      content.attachments.add(attachmentOf(entity, mimeType, single, content.limits));
     }
   }
 
   private static ParsedEmail.AttachmentInfo attachmentOf(
-      Entity entity, String mimeType, SingleBody body) {
+      Entity entity, String mimeType, SingleBody body, EmailLimits limits) {
     try (InputStream in = body.getInputStream()) {
       MessageDigest sha = MessageDigest.getInstance("SHA-256");
       byte[] buffer = new byte[8192];
@@ -134,6 +192,13 @@ public final class EmailParser {
         size += n;
       }
       String name = entity.getFilename() == null ? "attachment" : entity.getFilename();
+      if (name.length() > limits.maxNameChars()) {
+        throw new EmailParseException(
+            "An attachment's file name is longer than " + limits.maxNameChars() + " characters");
+      }
+      if (mimeType.length() > 127) {
+        throw new EmailParseException("An attachment's content type is longer than 127 characters");
+      }
       return new ParsedEmail.AttachmentInfo(
           name, mimeType, size, HexFormat.of().formatHex(sha.digest()));
     } catch (IOException e) {

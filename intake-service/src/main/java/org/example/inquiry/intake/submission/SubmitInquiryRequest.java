@@ -8,6 +8,8 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.util.List;
+import org.example.inquiry.platform.validation.MoneyInput;
+import org.example.inquiry.platform.validation.ValidMoney;
 
 /**
  * An inquiry as a portal or API client submits it ({@code POST /api/v1/inquiries}).
@@ -57,11 +59,13 @@ public record SubmitInquiryRequest(
       @NotBlank @Size(max = 64) String value) {}
 
   /** An exact amount in an ISO 4217 currency. */
+  @ValidMoney
   public record AmountDto(
       @NotNull
           @jakarta.validation.constraints.DecimalMin(value = "0", message = "must not be negative")
           @jakarta.validation.constraints.Digits(integer = 15, fraction = 4)
           BigDecimal amount,
       @NotBlank @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code like USD")
-          String currency) {}
+          String currency)
+      implements MoneyInput {}
 }

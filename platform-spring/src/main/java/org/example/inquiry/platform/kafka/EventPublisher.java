@@ -4,12 +4,16 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.springframework.kafka.core.KafkaTemplate;
 
 /**
  * Publishes events keyed by inquiry (or entity) id. Inside a listener's Kafka transaction the
  * events join it (they commit with the consumed offset); outside one, each call runs its own
- * transaction. Either way the call returns only once the send is acknowledged, or throws.
+ * transaction. Either way the call returns only once the send is acknowledged, or throws: {@link
+ * EventTooLargeException} for a record larger than the producer or broker takes (nothing of it is
+ * committed).
  */
 public class EventPublisher {
 
@@ -50,11 +54,23 @@ public class EventPublisher {
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new IllegalStateException("Interrupted publishing to " + event.topic(), e);
-      } catch (ExecutionException | TimeoutException e) {
+      } catch (ExecutionException | TimeoutException | KafkaException e) {
+        if (tooLarge(e)) {
+          throw new EventTooLargeException(event.topic(), e);
+        }
         throw new IllegalStateException(
             "Could not publish " + event.key() + " to " + event.topic() + ": " + e.getMessage(), e);
       }
     }
+  }
+
+  private static boolean tooLarge(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof RecordTooLargeException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** One event to publish. */

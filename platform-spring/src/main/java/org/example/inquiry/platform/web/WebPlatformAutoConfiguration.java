@@ -1,9 +1,28 @@
 package org.example.inquiry.platform.web;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.http.codec.CodecCustomizer;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.codec.json.JacksonJsonDecoder;
+import tools.jackson.databind.json.JsonMapper;
 
-/** Registers the platform's HTTP error handling in every service. */
+/** Registers the platform's HTTP error handling and strict JSON reading in every service. */
 @AutoConfiguration
 @Import(ValidationProblemAdvice.class)
-public class WebPlatformAutoConfiguration {}
+public class WebPlatformAutoConfiguration {
+
+  /**
+   * Request bodies are read by {@link StrictJson}; responses are written as before. Ordered last,
+   * so it replaces the decoder Boot's own customizer sets.
+   */
+  @Bean
+  @Order(Ordered.LOWEST_PRECEDENCE)
+  CodecCustomizer strictJsonRequestBodies(JsonMapper json) {
+    JsonMapper strict = StrictJson.strict(json);
+    return configurer ->
+        configurer.defaultCodecs().jacksonJsonDecoder(new JacksonJsonDecoder(strict));
+  }
+}

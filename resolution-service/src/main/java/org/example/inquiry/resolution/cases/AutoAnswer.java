@@ -10,8 +10,11 @@ import java.util.function.Function;
 
 /**
  * Answers simple requests from the ledger at first contact: an invoice copy or a payment status,
- * for invoices the inquiry quotes and the ledger shows belong to the same customer. Anything else
- * (another type, an unknown or foreign invoice, triage, an unlinked sender) goes to an agent. Pure.
+ * for invoices the inquiry quotes and the ledger shows belong to the same customer, and only to the
+ * entitled: a registered contact of a customer whose KYC is verified. Anything else (another type,
+ * triage, an unlinked sender) goes to an agent; a simple request that may not be answered
+ * automatically (a stranger, a colleague who is no registered contact, a look-alike address, KYC
+ * not verified, an unknown or foreign invoice) goes to an agent with the reason on the case. Pure.
  */
 public final class AutoAnswer {
 
@@ -29,13 +32,30 @@ public final class AutoAnswer {
 
   private AutoAnswer() {}
 
+  /** What to do with a new case: answer it, withhold an answer (with why), or leave it alone. */
+  public sealed interface Decision permits Answer, Withheld, NotSimple {}
+
+  /** The answer to send the customer. */
+  public record Answer(String text) implements Decision {}
+
+  /** A simple request that an agent must answer, and why it was not answered automatically. */
+  public record Withheld(String reason) implements Decision {}
+
+  /** Not a simple request: agents work it as usual. */
+  public record NotSimple() implements Decision {}
+
   /** The answer to send, or empty when a person must handle the inquiry. */
   public static Optional<String> answer(InquiryCase c, Function<String, LedgerItem> ledger) {
+    return decide(c, ledger) instanceof Answer a ? Optional.of(a.text()) : Optional.empty();
+  }
+
+  /** Whether and how the case is answered automatically. */
+  public static Decision decide(InquiryCase c, Function<String, LedgerItem> ledger) {
     if (c.triage
         || c.context.customerId() == null
         || c.types.isEmpty()
         || !SIMPLE_TYPES.containsAll(c.types)) {
-      return Optional.empty();
+      return new NotSimple();
     }
     List<String> invoices =
         c.context.references().stream()
@@ -43,13 +63,29 @@ public final class AutoAnswer {
             .map(r -> r.substring("INVOICE:".length()))
             .toList();
     if (invoices.isEmpty()) {
-      return Optional.empty();
+      return new NotSimple();
+    }
+    if (!"PASSED".equals(c.context.senderIsRegisteredContact())) {
+      return new Withheld(
+          "account data is disclosed automatically only to a registered contact of the customer;"
+              + " the sender is not one (check "
+              + c.context.senderIsRegisteredContact()
+              + ")");
+    }
+    if (!"VERIFIED".equals(c.context.kycStatus())) {
+      return new Withheld(
+          "account data is disclosed automatically only for a KYC-verified customer; KYC is "
+              + c.context.kycStatus());
     }
     List<String> lines = new ArrayList<>();
     for (String number : invoices) {
       LedgerItem item = ledger.apply(number);
-      if (item == null || !item.customerId().equals(c.context.customerId())) {
-        return Optional.empty();
+      if (item == null) {
+        return new Withheld("invoice " + number + " is not in the ledger");
+      }
+      if (!item.customerId().equals(c.context.customerId())) {
+        return new Withheld(
+            "invoice " + number + " does not belong to customer " + c.context.customerId());
       }
       String line =
           number
@@ -71,6 +107,6 @@ public final class AutoAnswer {
       }
       lines.add(line);
     }
-    return Optional.of(String.join("\n", lines));
+    return new Answer(String.join("\n", lines));
   }
 }

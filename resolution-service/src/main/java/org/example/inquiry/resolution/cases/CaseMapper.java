@@ -19,6 +19,7 @@ import org.example.inquiry.schemas.InquiryWorked;
 import org.example.inquiry.schemas.KycStatus;
 import org.example.inquiry.schemas.Money;
 import org.example.inquiry.schemas.Reference;
+import org.example.inquiry.schemas.identity.PersonIds;
 
 /** Maps between the Avro events and the case domain. */
 final class CaseMapper {
@@ -70,7 +71,7 @@ final class CaseMapper {
                         a.getLevel(),
                         a.getApproverRole()))
             .toList();
-    c.excludedPeople = List.copyOf(r.getExcludedPeople());
+    c.excludedPeople = r.getExcludedPeople().stream().map(PersonIds::canonicalOrFolded).toList();
     return c;
   }
 

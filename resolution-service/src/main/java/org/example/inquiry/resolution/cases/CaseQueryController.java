@@ -51,6 +51,25 @@ class CaseQueryController {
 
   @Operation(
       summary =
+          "Every refused attempt on an inquiry, for audit: refused commands (segregation of duties,"
+              + " state conflicts) and requests security refused (401, 403), with who, what and why")
+  @GetMapping(
+      path = "/api/v1/inquiries/{inquiryId}/refusals",
+      produces = MediaType.APPLICATION_JSON_VALUE)
+  @PreAuthorize("hasAnyRole('supervisor','auditor')")
+  Mono<List<InquiryCase.TimelineEntry>> refusals(
+      @PathVariable String inquiryId,
+      @RequestHeader(HttpHeaders.AUTHORIZATION) String authorization) {
+    return get(inquiryId, authorization)
+        .map(
+            c ->
+                c.timeline.stream()
+                    .filter(entry -> "ATTEMPT_REFUSED".equals(entry.event()))
+                    .toList());
+  }
+
+  @Operation(
+      summary =
           "A queue of cases, filtered by team, status, priority and SLA due time, most urgent first")
   @GetMapping(path = "/api/v1/queues", produces = MediaType.APPLICATION_JSON_VALUE)
   @PreAuthorize("hasAnyRole('agent','approver','supervisor','auditor')")

@@ -42,6 +42,7 @@ class CaseStreamsConfig {
         Topics.INQUIRIES_ROUTED.name(),
         Topics.INQUIRIES_FOLLOWED_UP.name(),
         Topics.INQUIRY_COMMANDS.name(),
+        Topics.REQUESTS_REFUSED.name(),
         Topics.CUSTOMERS.name());
   }
 }

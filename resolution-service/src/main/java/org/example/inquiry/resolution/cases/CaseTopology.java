@@ -28,6 +28,7 @@ import org.example.inquiry.schemas.InquiryResolved;
 import org.example.inquiry.schemas.InquiryRouted;
 import org.example.inquiry.schemas.InquiryWorked;
 import org.example.inquiry.schemas.OpenItem;
+import org.example.inquiry.schemas.RequestRefused;
 import org.example.inquiry.schemas.catalog.Topics;
 
 /**
@@ -76,7 +77,8 @@ public final class CaseTopology {
                 List.of(
                     Topics.INQUIRIES_ROUTED.name(),
                     Topics.INQUIRIES_FOLLOWED_UP.name(),
-                    Topics.INQUIRY_COMMANDS.name()),
+                    Topics.INQUIRY_COMMANDS.name(),
+                    Topics.REQUESTS_REFUSED.name()),
                 Consumed.with(Serdes.String(), avro))
             .process(
                 () -> new CaseProcessor(workflow, clock, slaCheckInterval, policyVersion),
@@ -168,19 +170,34 @@ public final class CaseTopology {
         factTime = routed.getOccurredAt();
         step = workflow.routed(current, CaseMapper.fromRouted(routed), routed.getOccurredAt());
         if (current == null) {
-          var answer = AutoAnswer.answer(step.next(), this::ledgerItem);
-          if (answer.isPresent()) {
+          AutoAnswer.Decision decision = AutoAnswer.decide(step.next(), this::ledgerItem);
+          if (decision instanceof AutoAnswer.Answer answer) {
             apply(inquiryId, step, record.timestamp(), factTime);
             factTime = now();
-            step = workflow.autoAnswered(step.next(), answer.get(), factTime);
+            step = workflow.autoAnswered(step.next(), answer.text(), factTime);
+          } else if (decision instanceof AutoAnswer.Withheld withheld) {
+            apply(inquiryId, step, record.timestamp(), factTime);
+            step = workflow.autoAnswerWithheld(step.next(), withheld.reason(), factTime);
           }
         }
       } else if (value instanceof InquiryFollowedUp followUp && current != null) {
         factTime = followUp.getOccurredAt();
         step = workflow.followedUp(current, followUp.getOccurredAt(), followUp.getChannel().name());
+      } else if (value instanceof RequestRefused refused) {
+        factTime = refused.getOccurredAt();
+        step =
+            workflow.requestRefused(
+                current,
+                refused.getStatus(),
+                refused.getActor(),
+                refused.getMethod() + " " + refused.getPath(),
+                refused.getReason(),
+                factTime);
       } else if (value instanceof InquiryCommand command) {
         factTime = command.getIssuedAt();
-        step = workflow.handle(current, CaseMapper.fromCommand(command), this::customer);
+        step =
+            workflow.handle(
+                current, CaseMapper.fromCommand(command), this::customer, this::documentOwner);
       }
       apply(inquiryId, step, record.timestamp(), factTime);
     }
@@ -203,6 +220,12 @@ public final class CaseTopology {
           c.getKycStatus().name(),
           c.getKycExpiresOn(),
           c.getAccountManager());
+    }
+
+    /** The customer a ledger document (any type) belongs to, or null when the ledger lacks it. */
+    private String documentOwner(String documentNumber) {
+      SpecificRecord value = ledger.get(documentNumber);
+      return value instanceof OpenItem item ? item.getCustomerId() : null;
     }
 
     private AutoAnswer.LedgerItem ledgerItem(String documentNumber) {

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
+import org.example.inquiry.schemas.identity.PersonIds;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -100,6 +101,53 @@ public final class CaseWorkflow {
    * Answers and resolves a just-opened simple inquiry from the ledger, at first contact: the answer
    * is the first response, and the case resolves as AUTO_ANSWERED.
    */
+  /** HTTP refusals kept on one case's timeline; the requests-refused topic keeps every one. */
+  static final int MAX_HTTP_REFUSALS_ON_TIMELINE = 100;
+
+  /**
+   * A request on the case that security refused (401/403) before it became a command: on the
+   * timeline and the audit trail like a refused command, changing nothing else. Beyond {@link
+   * #MAX_HTTP_REFUSALS_ON_TIMELINE} the case is left alone (the audit topic has them all).
+   */
+  public Step requestRefused(
+      InquiryCase current, int status, String actor, String request, String reason, Instant at) {
+    if (current == null) {
+      return new Step(null, List.of(), null);
+    }
+    long kept =
+        current.timeline.stream()
+            .filter(e -> "ATTEMPT_REFUSED".equals(e.event()) && e.detail().startsWith("HTTP "))
+            .count();
+    if (kept >= MAX_HTTP_REFUSALS_ON_TIMELINE) {
+      return new Step(null, List.of(), null);
+    }
+    String who = actor == null ? "unauthenticated" : actor;
+    String detail = "HTTP " + status + " " + request + " refused: " + reason;
+    InquiryCase next = copy(current);
+    next.timeline.add(new InquiryCase.TimelineEntry(at, "ATTEMPT_REFUSED", who, detail));
+    return new Step(
+        next,
+        List.of(new CaseEvent.Worked("ATTEMPT_REFUSED", who, detail, null, null, null, List.of())),
+        null);
+  }
+
+  /**
+   * A simple request that was not answered automatically: the reason is on the timeline (and the
+   * audit trail), and the case stays with its agents.
+   */
+  public Step autoAnswerWithheld(InquiryCase opened, String reason, Instant at) {
+    InquiryCase next = copy(opened);
+    String detail = "not answered automatically: " + reason;
+    next.timeline.add(
+        new InquiryCase.TimelineEntry(at, "AUTO_ANSWER_WITHHELD", AUTO_RESPONDER, detail));
+    return new Step(
+        next,
+        List.of(
+            new CaseEvent.Worked(
+                "NOTE_ADDED", AUTO_RESPONDER, detail, null, null, null, List.of())),
+        null);
+  }
+
   public Step autoAnswered(InquiryCase opened, String answer, Instant at) {
     InquiryCase next = copy(opened);
     next.firstResponseAt = at;
@@ -152,13 +200,24 @@ public final class CaseWorkflow {
     return handle(current, c, id -> null);
   }
 
+  /** Checks a command with the customer master but no ledger: documents are unknown. */
+  public Step handle(
+      InquiryCase current, CaseCommand c, Function<String, CustomerFacts> customers) {
+    return handle(current, c, customers, document -> null);
+  }
+
   /**
    * Checks a command against the case. {@code customers} looks a customer up in the customer master
    * as it is now (null when unknown): linking needs it, and financial actions are only proposed for
-   * a linked customer whose KYC is verified today.
+   * a linked customer whose KYC is verified today. {@code documentOwners} gives the customer a
+   * ledger document belongs to (null when the ledger does not know it): a financial action may only
+   * reference a document of the case's own customer.
    */
   public Step handle(
-      InquiryCase current, CaseCommand c, Function<String, CustomerFacts> customers) {
+      InquiryCase current,
+      CaseCommand c,
+      Function<String, CustomerFacts> customers,
+      Function<String, String> documentOwners) {
     if (current == null) {
       return new Step(
           null,
@@ -168,7 +227,7 @@ public final class CaseWorkflow {
     if (current.outcomes.containsKey(c.commandId())) {
       return new Step(current, List.of(), current.outcomes.get(c.commandId()));
     }
-    if (current.excludedPeople.contains(c.actor())) {
+    if (PersonIds.isAmong(c.actor(), current.excludedPeople)) {
       return refuse(
           current, c, 403, c.actor() + " is excluded from this inquiry (segregation of duties)");
     }
@@ -178,7 +237,7 @@ public final class CaseWorkflow {
       case "REPLY" -> reply(current, c);
       case "REQUEST_INFO" -> requestInfo(current, c);
       case "NOTE" -> note(current, c);
-      case "PROPOSE_ACTION" -> propose(current, c, customers);
+      case "PROPOSE_ACTION" -> propose(current, c, customers, documentOwners);
       case "LINK_CUSTOMER" -> linkCustomer(current, c, customers);
       case "APPROVE", "REJECT" -> decide(current, c);
       case "RESOLVE" -> resolve(current, c);
@@ -208,7 +267,7 @@ public final class CaseWorkflow {
     if (c.assignee() == null || c.assignee().isBlank()) {
       return refuse(current, c, 400, "assignee is required");
     }
-    if (current.excludedPeople.contains(c.assignee())) {
+    if (PersonIds.isAmong(c.assignee(), current.excludedPeople)) {
       return refuse(
           current, c, 403, c.assignee() + " is excluded from this inquiry (segregation of duties)");
     }
@@ -336,8 +395,8 @@ public final class CaseWorkflow {
             was.references(),
             was.referencesBelongToCustomer());
     if (customer.accountManager() != null
-        && !next.excludedPeople.contains(customer.accountManager())) {
-      next.excludedPeople.add(customer.accountManager());
+        && !PersonIds.isAmong(customer.accountManager(), next.excludedPeople)) {
+      next.excludedPeople.add(PersonIds.canonicalOrFolded(customer.accountManager()));
     }
     String detail =
         "linked to customer "
@@ -374,12 +433,42 @@ public final class CaseWorkflow {
     return null;
   }
 
+  /**
+   * A financial action may reference only a ledger document of the case's own customer: one the
+   * ledger does not know, or one of another customer, is refused (without saying whose it is).
+   */
+  private static String documentRefusal(
+      InquiryCase current, CaseCommand c, Function<String, String> documentOwners) {
+    String document = c.invoiceReference();
+    if (document == null || document.isBlank()) {
+      return null;
+    }
+    String owner = documentOwners.apply(document.strip());
+    if (owner == null) {
+      return "document "
+          + document.strip()
+          + " is not in the ledger; a financial action may only reference a ledger document of"
+          + " the inquiry's customer";
+    }
+    if (!owner.equals(current.context.customerId())) {
+      return "document "
+          + document.strip()
+          + " does not belong to customer "
+          + current.context.customerId()
+          + "; a financial action may only reference the customer's own documents";
+    }
+    return null;
+  }
+
   private static java.time.LocalDate today(CaseCommand c) {
     return c.at().atZone(java.time.ZoneOffset.UTC).toLocalDate();
   }
 
   private Step propose(
-      InquiryCase current, CaseCommand c, Function<String, CustomerFacts> customers) {
+      InquiryCase current,
+      CaseCommand c,
+      Function<String, CustomerFacts> customers,
+      Function<String, String> documentOwners) {
     if (!current.isOpen()) {
       return refuse(
           current, c, 409, "the inquiry is resolved; reopen it before proposing an action");
@@ -387,6 +476,10 @@ public final class CaseWorkflow {
     String kycRefusal = kycRefusal(current, c, customers);
     if (kycRefusal != null) {
       return refuse(current, c, 409, kycRefusal);
+    }
+    String documentRefusal = documentRefusal(current, c, documentOwners);
+    if (documentRefusal != null) {
+      return refuse(current, c, 409, documentRefusal);
     }
     if (c.actionType() == null || !ACTION_TYPES.contains(c.actionType())) {
       return refuse(current, c, 400, "action type must be one of " + ACTION_TYPES);
@@ -458,14 +551,14 @@ public final class CaseWorkflow {
           409,
           "action " + action.actionId + " is " + action.state + ", not pending approval");
     }
-    if (action.maker.equals(c.actor())) {
+    if (PersonIds.same(action.maker, c.actor())) {
       return refuse(
           current,
           c,
           403,
           c.actor() + " proposed this action and may not approve or reject it (maker-checker)");
     }
-    if (action.approvedBy.contains(c.actor())) {
+    if (PersonIds.isAmong(c.actor(), action.approvedBy)) {
       return refuse(
           current,
           c,

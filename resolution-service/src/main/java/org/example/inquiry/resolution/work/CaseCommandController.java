@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.example.inquiry.platform.kafka.EventPublisher;
+import org.example.inquiry.platform.validation.MoneyInput;
+import org.example.inquiry.platform.validation.ValidMoney;
 import org.example.inquiry.resolution.cases.CaseStore;
 import org.example.inquiry.resolution.cases.CaseWorkflow;
 import org.example.inquiry.resolution.cases.InquiryCase;
@@ -22,6 +24,7 @@ import org.example.inquiry.resolution.config.ResolutionProperties;
 import org.example.inquiry.schemas.InquiryCommand;
 import org.example.inquiry.schemas.Money;
 import org.example.inquiry.schemas.catalog.Topics;
+import org.example.inquiry.schemas.identity.PersonIds;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -66,13 +69,15 @@ class CaseCommandController {
 
   record AssignRequest(@NotBlank @Size(max = 100) String assignee) {}
 
+  @ValidMoney
   record AmountDto(
       @NotNull
           @DecimalMin(value = "0.01", message = "must be positive")
           @Digits(integer = 15, fraction = 4)
           BigDecimal amount,
       @NotBlank @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code like USD")
-          String currency) {}
+          String currency)
+      implements MoneyInput {}
 
   record ActionRequest(
       @NotBlank
@@ -116,7 +121,10 @@ class CaseCommandController {
   @PreAuthorize("hasRole('supervisor')")
   Mono<Map<String, Object>> assign(
       @PathVariable String id, @Valid @RequestBody AssignRequest body, Authentication caller) {
-    return send(id, caller, command(id, caller, "ASSIGN").setAssignee(body.assignee()));
+    return send(
+        id,
+        caller,
+        command(id, caller, "ASSIGN").setAssignee(PersonIds.canonicalOrFolded(body.assignee())));
   }
 
   @Operation(summary = "Reply to the customer (the first reply is the first response)")

@@ -101,4 +101,74 @@ class AutoAnswerTest {
     assertThat(step.next().resolution.firstContactResolution()).isTrue();
     assertThat(step.events()).hasSize(2).last().isInstanceOf(CaseEvent.Resolved.class);
   }
+
+  InquiryCase from(String senderCheck, String kyc) {
+    InquiryCase c = simple(List.of("invoice-copy", "payment-status"), "INVOICE:INV-123");
+    c.context =
+        new InquiryCase.Context(
+            c.context.receivedAt(),
+            "EMAIL",
+            "C-1001",
+            null,
+            null,
+            kyc,
+            senderCheck,
+            null,
+            null,
+            c.context.references(),
+            "PASSED");
+    return c;
+  }
+
+  @org.junit.jupiter.params.ParameterizedTest(name = "sender check {0}")
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"FAILED", "UNKNOWN", "NOT_APPLICABLE"})
+  void accountDataGoesOnlyToARegisteredContact(String senderCheck) {
+    // A stranger quoting the customer id, a contact of another customer, a look-alike address or a
+    // colleague at the customer's domain: intake's legitimacy check does not pass any of them.
+    var decision = AutoAnswer.decide(from(senderCheck, "VERIFIED"), ledger::get);
+
+    assertThat(decision)
+        .isInstanceOfSatisfying(
+            AutoAnswer.Withheld.class, w -> assertThat(w.reason()).contains("registered contact"));
+    assertThat(AutoAnswer.answer(from(senderCheck, "VERIFIED"), ledger::get)).isEmpty();
+  }
+
+  @org.junit.jupiter.params.ParameterizedTest(name = "KYC {0}")
+  @org.junit.jupiter.params.provider.ValueSource(
+      strings = {"PENDING", "EXPIRED", "FAILED", "UNKNOWN"})
+  void accountDataIsDisclosedOnlyForAKycVerifiedCustomer(String kyc) {
+    var decision = AutoAnswer.decide(from("PASSED", kyc), ledger::get);
+
+    assertThat(decision)
+        .isInstanceOfSatisfying(
+            AutoAnswer.Withheld.class, w -> assertThat(w.reason()).contains("KYC"));
+  }
+
+  @Test
+  void anotherCustomersInvoiceIsWithheldWithTheReason() {
+    InquiryCase c = simple(List.of("invoice-copy"), "INVOICE:INV-7");
+
+    assertThat(AutoAnswer.decide(c, ledger::get))
+        .isInstanceOfSatisfying(
+            AutoAnswer.Withheld.class,
+            w -> assertThat(w.reason()).contains("does not belong to customer C-1001"));
+  }
+
+  @Test
+  void theWithheldReasonIsOnTheCaseAndTheCaseStaysWithItsAgents() {
+    var workflow = new CaseWorkflow(Map.of("USD", BigDecimal.ONE), 0.75);
+    InquiryCase opened =
+        workflow.routed(null, from("FAILED", "VERIFIED"), Cases.RECEIVED.plusSeconds(1)).next();
+
+    var step = workflow.autoAnswerWithheld(opened, "the sender is not one", Cases.RECEIVED);
+
+    assertThat(step.next().status).isEqualTo("OPEN");
+    assertThat(step.next().timeline)
+        .last()
+        .satisfies(
+            e -> {
+              assertThat(e.event()).isEqualTo("AUTO_ANSWER_WITHHELD");
+              assertThat(e.detail()).contains("the sender is not one");
+            });
+  }
 }

@@ -111,8 +111,23 @@ final class Cases {
           d.actionType = actionType;
           d.amount = new BigDecimal(amount);
           d.currency = currency;
-          d.invoiceReference = "INV-2026-000123";
           d.reason = "shipment delayed two weeks";
+        });
+  }
+
+  /** A proposal that adjusts a ledger document. */
+  static CaseCommand proposeOn(
+      String actor, String actionType, String amount, String currency, String document) {
+    return build(
+        "PROPOSE_ACTION",
+        actor,
+        Set.of("agent"),
+        d -> {
+          d.actionType = actionType;
+          d.amount = new BigDecimal(amount);
+          d.currency = currency;
+          d.invoiceReference = document;
+          d.reason = "credit the overcharge";
         });
   }
 
@@ -160,6 +175,10 @@ final class Cases {
             "NOT_APPLICABLE");
     c.excludedPeople = List.of();
     return c;
+  }
+
+  static CaseCommand assign(String actor, String assignee) {
+    return build("ASSIGN", actor, Set.of("supervisor"), d -> d.assignee = assignee);
   }
 
   static CaseCommand link(String actor, String customerId) {

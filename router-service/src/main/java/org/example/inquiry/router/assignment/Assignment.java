@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.example.inquiry.schemas.identity.PersonIds;
 
 /**
  * Picks an agent for teams that assign automatically: someone with the skill for the inquiry's main
@@ -21,7 +22,7 @@ public final class Assignment {
   public static Optional<String> pick(
       List<Agent> roster, String mainType, Set<String> excluded, Map<String, Integer> openLoad) {
     return roster.stream()
-        .filter(a -> !excluded.contains(a.id()))
+        .filter(a -> !PersonIds.isAmong(a.id(), excluded))
         .filter(a -> a.skills().contains(mainType) || a.skills().contains("*"))
         .min(
             Comparator.comparingInt((Agent a) -> openLoad.getOrDefault(a.id(), 0))

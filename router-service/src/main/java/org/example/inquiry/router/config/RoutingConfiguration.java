@@ -15,6 +15,7 @@ import org.example.inquiry.router.routing.Router;
 import org.example.inquiry.router.routing.RoutingPolicy;
 import org.example.inquiry.router.sla.BusinessCalendar;
 import org.example.inquiry.router.sla.SlaPolicy;
+import org.example.inquiry.schemas.identity.PersonIds;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -72,10 +73,14 @@ public class RoutingConfiguration {
                     name,
                     new Router.TeamSetup(
                         calendars.get(t.calendar()),
-                        t.supervisor(),
+                        PersonIds.canonicalOrFolded(t.supervisor()),
                         "AUTO".equals(t.assignment()),
                         orEmpty(t.roster()).stream()
-                            .map(a -> new Assignment.Agent(a.id(), Set.copyOf(orEmpty(a.skills()))))
+                            .map(
+                                a ->
+                                    new Assignment.Agent(
+                                        PersonIds.canonicalOrFolded(a.id()),
+                                        Set.copyOf(orEmpty(a.skills()))))
                             .toList())));
     List<RoutingPolicy.Rule> rules = p.rules();
     Map<String, List<ApprovalPolicy.Tier>> ladders = new LinkedHashMap<>();

@@ -12,6 +12,7 @@ import org.example.inquiry.router.assignment.Assignment;
 import org.example.inquiry.router.priority.PriorityScore;
 import org.example.inquiry.router.sla.BusinessCalendar;
 import org.example.inquiry.router.sla.SlaPolicy;
+import org.example.inquiry.schemas.identity.PersonIds;
 
 /**
  * The whole routing decision: teams, priority, SLA due times, approval ladder, segregation of
@@ -57,7 +58,11 @@ public final class Router {
     this.sla = sla;
     this.approvals = approvals;
     this.teams = Map.copyOf(teams);
-    this.conflicts = Map.copyOf(conflicts);
+    Map<String, List<String>> canonical = new java.util.HashMap<>();
+    conflicts.forEach(
+        (customer, people) ->
+            canonical.put(customer, people.stream().map(PersonIds::canonicalOrFolded).toList()));
+    this.conflicts = Map.copyOf(canonical);
   }
 
   public RouteDecision decide(Input input, Customer customer, Map<String, Integer> openLoad) {
@@ -74,7 +79,7 @@ public final class Router {
     Set<String> excluded = new LinkedHashSet<>();
     if (customer != null) {
       if (customer.accountManager() != null) {
-        excluded.add(customer.accountManager());
+        excluded.add(PersonIds.canonicalOrFolded(customer.accountManager()));
       }
       excluded.addAll(conflicts.getOrDefault(customer.customerId(), List.of()));
     }

@@ -22,6 +22,7 @@ import org.example.inquiry.schemas.InquirySubmitted;
 import org.example.inquiry.schemas.InquiryWorked;
 import org.example.inquiry.schemas.LabelledExample;
 import org.example.inquiry.schemas.OpenItem;
+import org.example.inquiry.schemas.RequestRefused;
 
 /**
  * The one catalogue of every topic: name, partitions, key, value and owning service. Immutable;
@@ -87,6 +88,13 @@ public final class Topics {
   public static final TopicSpec INQUIRIES_WORKED =
       event("inquiries-worked", InquiryWorked.class, RESOLUTION);
 
+  /**
+   * Requests on a case that security refused (401/403), for audit; co-partitioned with the commands
+   * so the case processor puts each on its case's timeline.
+   */
+  public static final TopicSpec REQUESTS_REFUSED =
+      event("requests-refused", RequestRefused.class, RESOLUTION);
+
   /** Receivables ledger extract (compacted, keyed by document number), loaded by resolution. */
   public static final TopicSpec OPEN_ITEMS =
       new TopicSpec("open-items", 3, "documentNumber", OpenItem.class, RESOLUTION, true, null);
@@ -128,6 +136,7 @@ public final class Topics {
           INQUIRIES_RATED,
           INQUIRY_COMMANDS,
           INQUIRIES_WORKED,
+          REQUESTS_REFUSED,
           OPEN_ITEMS,
           CUSTOMERS,
           CLASSIFIER_LABELLED_EXAMPLES,

@@ -32,6 +32,7 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
   private static final Map<String, HttpSchemaRegistryClient> SHARED = new ConcurrentHashMap<>();
 
   private final URI baseUri;
+  private final String authorization;
   private final HttpClient http;
   private final Duration timeout;
   private final Map<Integer, Schema> schemasById = new ConcurrentHashMap<>();
@@ -42,7 +43,30 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
   }
 
   public HttpSchemaRegistryClient(String baseUrl, Duration timeout) {
+    this(baseUrl, timeout, null);
+  }
+
+  /**
+   * @param userInfo {@code user:password} sent as HTTP Basic credentials with every request
+   *     (Confluent's {@code basic.auth.user.info}), or null for none
+   */
+  public HttpSchemaRegistryClient(String baseUrl, Duration timeout, String userInfo) {
     Objects.requireNonNull(baseUrl, "schema registry url");
+    // Credentials may also ride in the URL (Confluent's basic.auth.credentials.source=URL).
+    String fromUrl = URI.create(baseUrl).getRawUserInfo();
+    if (fromUrl != null) {
+      baseUrl = baseUrl.replace(fromUrl + "@", "");
+    }
+    String credentials =
+        userInfo != null && !userInfo.isBlank()
+            ? userInfo
+            : fromUrl == null ? null : java.net.URLDecoder.decode(fromUrl, StandardCharsets.UTF_8);
+    this.authorization =
+        credentials == null
+            ? null
+            : "Basic "
+                + java.util.Base64.getEncoder()
+                    .encodeToString(credentials.getBytes(StandardCharsets.UTF_8));
     String trimmed = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
     this.baseUri = URI.create(trimmed);
     this.timeout = timeout;
@@ -53,7 +77,14 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
    * One client per URL for the whole JVM, so every serializer and deserializer shares the caches.
    */
   public static HttpSchemaRegistryClient shared(String baseUrl) {
-    return SHARED.computeIfAbsent(baseUrl, HttpSchemaRegistryClient::new);
+    return shared(baseUrl, null);
+  }
+
+  /** One client per URL and credentials for the whole JVM. */
+  public static HttpSchemaRegistryClient shared(String baseUrl, String userInfo) {
+    String key = userInfo == null || userInfo.isBlank() ? baseUrl : baseUrl + "#" + userInfo;
+    return SHARED.computeIfAbsent(
+        key, k -> new HttpSchemaRegistryClient(baseUrl, Duration.ofSeconds(10), userInfo));
   }
 
   public String baseUrl() {
@@ -162,6 +193,9 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
         HttpRequest.newBuilder(URI.create(baseUri + path))
             .timeout(timeout)
             .header("Accept", CONTENT_TYPE + ", application/json");
+    if (authorization != null) {
+      request.header("Authorization", authorization);
+    }
     if (body != null) {
       request
           .header("Content-Type", CONTENT_TYPE)

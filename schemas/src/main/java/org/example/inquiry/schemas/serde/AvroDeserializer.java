@@ -14,7 +14,6 @@ import org.apache.avro.specific.SpecificDatumReader;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
-import org.example.inquiry.schemas.registry.HttpSchemaRegistryClient;
 import org.example.inquiry.schemas.registry.SchemaRegistryClient;
 import org.example.inquiry.schemas.registry.SchemaRegistryException;
 
@@ -44,7 +43,7 @@ public class AvroDeserializer<T> implements Deserializer<T> {
   @Override
   public void configure(Map<String, ?> configs, boolean isKey) {
     if (registry == null) {
-      registry = HttpSchemaRegistryClient.shared(AvroSerdeConfig.registryUrl(configs));
+      registry = AvroSerdeConfig.client(configs);
     }
     specific = AvroSerdeConfig.flag(configs, AvroSerdeConfig.SPECIFIC_AVRO_READER, true);
   }

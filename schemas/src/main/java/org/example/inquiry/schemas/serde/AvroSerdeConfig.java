@@ -15,7 +15,31 @@ public final class AvroSerdeConfig {
   /** Whether the deserializer returns generated classes (true, default) or GenericRecords. */
   public static final String SPECIFIC_AVRO_READER = "specific.avro.reader";
 
+  /** Where the registry credentials come from; only {@code USER_INFO} is supported. */
+  public static final String BASIC_AUTH_CREDENTIALS_SOURCE = "basic.auth.credentials.source";
+
+  /** {@code user:password} for HTTP Basic authentication at the registry. */
+  public static final String BASIC_AUTH_USER_INFO = "basic.auth.user.info";
+
   private AvroSerdeConfig() {}
+
+  /** The registry credentials, or null when none are configured. */
+  static String userInfo(Map<String, ?> configs) {
+    Object source = configs.get(BASIC_AUTH_CREDENTIALS_SOURCE);
+    if (source != null && !source.toString().isBlank() && !"USER_INFO".equals(source.toString())) {
+      throw new ConfigException(
+          BASIC_AUTH_CREDENTIALS_SOURCE + " " + source + " is not supported; use USER_INFO");
+    }
+    Object userInfo = configs.get(BASIC_AUTH_USER_INFO);
+    return userInfo == null || userInfo.toString().isBlank() ? null : userInfo.toString();
+  }
+
+  /** The registry client these configs name. */
+  static org.example.inquiry.schemas.registry.HttpSchemaRegistryClient client(
+      Map<String, ?> configs) {
+    return org.example.inquiry.schemas.registry.HttpSchemaRegistryClient.shared(
+        registryUrl(configs), userInfo(configs));
+  }
 
   static String registryUrl(Map<String, ?> configs) {
     Object url = configs.get(SCHEMA_REGISTRY_URL);

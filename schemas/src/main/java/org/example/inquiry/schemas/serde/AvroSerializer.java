@@ -17,7 +17,6 @@ import org.apache.avro.specific.SpecificDatumWriter;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Serializer;
-import org.example.inquiry.schemas.registry.HttpSchemaRegistryClient;
 import org.example.inquiry.schemas.registry.SchemaRegistryClient;
 import org.example.inquiry.schemas.registry.SchemaRegistryException;
 
@@ -49,7 +48,7 @@ public class AvroSerializer<T extends IndexedRecord> implements Serializer<T> {
   public void configure(Map<String, ?> configs, boolean isKey) {
     this.isKey = isKey;
     if (registry == null) {
-      registry = HttpSchemaRegistryClient.shared(AvroSerdeConfig.registryUrl(configs));
+      registry = AvroSerdeConfig.client(configs);
     }
     autoRegister = AvroSerdeConfig.flag(configs, AvroSerdeConfig.AUTO_REGISTER_SCHEMAS, true);
   }

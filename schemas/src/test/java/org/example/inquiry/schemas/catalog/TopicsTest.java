@@ -45,6 +45,7 @@ class TopicsTest {
             Topics.INQUIRIES_RESOLVED,
             Topics.INQUIRY_COMMANDS,
             Topics.INQUIRIES_WORKED,
+            Topics.REQUESTS_REFUSED,
             Topics.OPEN_ITEMS);
     assertThat(Topics.ownedBy(Topics.INTAKE))
         .containsExactly(

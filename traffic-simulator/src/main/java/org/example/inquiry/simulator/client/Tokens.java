@@ -27,12 +27,14 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Signs bearer tokens exactly like {@code ./stack token ROLE USER}: RS256, header {@code kid
- * inquiry-local}, issuer {@code inquiry-local}, subject the user, {@code roles} [ROLE], valid 8
- * hours. One token per role and user is cached and renewed when less than 5 minutes remain.
+ * inquiry-local}, issuer {@code inquiry-local}, audience {@code inquiry-platform}, subject the
+ * user, {@code roles} [ROLE], valid 8 hours. One token per role and user is cached and renewed when
+ * less than 5 minutes remain.
  */
 public final class Tokens {
 
   public static final String ISSUER = "inquiry-local";
+  public static final String AUDIENCE = "inquiry-platform";
   static final Duration VALIDITY = Duration.ofHours(8);
   private static final Duration RENEW_BEFORE = Duration.ofMinutes(5);
 
@@ -114,6 +116,7 @@ public final class Tokens {
     JWTClaimsSet claims =
         new JWTClaimsSet.Builder()
             .issuer(ISSUER)
+            .audience(AUDIENCE)
             .subject(user)
             .claim("roles", List.of(role))
             .issueTime(Date.from(issuedAt))
