@@ -188,4 +188,88 @@ class DevSchemaRegistryIT {
         request.header("Content-Type", "application/vnd.schemaregistry.v1+json").build(),
         HttpResponse.BodyHandlers.ofString());
   }
+
+  @Test
+  void withAdminCredentialsOnlyTheAdminMayWriteWhileEveryoneMayRead() throws Exception {
+    Schema schema = record("Guarded", false, false);
+    DevSchemaRegistry.Settings open =
+        DevSchemaRegistry.Settings.forTests(broker.getBrokersAsString());
+    try (DevSchemaRegistry guarded =
+        DevSchemaRegistry.start(
+            new DevSchemaRegistry.Settings(
+                open.bootstrapServers(),
+                open.host(),
+                0,
+                "_schemas_guarded",
+                open.replicationFactor(),
+                open.defaultLevel(),
+                WriteAccess.admin("admin:s3cret")))) {
+      String url = guarded.url();
+      String body = JSON.writeValueAsString(java.util.Map.of("schema", schema.toString()));
+
+      var anonymous = send(url + "/subjects/guarded-value/versions", "POST", body, null);
+      var wrong = send(url + "/subjects/guarded-value/versions", "POST", body, "admin:guess");
+      var config = send(url + "/config", "PUT", "{\"compatibility\": \"NONE\"}", null);
+      var delete = send(url + "/subjects/guarded-value", "DELETE", null, null);
+
+      assertThat(anonymous.statusCode()).isEqualTo(401);
+      assertThat(JSON.readTree(anonymous.body()).path("error_code").asInt()).isEqualTo(40101);
+      assertThat(wrong.statusCode()).isEqualTo(401);
+      assertThat(config.statusCode()).isEqualTo(401);
+      assertThat(delete.statusCode()).isEqualTo(401);
+      assertThat(send(url + "/config", "GET", null, null).body()).contains("BACKWARD_TRANSITIVE");
+
+      int id =
+          new HttpSchemaRegistryClient(
+                  url.replace("http://", "http://admin:s3cret@"), java.time.Duration.ofSeconds(5))
+              .register("guarded-value", schema);
+
+      HttpSchemaRegistryClient reader = new HttpSchemaRegistryClient(url);
+      assertThat(reader.getById(id)).isEqualTo(schema);
+      assertThat(reader.lookup("guarded-value", schema)).isEqualTo(id);
+      assertThat(send(url + "/subjects", "GET", null, null).body()).contains("guarded-value");
+    }
+  }
+
+  @Test
+  void aReadOnlyRegistryRefusesEveryWrite() throws Exception {
+    DevSchemaRegistry.Settings open =
+        DevSchemaRegistry.Settings.forTests(broker.getBrokersAsString());
+    try (DevSchemaRegistry readOnly =
+        DevSchemaRegistry.start(
+            new DevSchemaRegistry.Settings(
+                open.bootstrapServers(),
+                open.host(),
+                0,
+                "_schemas_read_only",
+                open.replicationFactor(),
+                open.defaultLevel(),
+                WriteAccess.readOnly()))) {
+      String body =
+          JSON.writeValueAsString(java.util.Map.of("schema", record("R", false, false).toString()));
+
+      var register = send(readOnly.url() + "/subjects/r-value/versions", "POST", body, "a:b");
+
+      assertThat(register.statusCode()).isEqualTo(403);
+      assertThat(send(readOnly.url() + "/subjects", "GET", null, null).statusCode()).isEqualTo(200);
+    }
+  }
+
+  private java.net.http.HttpResponse<String> send(
+      String url, String method, String body, String userInfo) throws Exception {
+    var request =
+        java.net.http.HttpRequest.newBuilder(java.net.URI.create(url))
+            .header("Content-Type", HttpSchemaRegistryClient.CONTENT_TYPE)
+            .method(
+                method,
+                body == null
+                    ? java.net.http.HttpRequest.BodyPublishers.noBody()
+                    : java.net.http.HttpRequest.BodyPublishers.ofString(body));
+    if (userInfo != null) {
+      request.header(
+          "Authorization",
+          "Basic " + java.util.Base64.getEncoder().encodeToString(userInfo.getBytes()));
+    }
+    return http.send(request.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+  }
 }

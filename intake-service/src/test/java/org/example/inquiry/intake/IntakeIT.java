@@ -74,7 +74,7 @@ class IntakeIT {
 
   @BeforeEach
   void customerMasterLoadedAndIntakeReady() {
-    web.mutate().responseTimeout(Duration.ofSeconds(30)).build();
+    web = web.mutate().responseTimeout(Duration.ofSeconds(30)).build();
     await()
         .atMost(Duration.ofSeconds(60))
         .until(

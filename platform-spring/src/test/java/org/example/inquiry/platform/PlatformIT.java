@@ -49,6 +49,8 @@ class PlatformIT {
   }
 
   @Autowired WebTestClient web;
+
+  @org.springframework.boot.test.web.server.LocalServerPort int port;
   @Autowired KafkaTemplate<Object, Object> template;
 
   static InquiryReceived event(String inquiryId, String subject) {
@@ -255,7 +257,7 @@ class PlatformIT {
   void firewallRejectionsAreProblemJson() {
     for (String path : List.of("/api/v1/ping%2F..", "/api/v1/ping%00", "/api/v1/%2e%2e/ping")) {
       web.get()
-          .uri(java.net.URI.create(path))
+          .uri(java.net.URI.create("http://127.0.0.1:" + port + path))
           .headers(h -> h.setBearerAuth(LocalJwt.get().token("agent", "alice")))
           .exchange()
           .expectStatus()

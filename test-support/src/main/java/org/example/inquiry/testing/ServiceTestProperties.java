@@ -23,5 +23,7 @@ public final class ServiceTestProperties {
         () -> System.getProperty("java.io.tmpdir") + "/inquiry-it-" + UUID.randomUUID());
     registry.add(
         "inquiry.security.token.public-key-location", () -> LocalJwt.get().publicKeyLocation());
+    registry.add("inquiry.security.token.issuer", () -> LocalJwt.ISSUER);
+    registry.add("inquiry.security.token.audience", () -> LocalJwt.AUDIENCE);
   }
 }

@@ -17,6 +17,7 @@ import org.example.inquiry.schemas.KycStatus;
 import org.example.inquiry.schemas.Money;
 import org.example.inquiry.schemas.RiskRating;
 import org.example.inquiry.schemas.identity.PersonIds;
+import org.example.inquiry.schemas.money.Currencies;
 
 /**
  * Reads a customer master export (CSV with a header, RFC 4180 quoting; lists inside a cell
@@ -108,9 +109,9 @@ public final class CustomerCsv {
       return null;
     }
     String currency = required(row, currencyColumn);
-    if (!currency.matches("[A-Z]{3}")) {
+    if (!Currencies.isAccepted(currency)) {
       throw new IllegalArgumentException(
-          currencyColumn + " '" + currency + "' is not an ISO 4217 code");
+          currencyColumn + " '" + currency + "' is not an ISO 4217 currency in circulation");
     }
     try {
       return new Money(new BigDecimal(amount).setScale(4, RoundingMode.UNNECESSARY), currency);

@@ -72,4 +72,83 @@ public class EmailParserTest {
     assertThatThrownBy(() -> EmailParser.parse("Subject: hi\r\n\r\nbody".getBytes()))
         .hasMessageContaining("From");
   }
+
+  static byte[] email(String subject, String text, int attachments) {
+    StringBuilder m = new StringBuilder();
+    m.append("From: Dana Ortiz <dana.ortiz@acme.example>\r\n")
+        .append("To: ar@finance.example\r\n")
+        .append("Subject: ")
+        .append(subject)
+        .append("\r\nMessage-ID: <limits-")
+        .append(attachments)
+        .append("@acme.example>\r\nMIME-Version: 1.0\r\n");
+    if (attachments == 0) {
+      m.append("Content-Type: text/plain; charset=UTF-8\r\n\r\n").append(text).append("\r\n");
+    } else {
+      m.append("Content-Type: multipart/mixed; boundary=\"b\"\r\n\r\n")
+          .append("--b\r\nContent-Type: text/plain\r\n\r\n")
+          .append(text)
+          .append("\r\n");
+      for (int i = 0; i < attachments; i++) {
+        m.append("--b\r\nContent-Type: application/octet-stream\r\n")
+            .append("Content-Disposition: attachment; filename=\"a")
+            .append(i)
+            .append(".bin\"\r\n\r\nx\r\n");
+      }
+      m.append("--b--\r\n");
+    }
+    return m.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void aMessageWithinTheLimitsIsParsed() {
+    ParsedEmail parsed = EmailParser.parse(email("Invoice copy", "Please resend INV-1.", 50));
+
+    assertThat(parsed.attachments()).hasSize(50);
+  }
+
+  @Test
+  void tooLargeMessagesTextsAndAttachmentCountsAreRefusedBeforeAnythingIsRecorded() {
+    EmailLimits limits = EmailLimits.defaults();
+    assertThatThrownBy(() -> EmailParser.parse(new byte[limits.maxBytes() + 1], limits))
+        .isInstanceOf(EmailTooLargeException.class)
+        .hasMessageContaining("bytes");
+    assertThatThrownBy(() -> EmailParser.parse(email("Long", "a".repeat(100_001), 0)))
+        .isInstanceOf(EmailTooLargeException.class)
+        .hasMessageContaining("characters");
+    assertThatThrownBy(() -> EmailParser.parse(email("Many", "see attached", 51)))
+        .isInstanceOf(EmailTooLargeException.class)
+        .hasMessageContaining("attachments");
+    assertThatThrownBy(() -> EmailParser.parse(email("Tiny", "see attached", 20_000)))
+        .isInstanceOf(EmailTooLargeException.class);
+  }
+
+  @Test
+  void aSubjectLongerThanTheLimitIsABadRequest() {
+    assertThatThrownBy(() -> EmailParser.parse(email("s".repeat(501), "text", 0)))
+        .isInstanceOf(EmailParseException.class)
+        .hasMessageContaining("subject");
+  }
+
+  @Test
+  void deeplyNestedMessagesAreRefused() {
+    StringBuilder m =
+        new StringBuilder("From: x@acme.example\r\nSubject: nest\r\nMIME-Version: 1.0\r\n");
+    int depth = 40;
+    for (int i = 0; i < depth; i++) {
+      m.append("Content-Type: multipart/mixed; boundary=\"b")
+          .append(i)
+          .append("\"\r\n\r\n--b")
+          .append(i)
+          .append("\r\n");
+    }
+    m.append("Content-Type: text/plain\r\n\r\nhello\r\n");
+    for (int i = depth - 1; i >= 0; i--) {
+      m.append("--b").append(i).append("--\r\n");
+    }
+    assertThatThrownBy(
+            () -> EmailParser.parse(m.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+        .isInstanceOf(EmailParseException.class)
+        .hasMessageContaining("nests");
+  }
 }

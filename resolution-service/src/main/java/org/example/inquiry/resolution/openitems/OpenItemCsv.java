@@ -11,6 +11,7 @@ import org.apache.commons.csv.CSVRecord;
 import org.example.inquiry.platform.csv.CsvImport;
 import org.example.inquiry.schemas.Money;
 import org.example.inquiry.schemas.OpenItem;
+import org.example.inquiry.schemas.money.Currencies;
 
 /**
  * Reads a receivables ledger extract (CSV with a header, RFC 4180) into {@link OpenItem}s. Every
@@ -54,8 +55,9 @@ public final class OpenItemCsv {
       throw new IllegalArgumentException("status '" + status + "' is not one of " + STATUSES);
     }
     String currency = required(row, "currency");
-    if (!currency.matches("[A-Z]{3}")) {
-      throw new IllegalArgumentException("currency '" + currency + "' is not an ISO 4217 code");
+    if (!Currencies.isAccepted(currency)) {
+      throw new IllegalArgumentException(
+          "currency '" + currency + "' is not an ISO 4217 currency in circulation");
     }
     return OpenItem.newBuilder()
         .setDocumentNumber(required(row, "documentNumber"))
