@@ -48,7 +48,21 @@ class ResolutionIT {
 
   @BeforeAll
   static void upstreamTopics() {
-    kafka.createTopics(Topics.INQUIRIES_ROUTED, Topics.INQUIRIES_FOLLOWED_UP, Topics.CUSTOMERS);
+    kafka.createTopics(
+        Topics.INQUIRIES_ROUTED, Topics.INQUIRIES_FOLLOWED_UP, Topics.CUSTOMERS, Topics.OPEN_ITEMS);
+    // The seed invoice the proposals adjust is C-1001's in the ledger before the service starts,
+    // so the global ledger store has it when the first proposal is checked.
+    var ledger =
+        org.example.inquiry.resolution.openitems.OpenItemCsv.read(
+            new java.io.StringReader(
+                String.join(",", org.example.inquiry.resolution.openitems.OpenItemCsv.HEADER)
+                    + "\nINV-2026-000123,INVOICE,C-1001,2026-10-20,2026-11-19,22000.00,USD,22000.00,OVERDUE,PO-5521,\n"),
+            java.time.Instant.now());
+    assertThat(ledger.problems()).isEmpty();
+    TopicWriter writer = new TopicWriter(kafka);
+    ledger
+        .items()
+        .forEach(item -> writer.send(Topics.OPEN_ITEMS.name(), item.getDocumentNumber(), item));
   }
 
   @Test
@@ -301,6 +315,31 @@ class ResolutionIT {
         .expectStatus()
         .isBadRequest();
 
-    assertThat(caseOf(inquiryId).path("timeline").size()).isEqualTo(before);
+    // Only the audit of the refused request reaches the case: the 403 for a wrong role.
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () -> assertThat(caseOf(inquiryId).path("timeline").size()).isEqualTo(before + 1));
+    JsonNode audited = caseOf(inquiryId).path("timeline").get(before);
+    assertThat(audited.path("event").asText()).isEqualTo("ATTEMPT_REFUSED");
+    assertThat(audited.path("actor").asText()).isEqualTo("portal");
+    assertThat(audited.path("detail").asText())
+        .startsWith("HTTP 403 POST /api/v1/inquiries/" + inquiryId + "/claim refused");
+    web.get()
+        .uri("/api/v1/inquiries/" + inquiryId + "/refusals")
+        .headers(h -> h.setBearerAuth(token("sox", "auditor")))
+        .exchange()
+        .expectStatus()
+        .isOk()
+        .expectBody()
+        .jsonPath("$.length()")
+        .isEqualTo(1);
+    web.get()
+        .uri("/api/v1/inquiries/" + inquiryId + "/refusals")
+        .headers(h -> h.setBearerAuth(token("ben", "agent")))
+        .exchange()
+        .expectStatus()
+        .isForbidden();
+    assertThat(caseOf(inquiryId).path("actions")).isEmpty();
   }
 }
