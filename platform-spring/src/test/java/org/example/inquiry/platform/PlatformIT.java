@@ -162,41 +162,30 @@ class PlatformIT {
         .isEqualTo("pong alice");
   }
 
+  /** Valid claims for alice (agent), changed by {@code change}. */
+  static com.nimbusds.jwt.JWTClaimsSet claims(
+      java.util.function.UnaryOperator<com.nimbusds.jwt.JWTClaimsSet.Builder> change) {
+    Instant now = Instant.now();
+    return change
+        .apply(
+            new com.nimbusds.jwt.JWTClaimsSet.Builder()
+                .issuer(LocalJwt.ISSUER)
+                .audience(LocalJwt.AUDIENCE)
+                .subject("alice")
+                .claim("roles", List.of("agent"))
+                .issueTime(java.util.Date.from(now))
+                .expirationTime(java.util.Date.from(now.plusSeconds(600))))
+        .build();
+  }
+
   @Test
   void tokensOutsideThePolicyAre401ProblemJsonNever5xx() {
-    Instant now = Instant.now();
     for (var claims :
         List.of(
-            new com.nimbusds.jwt.JWTClaimsSet.Builder()
-                .issuer(LocalJwt.ISSUER)
-                .audience(LocalJwt.AUDIENCE)
-                .claim("roles", List.of("agent"))
-                .issueTime(java.util.Date.from(now))
-                .expirationTime(java.util.Date.from(now.plusSeconds(600)))
-                .build(),
-            new com.nimbusds.jwt.JWTClaimsSet.Builder()
-                .issuer(LocalJwt.ISSUER)
-                .audience(LocalJwt.AUDIENCE)
-                .subject("alice")
-                .claim("roles", List.of("agent"))
-                .issueTime(java.util.Date.from(now))
-                .build(),
-            new com.nimbusds.jwt.JWTClaimsSet.Builder()
-                .issuer("https://evil.example")
-                .audience(LocalJwt.AUDIENCE)
-                .subject("alice")
-                .claim("roles", List.of("agent"))
-                .issueTime(java.util.Date.from(now))
-                .expirationTime(java.util.Date.from(now.plusSeconds(600)))
-                .build(),
-            new com.nimbusds.jwt.JWTClaimsSet.Builder()
-                .issuer(LocalJwt.ISSUER)
-                .audience("another-api")
-                .subject("alice")
-                .claim("roles", List.of("agent"))
-                .issueTime(java.util.Date.from(now))
-                .expirationTime(java.util.Date.from(now.plusSeconds(600)))
-                .build())) {
+            claims(c -> c.subject(null)),
+            claims(c -> c.expirationTime(null)),
+            claims(c -> c.issuer("https://evil.example")),
+            claims(c -> c.audience("another-api")))) {
       web.get()
           .uri("/api/v1/ping")
           .headers(h -> h.setBearerAuth(LocalJwt.get().sign(claims)))

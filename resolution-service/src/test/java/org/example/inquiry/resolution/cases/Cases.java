@@ -103,19 +103,10 @@ final class Cases {
   }
 
   static CaseCommand propose(String actor, String actionType, String amount, String currency) {
-    return build(
-        "PROPOSE_ACTION",
-        actor,
-        Set.of("agent"),
-        d -> {
-          d.actionType = actionType;
-          d.amount = new BigDecimal(amount);
-          d.currency = currency;
-          d.reason = "shipment delayed two weeks";
-        });
+    return proposeOn(actor, actionType, amount, currency, null);
   }
 
-  /** A proposal that adjusts a ledger document. */
+  /** A proposal that adjusts a ledger document (none when {@code document} is null). */
   static CaseCommand proposeOn(
       String actor, String actionType, String amount, String currency, String document) {
     return build(
@@ -127,7 +118,7 @@ final class Cases {
           d.amount = new BigDecimal(amount);
           d.currency = currency;
           d.invoiceReference = document;
-          d.reason = "credit the overcharge";
+          d.reason = "shipment delayed two weeks";
         });
   }
 
