@@ -42,12 +42,12 @@ public record TrainingOptions(
 
   /** Word 1-2-grams plus character 3-5-grams (plus the embedding when there is one). */
   public static TrainingOptions defaults() {
-    return new TrainingOptions(true, true, 2, 20, 0.1, 1e-7, 42L, 20_000, 1.0);
+    return new TrainingOptions(true, true, 2, 20, 0.1, 1e-7, 42L, 20_000, 2.0);
   }
 
   /** Word unigrams only: the simple baseline benchmarks compare against. */
   public static TrainingOptions unigramBaseline() {
-    return new TrainingOptions(true, false, 1, 20, 0.1, 1e-7, 42L, 20_000, 1.0);
+    return new TrainingOptions(true, false, 1, 20, 0.1, 1e-7, 42L, 20_000, 2.0);
   }
 
   public TrainingOptions withEpochs(int newEpochs) {

@@ -80,7 +80,7 @@ class ClassifyCommandTest {
     assertThat(log).contains("classified 3 inquiries");
 
     // Exactly the service's decision: the same classifier, the same answer.
-    Classifier service = ServiceClassifier.create(null, new PrintWriter(new StringWriter()));
+    Classifier service = ServiceClassifier.create((Path) null, new PrintWriter(new StringWriter()));
     Classification direct =
         service.classify(
             "Invoice copy",
