@@ -95,7 +95,7 @@ final class KafkaLogs {
               try {
                 handler.accept(record);
               } finally {
-                reading.track(consumer);
+                reading.handled(record.partition(), record.offset());
               }
             });
     KafkaMessageListenerContainer<String, Object> container =
@@ -154,9 +154,20 @@ final class KafkaLogs {
       return awaitPositions(startEnds, timeout);
     }
 
+    /** A record was handled (or dead-lettered): the partition is read up to just after it. */
+    void handled(int partition, long offset) {
+      positions.merge(partition, offset + 1, Math::max);
+      check();
+    }
+
+    /**
+     * The container is idle: every fetched record has been handled, so the consumer's positions
+     * (past transaction markers too) are what has been read. Not called between records: the
+     * position runs ahead of the records of a poll still being handled.
+     */
     void track(org.apache.kafka.clients.consumer.Consumer<?, ?> consumer) {
       for (TopicPartition tp : consumer.assignment()) {
-        positions.put(tp.partition(), consumer.position(tp));
+        positions.merge(tp.partition(), consumer.position(tp), Math::max);
       }
       check();
     }
