@@ -13,43 +13,84 @@ import org.example.inquiry.classifier.model.LabelScore;
 import org.example.inquiry.classifier.model.TextClassifier;
 
 /**
- * Combines the rules layer and the trained model into one decision: rules set and veto types and
- * raise urgency, the model adds its top type and every type above the secondary threshold, and an
- * inquiry neither recognises confidently goes to triage instead of being guessed.
+ * Combines the rules layer and the trained models into one decision. The type model decides the
+ * main type; a type a rule proposes adds evidence to the model's probability for it (it can
+ * overrule an unsure model, not a confident one) and rules veto types. The urgency model decides
+ * urgency from the text and its context (amount band, dates, rules that fired); urgency rules at or
+ * above the override level raise it whatever the model says. An inquiry whose main type is not
+ * confident enough goes to triage instead of being guessed. Without models the rules decide alone.
  */
 public final class Classifier {
 
-  /** Confidence of a type only a rule proposed. */
+  /** Confidence of a type only a rule proposed, when there is no model. */
   static final double RULE_CONFIDENCE = 0.9;
+
+  /**
+   * Weight of a rule's evidence for a type the model also scores: the type's confidence becomes
+   * {@code 1 - (1 - p) * (1 - RULE_EVIDENCE)}.
+   */
+  static final double RULE_EVIDENCE = 0.5;
 
   /**
    * A trained model and its version.
    *
-   * @param classifier the trained engine
+   * @param classifier the trained type engine
+   * @param urgency the trained urgency engine, null to set urgency by rules alone
    * @param version engine version plus training-data hash, recorded on every event
    */
-  public record Model(TextClassifier classifier, String version) {}
+  public record Model(TextClassifier classifier, TextClassifier urgency, String version) {
+
+    /** A type model without an urgency model. */
+    public Model(TextClassifier classifier, String version) {
+      this(classifier, null, version);
+    }
+  }
+
+  /**
+   * One inquiry to classify.
+   *
+   * @param subject subject line, may be null
+   * @param body body text, may be null
+   * @param statedAmount the amount the channel stated, may be null
+   */
+  public record Input(String subject, String body, BigDecimal statedAmount) {}
 
   private final KeywordRules rules;
   private final Model model;
   private final double triageThreshold;
   private final double secondaryThreshold;
+  private final String urgencyOverride;
 
   /**
    * @param rules the rules layer
    * @param model the trained model, or null to decide by rules alone
-   * @param triageThreshold the model's top type below this probability is not trusted
+   * @param triageThreshold a main type below this confidence is not trusted: triage
    * @param secondaryThreshold further model types at or above this probability are added
+   * @param urgencyOverride urgency rules raising to this level or above override the urgency model
    */
   public Classifier(
-      KeywordRules rules, Model model, double triageThreshold, double secondaryThreshold) {
+      KeywordRules rules,
+      Model model,
+      double triageThreshold,
+      double secondaryThreshold,
+      String urgencyOverride) {
     if (triageThreshold < 0 || triageThreshold > 1 || secondaryThreshold <= 0) {
       throw new IllegalArgumentException("thresholds must be probabilities, secondary above 0");
+    }
+    if (Urgencies.rank(urgencyOverride) < 0) {
+      throw new IllegalArgumentException("unknown urgency " + urgencyOverride);
     }
     this.rules = rules;
     this.model = model;
     this.triageThreshold = triageThreshold;
     this.secondaryThreshold = secondaryThreshold;
+    this.urgencyOverride = urgencyOverride;
+  }
+
+  /** Rules at CRITICAL override the urgency model. */
+  public Classifier(
+      KeywordRules rules, Model model, double triageThreshold, double secondaryThreshold) {
+    this(rules, model, triageThreshold, secondaryThreshold, "CRITICAL");
   }
 
   public String rulesVersion() {
@@ -65,75 +106,145 @@ public final class Classifier {
     return Optional.ofNullable(model);
   }
 
+  public double triageThreshold() {
+    return triageThreshold;
+  }
+
   /** The same rules and thresholds with another model. */
   public Classifier withModel(Model newModel) {
-    return new Classifier(rules, newModel, triageThreshold, secondaryThreshold);
+    return new Classifier(rules, newModel, triageThreshold, secondaryThreshold, urgencyOverride);
   }
 
   /** Classifies one inquiry; empty, blank and very large texts are triaged or classified. */
   public Classification classify(String subject, String body, BigDecimal statedAmount) {
-    KeywordRules.Outcome outcome = rules.evaluate(subject, body, statedAmount);
-    String text = InquiryText.of(subject, body);
+    return classifyAll(List.of(new Input(subject, body, statedAmount))).get(0);
+  }
+
+  /**
+   * Classifies several inquiries, embedding their texts in one batch; the same decisions as {@link
+   * #classify} one by one.
+   */
+  public List<Classification> classifyAll(List<Input> inputs) {
+    List<KeywordRules.Outcome> outcomes = new ArrayList<>(inputs.size());
+    List<String> texts = new ArrayList<>(inputs.size());
+    List<String> urgencyTexts = new ArrayList<>(inputs.size());
+    for (Input in : inputs) {
+      KeywordRules.Outcome outcome = rules.evaluate(in.subject(), in.body(), in.statedAmount());
+      outcomes.add(outcome);
+      String text = InquiryText.of(in.subject(), in.body());
+      texts.add(text);
+      urgencyTexts.add(
+          InquiryText.withContext(text, UrgencyContext.tokens(outcome, in.statedAmount())));
+    }
+    List<List<LabelScore>> typeScores = model == null ? null : model.classifier().predictAll(texts);
+    List<List<LabelScore>> urgencyScores =
+        model == null || model.urgency() == null ? null : model.urgency().predictAll(urgencyTexts);
+    List<Classification> out = new ArrayList<>(inputs.size());
+    for (int i = 0; i < inputs.size(); i++) {
+      out.add(
+          decide(
+              texts.get(i),
+              outcomes.get(i),
+              typeScores == null ? null : typeScores.get(i),
+              urgencyScores == null ? null : urgencyScores.get(i)));
+    }
+    return out;
+  }
+
+  private Classification decide(
+      String text,
+      KeywordRules.Outcome outcome,
+      List<LabelScore> typeScores,
+      List<LabelScore> urgencyScores) {
+    String urgency = urgency(outcome, urgencyScores);
     if (text.isBlank()) {
-      return triage(outcome, fallback(), "empty inquiry: subject and body are blank");
+      return triage(outcome, urgency, fallback(), "empty inquiry: subject and body are blank");
+    }
+    if (typeScores == null) {
+      return byRulesAlone(outcome, urgency);
     }
     Map<String, Classification.TypeScore> types = new LinkedHashMap<>();
-    outcome.types().forEach(t -> types.put(t, score(t, RULE_CONFIDENCE, "RULE")));
-    LabelScore top = null;
-    if (model != null) {
-      List<LabelScore> predictions =
-          model.classifier().predict(text).stream()
-              .filter(p -> !outcome.vetoed().contains(p.label()))
-              .toList();
-      top = predictions.isEmpty() ? null : predictions.get(0);
-      for (LabelScore p : predictions) {
-        boolean trustedTop = p == top && p.probability() >= triageThreshold;
-        if (!trustedTop && p.probability() < secondaryThreshold) {
-          continue;
-        }
-        types.merge(
-            p.label(),
-            score(p.label(), p.probability(), "MODEL"),
-            (rule, byModel) ->
-                score(
-                    p.label(),
-                    1 - (1 - rule.confidence()) * (1 - byModel.confidence()),
-                    "RULE_AND_MODEL"));
-      }
-    }
-    if (types.isEmpty()) {
-      if (top == null) {
-        return triage(
-            outcome,
-            fallback(),
-            model == null
-                ? "no rule recognised the inquiry type and no model is loaded"
-                : "every type the model knows was vetoed by a rule");
-      }
+    List<LabelScore> allowed =
+        typeScores.stream().filter(p -> !outcome.vetoed().contains(p.label())).toList();
+    if (allowed.isEmpty()) {
       return triage(
-          outcome,
-          score(top.label(), top.probability(), "MODEL"),
-          String.format(
-              Locale.ROOT,
-              "no rule recognised the inquiry type and the model's best type %s has confidence"
-                  + " %.2f, below the triage threshold %.2f",
-              top.label(),
-              top.probability(),
-              triageThreshold));
+          outcome, urgency, fallback(), "every type the model knows was vetoed by a rule");
+    }
+    Map<String, Double> byModel = new LinkedHashMap<>();
+    allowed.forEach(p -> byModel.put(p.label(), p.probability()));
+    for (String ruleType : outcome.types()) {
+      double p = byModel.getOrDefault(ruleType, 0.0);
+      types.put(
+          ruleType,
+          score(
+              ruleType,
+              1 - (1 - p) * (1 - RULE_EVIDENCE),
+              byModel.containsKey(ruleType) ? "RULE_AND_MODEL" : "RULE"));
+    }
+    for (LabelScore p : allowed) {
+      if (!types.containsKey(p.label())) {
+        types.put(p.label(), score(p.label(), p.probability(), "MODEL"));
+      }
     }
     List<Classification.TypeScore> sorted = new ArrayList<>(types.values());
     sorted.sort(
         Comparator.comparingDouble(Classification.TypeScore::confidence)
             .reversed()
             .thenComparing(Classification.TypeScore::type));
+    Classification.TypeScore main = sorted.get(0);
+    List<Classification.TypeScore> kept = new ArrayList<>();
+    kept.add(main);
+    sorted.stream().skip(1).filter(t -> t.confidence() >= secondaryThreshold).forEach(kept::add);
+    if (main.confidence() < triageThreshold) {
+      return new Classification(
+          kept,
+          urgency,
+          true,
+          String.format(
+              Locale.ROOT,
+              "the best type %s has confidence %.2f, below the triage threshold %.2f",
+              main.type(),
+              main.confidence(),
+              triageThreshold),
+          "TRIAGE",
+          outcome.firedRules(),
+          outcome.references());
+    }
     return new Classification(
-        sorted,
-        outcome.urgency(),
+        List.copyOf(kept),
+        urgency,
         false,
         null,
-        decidedBy(sorted),
+        decidedBy(kept),
         outcome.firedRules(),
         outcome.references());
+  }
+
+  private String urgency(KeywordRules.Outcome outcome, List<LabelScore> urgencyScores) {
+    if (urgencyScores == null) {
+      return outcome.urgency();
+    }
+    String learned = urgencyScores.get(0).label();
+    if (Urgencies.rank(learned) < 0) {
+      learned = "NORMAL";
+    }
+    return Urgencies.rank(outcome.urgency()) >= Urgencies.rank(urgencyOverride)
+        ? Urgencies.max(learned, outcome.urgency())
+        : learned;
+  }
+
+  private Classification byRulesAlone(KeywordRules.Outcome outcome, String urgency) {
+    if (outcome.types().isEmpty()) {
+      return triage(
+          outcome,
+          urgency,
+          fallback(),
+          "no rule recognised the inquiry type and no model is loaded");
+    }
+    List<Classification.TypeScore> types =
+        outcome.types().stream().map(t -> score(t, RULE_CONFIDENCE, "RULE")).toList();
+    return new Classification(
+        types, urgency, false, null, "RULES", outcome.firedRules(), outcome.references());
   }
 
   private static String decidedBy(List<Classification.TypeScore> types) {
@@ -143,10 +254,10 @@ public final class Classifier {
   }
 
   private static Classification triage(
-      KeywordRules.Outcome outcome, Classification.TypeScore guess, String reason) {
+      KeywordRules.Outcome outcome, String urgency, Classification.TypeScore guess, String reason) {
     return new Classification(
         List.of(guess),
-        outcome.urgency(),
+        urgency,
         true,
         reason,
         "TRIAGE",

@@ -2,6 +2,7 @@ package org.example.inquiry.classifier.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -20,17 +21,22 @@ import picocli.CommandLine.Spec;
 
 /**
  * Offline commands of the classifier's engine, run from the executable jar without Kafka or Spring:
- * {@code evaluate} (train on one CSV, score another) and {@code benchmark} (k-fold cross-validation
- * with latency, against baselines).
+ * {@code evaluate} (train on one CSV, score another; or the service's decision on a finance
+ * evaluation set), {@code benchmark} (k-fold cross-validation with latency, against baselines) and
+ * {@code classify} (the service's decision on a CSV of inquiries).
  */
 @Command(
     name = "classifier-service",
     mixinStandardHelpOptions = true,
-    subcommands = {ClassifierCommands.Evaluate.class, ClassifierCommands.Benchmark.class})
+    subcommands = {
+      ClassifierCommands.Evaluate.class,
+      ClassifierCommands.Benchmark.class,
+      ClassifyCommand.class
+    })
 public final class ClassifierCommands {
 
   /** The sub-commands this class handles; anything else starts the service. */
-  public static final Set<String> NAMES = Set.of("evaluate", "benchmark");
+  public static final Set<String> NAMES = Set.of("evaluate", "benchmark", "classify");
 
   /** Runs a command line and returns its exit code. */
   public static int run(PrintWriter out, PrintWriter err, String... args) {
@@ -49,38 +55,75 @@ public final class ClassifierCommands {
     return code;
   }
 
-  /** Trains on one {@code text,category} CSV and reports per-class figures on another. */
+  /**
+   * Trains on one {@code text,category} CSV and reports per-class figures on another; or runs the
+   * service's whole decision on a finance evaluation set ({@code --inquiries}).
+   */
   @Command(
       name = "evaluate",
-      description = "Train on --train, classify --test, print per-class figures and a summary.")
+      description =
+          "Train on --train, classify --test, print per-class figures, latency and a summary;"
+              + " or --inquiries: the service's decision (default corpus model, rules, triage) on a"
+              + " JSON Lines evaluation set: types, secondary types, urgency, calibration, triage.")
   static final class Evaluate implements Callable<Integer> {
 
     @Spec CommandSpec spec;
 
-    @Option(names = "--train", required = true, description = "CSV with header text,category")
+    @Option(names = "--train", description = "CSV with header text,category")
     Path train;
 
-    @Option(names = "--test", required = true, description = "CSV with header text,category")
+    @Option(names = "--test", description = "CSV with header text,category")
     Path test;
+
+    @Option(
+        names = "--inquiries",
+        description = "JSON Lines evaluation set (id, subject, body, types, urgency)")
+    Path inquiries;
+
+    @Option(names = "--triage-threshold", description = "Override the default triage threshold")
+    Double triageThreshold;
+
+    @CommandLine.Mixin EngineOptions engine;
 
     @Override
     public Integer call() {
       PrintWriter out = spec.commandLine().getOut();
+      if (inquiries != null) {
+        FinanceEvaluation.run(out, inquiries, engine, triageThreshold);
+        return 0;
+      }
+      if (train == null || test == null) {
+        throw new CommandLine.ParameterException(
+            spec.commandLine(), "Missing required options: --train and --test, or --inquiries");
+      }
       List<LabelledText> trainSet = Datasets.readTextCategory(train);
       List<LabelledText> testSet = Datasets.readTextCategory(test);
-      TextClassifier model = TextClassifier.train(trainSet, TrainingOptions.defaults());
-      Evaluation evaluation =
-          Evaluation.of(
-              testSet.stream().map(LabelledText::label).toList(),
-              testSet.stream().map(e -> model.predict(e.text()).get(0).label()).toList());
-      out.printf(
-          Locale.ROOT,
-          "engine=%s train=%d test=%d classes=%d%n",
-          TextClassifier.ENGINE_VERSION,
-          trainSet.size(),
-          testSet.size(),
-          model.labels().size());
-      evaluation.report().forEach(out::println);
+      try (EngineOptions.Encoders encoders = engine.open(train)) {
+        TextClassifier model =
+            TextClassifier.train(trainSet, TrainingOptions.defaults(), encoders.training())
+                .withEncoder(encoders.encoder());
+        Latencies latencies = new Latencies();
+        List<String> predicted = new ArrayList<>();
+        for (LabelledText e : testSet.subList(0, Math.min(50, testSet.size()))) {
+          model.predict(e.text()); // warm-up, not measured
+        }
+        for (LabelledText e : testSet) {
+          long t0 = System.nanoTime();
+          predicted.add(model.predict(e.text()).get(0).label());
+          latencies.add(System.nanoTime() - t0);
+        }
+        Evaluation evaluation =
+            Evaluation.of(testSet.stream().map(LabelledText::label).toList(), predicted);
+        out.printf(
+            Locale.ROOT,
+            "engine=%s train=%d test=%d classes=%d%n",
+            model.engineVersion(),
+            trainSet.size(),
+            testSet.size(),
+            model.labels().size());
+        out.println(latencies.summary());
+        evaluation.report().forEach(out::println);
+      }
       return 0;
     }
   }
@@ -116,6 +159,11 @@ public final class ClassifierCommands {
     @Option(names = "--no-baselines", description = "Only cross-validate the engine")
     boolean noBaselines;
 
+    @Option(names = "--embedding-weight", description = "Override the embedding's weight")
+    Double embeddingWeight;
+
+    @CommandLine.Mixin EngineOptions engine;
+
     @Override
     public Integer call() {
       PrintWriter out = spec.commandLine().getOut();
@@ -129,6 +177,9 @@ public final class ClassifierCommands {
       }
       if (l2 != null) {
         options = options.withL2(l2);
+      }
+      if (embeddingWeight != null) {
+        options = options.withEmbeddingWeight(embeddingWeight);
       }
       out.printf(
           Locale.ROOT,
@@ -154,16 +205,25 @@ public final class ClassifierCommands {
                     .withLearningRate(options.learningRate())
                     .withL2(options.l2())));
       }
-      print(
-          out,
-          CrossValidation.ofEngine(TextClassifier.ENGINE_VERSION, examples, folds, seed, options));
+      try (EngineOptions.Encoders encoders = engine.open(data)) {
+        print(
+            out,
+            CrossValidation.ofEngine(
+                TextClassifier.engineVersion(encoders.encoder()),
+                examples,
+                folds,
+                seed,
+                options,
+                encoders.training(),
+                encoders.encoder()));
+      }
       return 0;
     }
 
     private static void print(PrintWriter out, CrossValidation.Result result) {
       out.printf(
           Locale.ROOT,
-          "%-24s %s train_ms_per_fold=%.0f p50_ms=%.3f p95_ms=%.3f%n",
+          "%-40s %s train_ms_per_fold=%.0f p50_ms=%.3f p95_ms=%.3f%n",
           result.name(),
           result.evaluation().summary(),
           result.meanTrainMillis(),

@@ -1,7 +1,6 @@
 package org.example.inquiry.classifier.config;
 
-import java.io.IOException;
-import java.io.InputStream;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,45 +9,77 @@ import org.example.inquiry.classifier.classification.Classifier;
 import org.example.inquiry.classifier.classification.CurrentClassifier;
 import org.example.inquiry.classifier.classification.KeywordRules;
 import org.example.inquiry.classifier.learning.TrainingCorpus;
-import org.example.inquiry.classifier.model.TrainingOptions;
-import org.example.inquiry.classifier.training.CorpusTraining;
+import org.example.inquiry.classifier.model.MiniLmEncoder;
+import org.example.inquiry.classifier.training.CorpusFiles;
+import org.example.inquiry.classifier.training.Engine;
+import org.example.inquiry.classifier.training.FinanceCorpus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.io.Resource;
-import org.springframework.core.io.ResourceLoader;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
 /**
- * Builds the {@link Classifier}: the configured rules, and the default model trained at start-up
- * from the corpus's train split (a few seconds; deterministic, so every instance has the same model
- * and version). The learning loop replaces the model with the promoted one, if any.
+ * Builds the {@link Classifier}: the configured rules, and the default model for the corpus, loaded
+ * from the artifact built at package time or the model cache when its version (engine, corpus hash)
+ * is there, trained otherwise (deterministic, so every instance has the same model and version).
+ * The learning loop replaces the model with the promoted one, if any.
  */
 @Configuration(proxyBeanMethods = false)
-class ClassifierConfig {
+public class ClassifierConfig {
 
   private static final Logger log = LoggerFactory.getLogger(ClassifierConfig.class);
 
   @Bean
-  TrainingCorpus trainingCorpus(ClassifierProperties properties, ResourceLoader resources)
-      throws IOException {
-    Resource corpus = resources.getResource(properties.corpus());
-    if (!corpus.exists()) {
-      return new TrainingCorpus(null, corpus.getDescription());
-    }
-    try (InputStream in = corpus.getInputStream()) {
-      return new TrainingCorpus(in.readAllBytes(), corpus.getDescription());
-    }
+  TrainingCorpus trainingCorpus(ClassifierProperties properties) {
+    FinanceCorpus corpus =
+        CorpusFiles.load(
+            new PathMatchingResourcePatternResolver(),
+            properties.corpus(),
+            properties.writtenCorpus());
+    return new TrainingCorpus(corpus, properties.corpus() + " and " + properties.writtenCorpus());
+  }
+
+  @Bean
+  Engine engine(ClassifierProperties properties) {
+    return engineFor(properties);
+  }
+
+  /** The engine the properties ask for: with or without embeddings, with the model cache. */
+  public static Engine engineFor(ClassifierProperties properties) {
+    Path cache =
+        properties.modelCacheDir() == null || properties.modelCacheDir().isBlank()
+            ? null
+            : Path.of(properties.modelCacheDir());
+    return Engine.of(properties.embeddings() ? new MiniLmEncoder() : null, cache);
   }
 
   /** Starts with the default model; the promoted one replaces it before the listener starts. */
   @Bean
-  CurrentClassifier currentClassifier(ClassifierProperties properties, TrainingCorpus corpus)
-      throws IOException {
+  CurrentClassifier currentClassifier(
+      ClassifierProperties properties, TrainingCorpus corpus, Engine engine) {
+    return new CurrentClassifier(classifier(properties, corpus.corpus().orElse(null), engine));
+  }
+
+  /**
+   * The classifier the service runs with these properties: rules, the default model of the corpus
+   * (none without a corpus), thresholds. The offline {@code classify} command uses it too.
+   */
+  public static Classifier classifier(
+      ClassifierProperties properties, FinanceCorpus corpus, Engine engine) {
     KeywordRules rules = new KeywordRules(rules(properties), properties.largeAmountThreshold());
-    return new CurrentClassifier(
-        new Classifier(
-            rules, model(corpus), properties.triageThreshold(), properties.secondaryThreshold()));
+    Classifier.Model model = null;
+    if (corpus == null) {
+      log.warn("No training corpus: classifying by rules alone");
+    } else {
+      model = engine.defaultModel(corpus, log::info);
+    }
+    return new Classifier(
+        rules,
+        model,
+        properties.triageThreshold(),
+        properties.secondaryThreshold(),
+        properties.urgencyOverride());
   }
 
   static List<KeywordRules.Rule> rules(ClassifierProperties properties) {
@@ -58,22 +89,5 @@ class ClassifierConfig {
     }
     properties.rules().forEach(r -> byId.put(r.id(), r));
     return new ArrayList<>(byId.values());
-  }
-
-  private static Classifier.Model model(TrainingCorpus corpus) throws IOException {
-    if (corpus.bytes().isEmpty()) {
-      log.warn("No training corpus at {}: classifying by rules alone", corpus.location());
-      return null;
-    }
-    byte[] csv = corpus.csv();
-    long start = System.nanoTime();
-    CorpusTraining.TrainedModel trained = CorpusTraining.train(csv, TrainingOptions.defaults());
-    log.info(
-        "Trained model {} on {} examples in {} ms; test split: {}",
-        trained.version(),
-        trained.trainSize(),
-        (System.nanoTime() - start) / 1_000_000,
-        trained.test() == null ? "none" : trained.test().summary());
-    return new Classifier.Model(trained.classifier(), trained.version());
   }
 }

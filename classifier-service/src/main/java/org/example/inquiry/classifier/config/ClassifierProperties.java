@@ -7,6 +7,7 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
 import org.example.inquiry.classifier.classification.KeywordRules;
+import org.example.inquiry.classifier.training.CorpusFiles;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -17,8 +18,13 @@ import org.springframework.validation.annotation.Validated;
  * @param triageThreshold the model's top type below this probability, with no rule type, sends the
  *     inquiry to triage
  * @param secondaryThreshold further types the model gives at least this probability are added
- * @param corpus Spring resource location of the training corpus; when it does not exist the
- *     classifier decides by rules alone
+ * @param corpus Spring resource location of the template training corpus (CSV)
+ * @param writtenCorpus Spring resource pattern of the hand-written training corpus (JSON Lines);
+ *     blank for none. When neither corpus exists the classifier decides by rules alone
+ * @param embeddings true (default) to use all-MiniLM-L6-v2 sentence embeddings beside TF-IDF
+ * @param modelCacheDir where trained models and embeddings of training texts are kept, so a restart
+ *     loads its model instead of training it; blank for none
+ * @param urgencyOverride urgency rules raising to this level or above override the urgency model
  * @param largeAmountThreshold a stated or quoted amount at or above this (nominal, any currency)
  *     raises urgency to HIGH
  * @param replaceDefaultRules true to use only {@code rules}; false to add them to the defaults (a
@@ -29,13 +35,44 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("classifier")
 public record ClassifierProperties(
-    @DefaultValue("0.5") @DecimalMin("0") @DecimalMax("1") double triageThreshold,
-    @DefaultValue("0.3") @DecimalMin("0.01") @DecimalMax("1") double secondaryThreshold,
-    @DefaultValue("classpath:corpus/finance-inquiries.csv") String corpus,
-    @DefaultValue("100000") BigDecimal largeAmountThreshold,
+    @DefaultValue(TRIAGE_THRESHOLD) @DecimalMin("0") @DecimalMax("1") double triageThreshold,
+    @DefaultValue(SECONDARY_THRESHOLD) @DecimalMin("0.01") @DecimalMax("1")
+        double secondaryThreshold,
+    @DefaultValue(CorpusFiles.TEMPLATE) String corpus,
+    @DefaultValue(CorpusFiles.WRITTEN) String writtenCorpus,
+    @DefaultValue("true") boolean embeddings,
+    @DefaultValue("") String modelCacheDir,
+    @DefaultValue(URGENCY_OVERRIDE) String urgencyOverride,
+    @DefaultValue(LARGE_AMOUNT_THRESHOLD) BigDecimal largeAmountThreshold,
     @DefaultValue("false") boolean replaceDefaultRules,
     @DefaultValue List<KeywordRules.Rule> rules,
     @DefaultValue @Valid Retrain retrain) {
+
+  /** Default triage threshold: the main type's confidence below it sends the inquiry to triage. */
+  public static final String TRIAGE_THRESHOLD = "0.9";
+
+  public static final String SECONDARY_THRESHOLD = "0.3";
+  public static final String URGENCY_OVERRIDE = "CRITICAL";
+  public static final String LARGE_AMOUNT_THRESHOLD = "100000";
+
+  /**
+   * The defaults, as the service runs without configuration (for the offline commands), with the
+   * given model cache directory.
+   */
+  public static ClassifierProperties defaults(String modelCacheDir) {
+    return new ClassifierProperties(
+        Double.parseDouble(TRIAGE_THRESHOLD),
+        Double.parseDouble(SECONDARY_THRESHOLD),
+        CorpusFiles.TEMPLATE,
+        CorpusFiles.WRITTEN,
+        true,
+        modelCacheDir,
+        URGENCY_OVERRIDE,
+        new BigDecimal(LARGE_AMOUNT_THRESHOLD),
+        false,
+        List.of(),
+        new Retrain("-", 0.0, Duration.ofSeconds(60)));
+  }
 
   /**
    * The learning loop ({@code classifier.retrain.*}).

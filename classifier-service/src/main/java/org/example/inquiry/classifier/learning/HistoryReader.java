@@ -1,13 +1,11 @@
 package org.example.inquiry.classifier.learning;
 
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
+import java.util.concurrent.ConcurrentHashMap;
+import org.example.inquiry.platform.kafka.InvalidEventException;
 import org.example.inquiry.schemas.LabelledExample;
 import org.example.inquiry.schemas.catalog.Topics;
 
@@ -46,46 +44,36 @@ class HistoryReader {
 
   private Snapshot read(Map<Integer, Long> upTo) {
     String topic = Topics.CLASSIFIER_LABELLED_EXAMPLES.name();
-    try (KafkaConsumer<String, LabelledExample> consumer = logs.openAtBeginning(topic, timeout)) {
-      Map<Integer, Long> ends = new TreeMap<>();
-      if (upTo == null) {
-        consumer
-            .endOffsets(consumer.assignment(), timeout)
-            .forEach((tp, offset) -> ends.put(tp.partition(), offset));
-      } else {
-        consumer
-            .assignment()
-            .forEach(tp -> ends.put(tp.partition(), upTo.getOrDefault(tp.partition(), 0L)));
+    Map<Integer, Long> target = new TreeMap<>();
+    logs.endOffsets(topic, timeout)
+        .forEach((p, end) -> target.put(p, upTo == null ? end : upTo.getOrDefault(p, 0L)));
+    Map<String, HistoryExample> latest = new ConcurrentHashMap<>();
+    try (KafkaLogs.Reading reading =
+        logs.read(
+            topic,
+            "classifier-history-reader",
+            timeout,
+            r -> {
+              if (r.key() == null || r.offset() >= target.getOrDefault(r.partition(), 0L)) {
+                return;
+              }
+              if (r.value() == null) {
+                latest.remove(r.key()); // tombstone: the example was erased
+              } else if (r.value() instanceof LabelledExample example) {
+                if (!example.getTypes().isEmpty()) {
+                  latest.put(
+                      r.key(), new HistoryExample(r.key(), example.getText(), example.getTypes()));
+                }
+              } else {
+                throw new InvalidEventException(
+                    "not a LabelledExample: " + r.value().getClass().getSimpleName());
+              }
+            })) {
+      if (!reading.awaitPositions(target, timeout)) {
+        throw new IllegalStateException(
+            "could not read " + topic + " up to " + target + " within " + timeout);
       }
-      Map<String, HistoryExample> latest = new HashMap<>();
-      long deadline = System.nanoTime() + timeout.toNanos();
-      while (!reached(consumer, ends)) {
-        if (System.nanoTime() > deadline) {
-          throw new IllegalStateException(
-              "could not read " + topic + " up to " + ends + " within " + timeout);
-        }
-        for (ConsumerRecord<String, LabelledExample> r : consumer.poll(Duration.ofMillis(200))) {
-          if (r.key() == null || r.offset() >= ends.getOrDefault(r.partition(), 0L)) {
-            continue;
-          }
-          if (r.value() == null) {
-            latest.remove(r.key()); // tombstone: the example was erased
-          } else if (!r.value().getTypes().isEmpty()) {
-            latest.put(
-                r.key(), new HistoryExample(r.key(), r.value().getText(), r.value().getTypes()));
-          }
-        }
-      }
-      return new Snapshot(List.copyOf(latest.values()), Map.copyOf(ends));
+      return new Snapshot(List.copyOf(latest.values()), Map.copyOf(target));
     }
-  }
-
-  private static boolean reached(KafkaConsumer<?, ?> consumer, Map<Integer, Long> ends) {
-    for (TopicPartition tp : consumer.assignment()) {
-      if (consumer.position(tp) < ends.getOrDefault(tp.partition(), 0L)) {
-        return false;
-      }
-    }
-    return true;
   }
 }

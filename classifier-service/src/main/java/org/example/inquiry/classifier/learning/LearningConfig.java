@@ -5,6 +5,7 @@ import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.example.inquiry.classifier.classification.CurrentClassifier;
 import org.example.inquiry.classifier.config.ClassifierProperties;
+import org.example.inquiry.classifier.training.Engine;
 import org.example.inquiry.platform.kafka.EventPublisher;
 import org.example.inquiry.platform.streams.StreamsInputTopics;
 import org.example.inquiry.schemas.catalog.Topics;
@@ -15,6 +16,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
 
@@ -43,10 +45,8 @@ class LearningConfig {
   }
 
   @Bean
-  KafkaLogs kafkaLogs(
-      KafkaProperties kafka,
-      @Value("${spring.kafka.properties.schema.registry.url}") String registryUrl) {
-    return new KafkaLogs(kafka.buildConsumerProperties(), registryUrl);
+  KafkaLogs kafkaLogs(KafkaProperties kafka, DeadLetterPublishingRecoverer deadLetters) {
+    return new KafkaLogs(kafka.buildConsumerProperties(), deadLetters);
   }
 
   @Bean
@@ -59,20 +59,29 @@ class LearningConfig {
       KafkaLogs logs,
       HistoryReader history,
       TrainingCorpus corpus,
+      Engine engine,
       CurrentClassifier current,
       ClassifierProperties properties) {
-    return new PromotedModelWatcher(logs, history, corpus, current, properties.retrain().timeout());
+    return new PromotedModelWatcher(
+        logs, history, corpus, engine, current, properties.retrain().timeout());
   }
 
   @Bean
   Retraining retraining(
       HistoryReader history,
       TrainingCorpus corpus,
+      Engine engine,
       CurrentClassifier current,
       EventPublisher publisher,
       ClassifierProperties properties) {
     return new Retraining(
-        history, corpus, current, publisher, properties.retrain().tolerance(), Clock.systemUTC());
+        history,
+        corpus,
+        engine,
+        current,
+        publisher,
+        properties.retrain().tolerance(),
+        Clock.systemUTC());
   }
 
   @Bean

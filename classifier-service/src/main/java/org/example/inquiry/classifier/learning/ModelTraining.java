@@ -1,8 +1,5 @@
 package org.example.inquiry.classifier.learning;
 
-import java.io.IOException;
-import java.io.StringReader;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -10,12 +7,14 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import org.example.inquiry.classifier.classification.Classifier;
 import org.example.inquiry.classifier.model.Evaluation;
 import org.example.inquiry.classifier.model.LabelledText;
+import org.example.inquiry.classifier.model.SentenceEncoder;
 import org.example.inquiry.classifier.model.TextClassifier;
 import org.example.inquiry.classifier.model.TrainingOptions;
 import org.example.inquiry.classifier.training.CorpusTraining;
-import org.example.inquiry.classifier.training.Datasets;
+import org.example.inquiry.classifier.training.FinanceCorpus;
 
 /**
  * The learning loop's pure core: which examples are trained on and which are held back, how a
@@ -55,7 +54,16 @@ public final class ModelTraining {
    * @param version engine version, corpus hash and (when trained on history) history digest
    * @param data what it was trained on and is to be scored on
    */
-  public record Candidate(TextClassifier classifier, String version, TrainingData data) {}
+  public record Candidate(Classifier.Model model, TrainingData data) {
+
+    public TextClassifier classifier() {
+      return model.classifier();
+    }
+
+    public String version() {
+      return model.version();
+    }
+  }
 
   /**
    * Whether the candidate replaces the model in use.
@@ -73,11 +81,10 @@ public final class ModelTraining {
   }
 
   /** Splits corpus and history into the training and held-back sets, in a deterministic order. */
-  public static TrainingData split(
-      List<Datasets.CorpusRow> corpus, Collection<HistoryExample> history) {
+  public static TrainingData split(FinanceCorpus corpus, Collection<HistoryExample> history) {
     List<HistoryExample> sorted = sorted(history);
-    List<LabelledText> train = new ArrayList<>(CorpusTraining.examples(corpus, "train"));
-    List<LabelledText> heldBack = new ArrayList<>(CorpusTraining.examples(corpus, "test"));
+    List<LabelledText> train = new ArrayList<>(corpus.typeExamples("train"));
+    List<LabelledText> heldBack = new ArrayList<>(corpus.typeExamples("test"));
     int historyTrain = 0;
     for (HistoryExample e : sorted) {
       LabelledText example = new LabelledText(e.text(), e.types());
@@ -98,33 +105,40 @@ public final class ModelTraining {
 
   /**
    * Trains a candidate on the corpus's train split plus the trained part of the history. The same
-   * corpus, history (in any order) and options always give the same model and version; with no
-   * history it is the default model, with the default model's version.
+   * corpus, history (in any order), options and encoder always give the same model and version;
+   * with no history it is the default model, with the default model's version.
    */
   public static Candidate train(
-      byte[] corpusCsv, Collection<HistoryExample> history, TrainingOptions options) {
-    List<Datasets.CorpusRow> rows;
-    try {
-      rows = Datasets.readCorpus(new StringReader(new String(corpusCsv, StandardCharsets.UTF_8)));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    TrainingData data = split(rows, history);
+      FinanceCorpus corpus,
+      Collection<HistoryExample> history,
+      TrainingOptions options,
+      SentenceEncoder encoder) {
+    TrainingData data = split(corpus, history);
     if (data.train().isEmpty()) {
       throw new IllegalStateException("nothing to train on: no corpus train rows and no history");
     }
-    String version = CorpusTraining.version(corpusCsv, options);
+    return new Candidate(
+        CorpusTraining.train(
+            corpus, data.train(), options, encoder, version(corpus, history, options, encoder)),
+        data);
+  }
+
+  /** The version a candidate trained on this corpus and history gets. */
+  public static String version(
+      FinanceCorpus corpus,
+      Collection<HistoryExample> history,
+      TrainingOptions options,
+      SentenceEncoder encoder) {
+    String version = CorpusTraining.version(corpus, options, encoder);
     if (!history.isEmpty()) {
-      version += "+history." + data.historyDigest().substring(0, 12);
+      version += "+history." + historyDigest(history).substring(0, 12);
     }
-    return new Candidate(TextClassifier.train(data.train(), options), version, data);
+    return version;
   }
 
   /** Main-type figures of a model on examples. */
   public static Evaluation evaluate(TextClassifier model, List<LabelledText> examples) {
-    return Evaluation.of(
-        examples.stream().map(LabelledText::label).toList(),
-        examples.stream().map(e -> model.predict(e.text()).get(0).label()).toList());
+    return CorpusTraining.evaluate(model, examples);
   }
 
   /**

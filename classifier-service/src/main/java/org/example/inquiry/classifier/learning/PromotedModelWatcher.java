@@ -3,13 +3,13 @@ package org.example.inquiry.classifier.learning;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.errors.WakeupException;
 import org.example.inquiry.classifier.classification.Classifier;
 import org.example.inquiry.classifier.classification.CurrentClassifier;
-import org.example.inquiry.classifier.model.TrainingOptions;
-import org.example.inquiry.classifier.training.CorpusTraining;
+import org.example.inquiry.classifier.training.Engine;
+import org.example.inquiry.classifier.training.FinanceCorpus;
+import org.example.inquiry.platform.kafka.InvalidEventException;
 import org.example.inquiry.schemas.ClassifierRetrained;
 import org.example.inquiry.schemas.HistoryOffset;
 import org.example.inquiry.schemas.catalog.Topics;
@@ -19,10 +19,12 @@ import org.springframework.context.SmartLifecycle;
 
 /**
  * Keeps this instance on the promoted model. At start-up, before the listener consumes (earlier
- * lifecycle phase), it reads every decision on {@code classifier-models} and rebuilds the latest
- * promoted model from the corpus and the history up to the recorded offsets; then it follows the
- * topic and does the same for each new promotion. A promotion it cannot reproduce exactly (another
- * corpus, history compacted away) is refused with an error and the model in use stays.
+ * lifecycle phase), a listener container reads every decision on {@code classifier-models} and the
+ * latest promoted model is loaded from the model cache (a restart takes about a second) or rebuilt
+ * from the corpus and the history up to the recorded offsets; then the container follows the topic
+ * and does the same for each new promotion. A promotion it cannot reproduce exactly (another
+ * corpus, history compacted away) is refused with an error and the model in use stays. A decision
+ * that cannot be decoded or is not a {@code ClassifierRetrained} goes to the dead-letter topic.
  */
 class PromotedModelWatcher implements SmartLifecycle {
 
@@ -34,21 +36,25 @@ class PromotedModelWatcher implements SmartLifecycle {
   private final KafkaLogs logs;
   private final HistoryReader history;
   private final TrainingCorpus corpus;
+  private final Engine engine;
   private final CurrentClassifier current;
   private final Duration startupTimeout;
-  private volatile Thread thread;
-  private volatile KafkaConsumer<String, ClassifierRetrained> consumer;
+  private volatile KafkaLogs.Reading reading;
   private volatile boolean running;
+  private boolean caughtUp; // guarded by this
+  private ClassifierRetrained latestWhileCatchingUp; // guarded by this
 
   PromotedModelWatcher(
       KafkaLogs logs,
       HistoryReader history,
       TrainingCorpus corpus,
+      Engine engine,
       CurrentClassifier current,
       Duration startupTimeout) {
     this.logs = logs;
     this.history = history;
     this.corpus = corpus;
+    this.engine = engine;
     this.current = current;
     this.startupTimeout = startupTimeout;
   }
@@ -56,66 +62,64 @@ class PromotedModelWatcher implements SmartLifecycle {
   @Override
   public void start() {
     running = true;
-    ClassifierRetrained latest = null;
     try {
-      consumer = logs.openAtBeginning(Topics.CLASSIFIER_MODELS.name(), startupTimeout);
-      Map<Integer, Long> ends = new HashMap<>();
-      consumer
-          .endOffsets(consumer.assignment(), startupTimeout)
-          .forEach((tp, offset) -> ends.put(tp.partition(), offset));
-      long deadline = System.nanoTime() + startupTimeout.toNanos();
-      while (consumer.assignment().stream()
-          .anyMatch(tp -> consumer.position(tp) < ends.get(tp.partition()))) {
-        if (System.nanoTime() > deadline) {
-          throw new IllegalStateException("decisions not read within " + startupTimeout);
-        }
-        latest = latestPromoted(consumer, latest);
-      }
-      if (latest != null) {
-        apply(latest);
+      reading =
+          logs.read(
+              Topics.CLASSIFIER_MODELS.name(),
+              "classifier-model-watcher",
+              startupTimeout,
+              this::onDecision);
+      if (!reading.awaitStartEnds(startupTimeout)) {
+        log.error(
+            "Could not catch up on {} within {}; using model {} until a promotion arrives",
+            Topics.CLASSIFIER_MODELS.name(),
+            startupTimeout,
+            current.get().modelVersion().orElse("none"));
       }
     } catch (RuntimeException e) {
       log.error(
-          "Could not catch up on {} at start-up; using model {} until it can",
+          "Could not read {} at start-up; using model {}",
           Topics.CLASSIFIER_MODELS.name(),
           current.get().modelVersion().orElse("none"),
           e);
-      closeConsumer(); // the follower starts over from the beginning
     }
-    thread = new Thread(this::follow, "classifier-model-watcher");
-    thread.setDaemon(true);
-    thread.start();
+    ClassifierRetrained latest;
+    synchronized (this) {
+      caughtUp = true;
+      latest = latestWhileCatchingUp;
+      latestWhileCatchingUp = null;
+    }
+    if (latest != null) {
+      apply(latest);
+    }
   }
 
-  private void follow() {
-    while (running) {
-      try {
-        if (consumer == null) {
-          consumer = logs.openAtBeginning(Topics.CLASSIFIER_MODELS.name(), startupTimeout);
-        }
-        ClassifierRetrained latest = latestPromoted(consumer, null);
-        if (latest != null) {
-          apply(latest);
-        }
-      } catch (WakeupException e) {
-        break;
-      } catch (RuntimeException e) {
-        log.error("Following {} failed; retrying", Topics.CLASSIFIER_MODELS.name(), e);
-        closeConsumer();
-        sleep(Duration.ofSeconds(5));
+  /**
+   * One decision from the topic: while catching up only the latest promotion counts (rebuilding
+   * every earlier one would be wasted); afterwards each promotion is applied as it arrives.
+   */
+  private void onDecision(ConsumerRecord<String, Object> record) {
+    if (record.value() == null) {
+      return;
+    }
+    if (!(record.value() instanceof ClassifierRetrained decision)) {
+      throw new InvalidEventException(
+          "not a ClassifierRetrained: " + record.value().getClass().getSimpleName());
+    }
+    if (decision.getModelVersion() == null || decision.getModelVersion().isBlank()) {
+      throw new InvalidEventException(
+          "decision " + decision.getEventId() + " has no model version");
+    }
+    if (!decision.getPromoted()) {
+      return;
+    }
+    synchronized (this) {
+      if (!caughtUp) {
+        latestWhileCatchingUp = decision;
+        return;
       }
     }
-    closeConsumer();
-  }
-
-  private static ClassifierRetrained latestPromoted(
-      KafkaConsumer<String, ClassifierRetrained> consumer, ClassifierRetrained latest) {
-    for (ConsumerRecord<String, ClassifierRetrained> r : consumer.poll(Duration.ofMillis(500))) {
-      if (r.value() != null && r.value().getPromoted()) {
-        latest = r.value();
-      }
-    }
-    return latest;
+    apply(decision);
   }
 
   /** Rebuilds and uses the promoted model, unless it is already in use or cannot be reproduced. */
@@ -124,14 +128,25 @@ class PromotedModelWatcher implements SmartLifecycle {
     if (current.get().modelVersion().filter(version::equals).isPresent()) {
       return;
     }
-    byte[] csv = corpus.bytes().orElse(null);
-    if (csv == null || !CorpusTraining.sha256(csv).equals(promoted.getCorpusSha256())) {
+    FinanceCorpus finance = corpus.corpus().orElse(null);
+    if (finance == null || !finance.sha256().equals(promoted.getCorpusSha256())) {
       log.error(
           "Promoted model {} was trained on corpus {}, this instance has {}: keeping model {}",
           version,
           promoted.getCorpusSha256(),
-          csv == null ? "none" : CorpusTraining.sha256(csv),
+          finance == null ? "none" : finance.sha256(),
           current.get().modelVersion().orElse("none"));
+      return;
+    }
+    long loadStart = System.nanoTime();
+    Optional<Classifier.Model> cached = engine.load(version);
+    if (cached.isPresent()) {
+      current.use(engine.serving(cached.get()));
+      log.info(
+          "Using promoted model {} (decision {}), loaded from the model cache in {} ms",
+          version,
+          promoted.getEventId(),
+          (System.nanoTime() - loadStart) / 1_000_000);
       return;
     }
     Map<Integer, Long> offsets = new HashMap<>();
@@ -141,7 +156,8 @@ class PromotedModelWatcher implements SmartLifecycle {
     long start = System.nanoTime();
     HistoryReader.Snapshot snapshot = history.readUpTo(offsets);
     ModelTraining.Candidate rebuilt =
-        ModelTraining.train(csv, snapshot.examples(), TrainingOptions.defaults());
+        ModelTraining.train(
+            finance, snapshot.examples(), engine.options(), engine.trainingEncoder());
     if (!rebuilt.version().equals(version)) {
       log.error(
           "Cannot reproduce promoted model {}: the history up to {} now gives {} ({} examples, {}"
@@ -154,7 +170,8 @@ class PromotedModelWatcher implements SmartLifecycle {
           current.get().modelVersion().orElse("none"));
       return;
     }
-    current.use(new Classifier.Model(rebuilt.classifier(), rebuilt.version()));
+    engine.save(rebuilt.model());
+    current.use(engine.serving(rebuilt.model()));
     log.info(
         "Using promoted model {} (decision {}), rebuilt from {} history examples in {} ms",
         version,
@@ -166,17 +183,10 @@ class PromotedModelWatcher implements SmartLifecycle {
   @Override
   public void stop() {
     running = false;
-    KafkaConsumer<String, ClassifierRetrained> c = consumer;
-    if (c != null) {
-      c.wakeup();
-    }
-    Thread t = thread;
-    if (t != null) {
-      try {
-        t.join(10_000);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
+    KafkaLogs.Reading r = reading;
+    reading = null;
+    if (r != null) {
+      r.close();
     }
   }
 
@@ -188,25 +198,5 @@ class PromotedModelWatcher implements SmartLifecycle {
   @Override
   public int getPhase() {
     return PHASE;
-  }
-
-  private void closeConsumer() {
-    KafkaConsumer<String, ClassifierRetrained> c = consumer;
-    consumer = null;
-    if (c != null) {
-      try {
-        c.close(Duration.ofSeconds(2));
-      } catch (RuntimeException e) {
-        log.debug("Closing the model watcher's consumer failed", e);
-      }
-    }
-  }
-
-  private static void sleep(Duration d) {
-    try {
-      Thread.sleep(d.toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
   }
 }

@@ -6,8 +6,8 @@ import java.util.UUID;
 import org.example.inquiry.classifier.classification.Classifier;
 import org.example.inquiry.classifier.classification.CurrentClassifier;
 import org.example.inquiry.classifier.model.Evaluation;
-import org.example.inquiry.classifier.model.TrainingOptions;
-import org.example.inquiry.classifier.training.CorpusTraining;
+import org.example.inquiry.classifier.training.Engine;
+import org.example.inquiry.classifier.training.FinanceCorpus;
 import org.example.inquiry.platform.kafka.EventPublisher;
 import org.example.inquiry.schemas.ClassifierRetrained;
 import org.example.inquiry.schemas.HistoryOffset;
@@ -34,6 +34,7 @@ class Retraining {
 
   private final HistoryReader history;
   private final TrainingCorpus corpus;
+  private final Engine engine;
   private final CurrentClassifier current;
   private final EventPublisher publisher;
   private final double tolerance;
@@ -42,12 +43,14 @@ class Retraining {
   Retraining(
       HistoryReader history,
       TrainingCorpus corpus,
+      Engine engine,
       CurrentClassifier current,
       EventPublisher publisher,
       double tolerance,
       Clock clock) {
     this.history = history;
     this.corpus = corpus;
+    this.engine = engine;
     this.current = current;
     this.publisher = publisher;
     this.tolerance = tolerance;
@@ -56,15 +59,17 @@ class Retraining {
 
   /** Retrains, records and applies the decision; returns the decision as recorded. */
   synchronized ClassifierRetrained retrain(String requestedBy) {
-    byte[] csv =
+    FinanceCorpus finance =
         corpus
-            .bytes()
+            .corpus()
             .orElseThrow(() -> new CannotRetrain("no training corpus at " + corpus.location()));
     long start = System.nanoTime();
     HistoryReader.Snapshot snapshot = history.readAll();
     ModelTraining.Candidate candidate;
     try {
-      candidate = ModelTraining.train(csv, snapshot.examples(), TrainingOptions.defaults());
+      candidate =
+          ModelTraining.train(
+              finance, snapshot.examples(), engine.options(), engine.trainingEncoder());
     } catch (IllegalStateException e) {
       throw new CannotRetrain(e.getMessage());
     }
@@ -91,7 +96,7 @@ class Retraining {
             .setPromoted(decision.promote())
             .setReason(decision.reason())
             .setPreviousVersion(currentVersion)
-            .setCorpusSha256(CorpusTraining.sha256(csv))
+            .setCorpusSha256(finance.sha256())
             .setHistoryExamples(snapshot.examples().size())
             .setHistoryTrainExamples(candidate.data().historyTrain())
             .setHistoryOffsets(
@@ -110,7 +115,8 @@ class Retraining {
             .build();
     publisher.publish(Topics.CLASSIFIER_MODELS.name(), event.getEventId(), event);
     if (decision.promote()) {
-      current.use(new Classifier.Model(candidate.classifier(), candidate.version()));
+      engine.save(candidate.model()); // a restart loads it instead of rebuilding it
+      current.use(engine.serving(candidate.model()));
     }
     log.info(
         "Retraining for {}: candidate {} {} ({} history examples, {} trained on, {} held back"

@@ -1,16 +1,17 @@
 package org.example.inquiry.classifier.learning;
 
 import java.util.Optional;
+import org.example.inquiry.classifier.training.FinanceCorpus;
 
 /**
- * The training corpus file as loaded at start-up, or none.
+ * The training corpus as loaded at start-up, or none.
  *
- * @param csv the corpus CSV bytes, null when there is no corpus
+ * @param finance the corpus, null when there is none
  * @param location where it was loaded from, for messages
  */
-public record TrainingCorpus(byte[] csv, String location) {
+public record TrainingCorpus(FinanceCorpus finance, String location) {
 
-  public Optional<byte[]> bytes() {
-    return Optional.ofNullable(csv);
+  public Optional<FinanceCorpus> corpus() {
+    return Optional.ofNullable(finance);
   }
 }

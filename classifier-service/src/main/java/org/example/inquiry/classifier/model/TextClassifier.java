@@ -1,5 +1,8 @@
 package org.example.inquiry.classifier.model;
 
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -8,59 +11,88 @@ import java.util.Random;
 import java.util.TreeSet;
 
 /**
- * A trained text classifier: TF-IDF word and character n-grams into a multinomial logistic
+ * A trained text classifier: TF-IDF word and character n-grams, and (when it has a sentence
+ * encoder) the all-MiniLM-L6-v2 sentence embedding, side by side in one multinomial logistic
  * regression trained with AdaGrad and L2, so every prediction is a probability distribution over
- * the labels. Pure JVM, no I/O, immutable once trained and safe to share between threads.
+ * the labels. The probabilities are divided by a temperature fitted on held-out data, so that a
+ * confidence of 0.9 means right about nine times in ten. Immutable once trained and safe to share
+ * between threads.
  *
  * <p>Own implementation rather than Tribuo: Tribuo's SGD trainers work on its own dataset and
  * feature-map types, which would mean converting every inquiry into named features and back, and
- * its multinomial linear SGD gives no soft (multi-label) targets; this class is about 200 lines,
- * trains BANKING77 in seconds and predicts in well under a millisecond.
+ * its multinomial linear SGD gives no soft (multi-label) targets or example weights.
  */
 public final class TextClassifier {
 
-  /** Version of the feature extraction and learning algorithm; part of every model version. */
+  /** Version of the TF-IDF-only engine; part of every model version that uses it. */
   public static final String ENGINE_VERSION = "tfidf-softmax-1";
+
+  /** Version of the engine with sentence embeddings, followed by the encoder's version. */
+  public static final String EMBEDDING_ENGINE_VERSION = "tfidf-embedding-softmax-2";
 
   /** Weight of the main label in a multi-label target; the other labels share the rest. */
   private static final double MAIN_LABEL_WEIGHT = 2.0;
 
+  private static final int FORMAT = 2;
+
   private final TfIdfFeaturizer featurizer;
+  private final SentenceEncoder encoder; // null: TF-IDF only
   private final List<String> labels;
   private final float[] weights; // feature-major: weights[feature * classes + class]
   private final double[] bias;
   private final TrainingOptions options;
+  private final double temperature;
 
   private TextClassifier(
       TfIdfFeaturizer featurizer,
+      SentenceEncoder encoder,
       List<String> labels,
       float[] weights,
       double[] bias,
-      TrainingOptions options) {
+      TrainingOptions options,
+      double temperature) {
     this.featurizer = featurizer;
+    this.encoder = encoder;
     this.labels = labels;
     this.weights = weights;
     this.bias = bias;
     this.options = options;
+    this.temperature = temperature;
   }
 
-  /** Trains a classifier; the same examples and options always give the same model. */
+  /** Trains a TF-IDF-only classifier; the same examples and options always give the same model. */
   public static TextClassifier train(List<LabelledText> examples, TrainingOptions options) {
+    return train(examples, options, null);
+  }
+
+  /**
+   * Trains a classifier over TF-IDF and, when {@code encoder} is not null, the sentence embedding;
+   * the same examples, options and encoder always give the same model.
+   */
+  public static TextClassifier train(
+      List<LabelledText> examples, TrainingOptions options, SentenceEncoder encoder) {
     if (examples.isEmpty()) {
       throw new IllegalArgumentException("no training examples");
     }
     List<String> labels =
         List.copyOf(new TreeSet<>(examples.stream().flatMap(e -> e.labels().stream()).toList()));
-    TfIdfFeaturizer featurizer =
-        TfIdfFeaturizer.fit(examples.stream().map(LabelledText::text).toList(), options);
+    List<String> texts = examples.stream().map(LabelledText::text).toList();
+    TfIdfFeaturizer featurizer = TfIdfFeaturizer.fit(texts, options);
     int classes = labels.size();
+    float[][] dense = encoder == null ? null : encoder.encode(texts);
+    int denseDimension = encoder == null ? 0 : encoder.dimension();
     SparseVector[] x = new SparseVector[examples.size()];
     double[][] targets = new double[examples.size()][];
     for (int i = 0; i < x.length; i++) {
-      x[i] = featurizer.transform(examples.get(i).text());
+      x[i] =
+          withDense(
+              featurizer.transform(texts.get(i)),
+              featurizer.dimension(),
+              dense == null ? null : dense[i],
+              options.embeddingWeight());
       targets[i] = target(examples.get(i), labels);
     }
-    float[] weights = new float[featurizer.dimension() * classes];
+    float[] weights = new float[(featurizer.dimension() + denseDimension) * classes];
     float[] squaredGradients = new float[weights.length];
     double[] bias = new double[classes];
     double[] biasSquaredGradients = new double[classes];
@@ -73,10 +105,12 @@ public final class TextClassifier {
     for (int epoch = 0; epoch < options.epochs(); epoch++) {
       shuffle(order, random);
       for (int i : order) {
-        probabilities(x[i], weights, bias, p);
+        scores(x[i], weights, bias, p);
+        softmax(p, 1.0);
         double[] y = targets[i];
+        double w = examples.get(i).weight();
         for (int c = 0; c < classes; c++) {
-          p[c] -= y[c]; // gradient of the cross-entropy with respect to the class score
+          p[c] = (p[c] - y[c]) * w; // gradient of the cross-entropy with respect to the score
           biasSquaredGradients[c] += p[c] * p[c];
           bias[c] -= rate * p[c] / Math.sqrt(biasSquaredGradients[c] + 1e-8);
         }
@@ -93,7 +127,22 @@ public final class TextClassifier {
         }
       }
     }
-    return new TextClassifier(featurizer, labels, weights, bias, options);
+    return new TextClassifier(featurizer, encoder, labels, weights, bias, options, 1.0);
+  }
+
+  private static SparseVector withDense(
+      SparseVector sparse, int offset, float[] dense, double scale) {
+    if (dense == null) {
+      return sparse;
+    }
+    int n = sparse.size();
+    int[] indices = Arrays.copyOf(sparse.indices(), n + dense.length);
+    float[] values = Arrays.copyOf(sparse.values(), n + dense.length);
+    for (int j = 0; j < dense.length; j++) {
+      indices[n + j] = offset + j;
+      values[n + j] = (float) (dense[j] * scale);
+    }
+    return new SparseVector(indices, values);
   }
 
   private static double[] target(LabelledText example, List<String> labels) {
@@ -115,7 +164,7 @@ public final class TextClassifier {
     }
   }
 
-  private static void probabilities(SparseVector x, float[] weights, double[] bias, double[] p) {
+  private static void scores(SparseVector x, float[] weights, double[] bias, double[] p) {
     int classes = p.length;
     System.arraycopy(bias, 0, p, 0, classes);
     int[] idx = x.indices();
@@ -127,33 +176,82 @@ public final class TextClassifier {
         p[c] += v * weights[base + c];
       }
     }
+  }
+
+  /** Turns scores into probabilities in place, dividing the scores by the temperature first. */
+  static void softmax(double[] p, double temperature) {
     double max = Double.NEGATIVE_INFINITY;
     for (double s : p) {
       max = Math.max(max, s);
     }
     double sum = 0;
-    for (int c = 0; c < classes; c++) {
-      p[c] = Math.exp(p[c] - max);
+    for (int c = 0; c < p.length; c++) {
+      p[c] = Math.exp((p[c] - max) / temperature);
       sum += p[c];
     }
-    for (int c = 0; c < classes; c++) {
+    for (int c = 0; c < p.length; c++) {
       p[c] /= sum;
     }
   }
 
   /** Every label with its probability, most probable first; never empty. */
   public List<LabelScore> predict(String text) {
-    double[] p = new double[labels.size()];
-    probabilities(featurizer.transform(text), weights, bias, p);
-    List<LabelScore> scores = new ArrayList<>(p.length);
-    for (int c = 0; c < p.length; c++) {
-      scores.add(new LabelScore(labels.get(c), p[c]));
+    return predictAll(java.util.Collections.singletonList(text)).get(0);
+  }
+
+  /** {@link #predict} for several texts, with their embeddings computed in one batch. */
+  public List<List<LabelScore>> predictAll(List<String> texts) {
+    double[][] all = rawScores(texts);
+    List<List<LabelScore>> out = new ArrayList<>(all.length);
+    for (double[] p : all) {
+      softmax(p, temperature);
+      List<LabelScore> scores = new ArrayList<>(p.length);
+      for (int c = 0; c < p.length; c++) {
+        scores.add(new LabelScore(labels.get(c), p[c]));
+      }
+      scores.sort(
+          Comparator.comparingDouble(LabelScore::probability)
+              .reversed()
+              .thenComparing(LabelScore::label));
+      out.add(scores);
     }
-    scores.sort(
-        Comparator.comparingDouble(LabelScore::probability)
-            .reversed()
-            .thenComparing(LabelScore::label));
-    return scores;
+    return out;
+  }
+
+  /** The linear scores (before temperature and softmax), one row per text, in label order. */
+  double[][] rawScores(List<String> texts) {
+    float[][] dense = encoder == null ? null : encoder.encode(texts);
+    double[][] out = new double[texts.size()][labels.size()];
+    for (int i = 0; i < out.length; i++) {
+      SparseVector x =
+          withDense(
+              featurizer.transform(texts.get(i)),
+              featurizer.dimension(),
+              dense == null ? null : dense[i],
+              options.embeddingWeight());
+      scores(x, weights, bias, out[i]);
+    }
+    return out;
+  }
+
+  /** The same model with its probabilities softened (above 1) or sharpened (below 1). */
+  public TextClassifier withTemperature(double newTemperature) {
+    if (!(newTemperature > 0)) {
+      throw new IllegalArgumentException("the temperature must be positive");
+    }
+    return new TextClassifier(featurizer, encoder, labels, weights, bias, options, newTemperature);
+  }
+
+  /**
+   * The same model embedding through another instance of its encoder (same version), e.g. the
+   * encoder itself instead of the cache it was trained through.
+   */
+  public TextClassifier withEncoder(SentenceEncoder other) {
+    if (!engineVersion(other).equals(engineVersion())) {
+      throw new IllegalArgumentException(
+          "model of engine " + engineVersion() + " cannot run with " + engineVersion(other));
+    }
+    return new TextClassifier(featurizer, other, labels, weights, bias, options, temperature);
   }
 
   /** The labels this model knows, sorted. */
@@ -163,5 +261,91 @@ public final class TextClassifier {
 
   public TrainingOptions options() {
     return options;
+  }
+
+  public double temperature() {
+    return temperature;
+  }
+
+  /** The engine version of this model: TF-IDF only, or with the encoder's version. */
+  public String engineVersion() {
+    return engineVersion(encoder);
+  }
+
+  /** The engine version a model trained with this encoder (or none) has. */
+  public static String engineVersion(SentenceEncoder encoder) {
+    return encoder == null ? ENGINE_VERSION : EMBEDDING_ENGINE_VERSION + "+" + encoder.version();
+  }
+
+  /** Writes the trained model (not the encoder, only its version). */
+  public void writeTo(DataOutputStream out) throws IOException {
+    out.writeInt(FORMAT);
+    out.writeUTF(engineVersion());
+    out.writeBoolean(options.wordNgrams());
+    out.writeBoolean(options.charNgrams());
+    out.writeInt(options.maxWordN());
+    out.writeInt(options.epochs());
+    out.writeDouble(options.learningRate());
+    out.writeDouble(options.l2());
+    out.writeLong(options.seed());
+    out.writeInt(options.maxChars());
+    out.writeDouble(options.embeddingWeight());
+    out.writeDouble(temperature);
+    out.writeInt(labels.size());
+    for (String label : labels) {
+      out.writeUTF(label);
+    }
+    for (double b : bias) {
+      out.writeDouble(b);
+    }
+    featurizer.writeTo(out);
+    out.writeInt(weights.length);
+    for (float w : weights) {
+      out.writeFloat(w);
+    }
+  }
+
+  /**
+   * Reads a model {@link #writeTo} wrote; {@code encoder} must be the one it was trained with (or
+   * null for a TF-IDF-only model).
+   */
+  public static TextClassifier readFrom(DataInputStream in, SentenceEncoder encoder)
+      throws IOException {
+    if (in.readInt() != FORMAT) {
+      throw new IOException("not a model of format " + FORMAT);
+    }
+    String engine = in.readUTF();
+    if (!engine.equals(engineVersion(encoder))) {
+      throw new IOException(
+          "model of engine " + engine + " cannot run with " + engineVersion(encoder));
+    }
+    TrainingOptions options =
+        new TrainingOptions(
+            in.readBoolean(),
+            in.readBoolean(),
+            in.readInt(),
+            in.readInt(),
+            in.readDouble(),
+            in.readDouble(),
+            in.readLong(),
+            in.readInt(),
+            in.readDouble());
+    double temperature = in.readDouble();
+    int classes = in.readInt();
+    List<String> labels = new ArrayList<>(classes);
+    for (int c = 0; c < classes; c++) {
+      labels.add(in.readUTF());
+    }
+    double[] bias = new double[classes];
+    for (int c = 0; c < classes; c++) {
+      bias[c] = in.readDouble();
+    }
+    TfIdfFeaturizer featurizer = TfIdfFeaturizer.readFrom(in, options);
+    float[] weights = new float[in.readInt()];
+    for (int i = 0; i < weights.length; i++) {
+      weights[i] = in.readFloat();
+    }
+    return new TextClassifier(
+        featurizer, encoder, List.copyOf(labels), weights, bias, options, temperature);
   }
 }

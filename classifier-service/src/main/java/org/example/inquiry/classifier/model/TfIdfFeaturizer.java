@@ -72,6 +72,46 @@ final class TfIdfFeaturizer {
     return vocabulary;
   }
 
+  void writeTo(java.io.DataOutputStream out) throws java.io.IOException {
+    writeVocabulary(out, wordVocabulary);
+    writeVocabulary(out, charVocabulary);
+    out.writeInt(idf.length);
+    for (float f : idf) {
+      out.writeFloat(f);
+    }
+  }
+
+  static TfIdfFeaturizer readFrom(java.io.DataInputStream in, TrainingOptions options)
+      throws java.io.IOException {
+    Map<String, Integer> words = readVocabulary(in);
+    Map<String, Integer> chars = readVocabulary(in);
+    float[] idf = new float[in.readInt()];
+    for (int i = 0; i < idf.length; i++) {
+      idf[i] = in.readFloat();
+    }
+    return new TfIdfFeaturizer(options, words, chars, idf);
+  }
+
+  private static void writeVocabulary(java.io.DataOutputStream out, Map<String, Integer> vocabulary)
+      throws java.io.IOException {
+    out.writeInt(vocabulary.size());
+    for (var e : vocabulary.entrySet()) {
+      out.writeUTF(e.getKey());
+      out.writeInt(e.getValue());
+    }
+  }
+
+  private static Map<String, Integer> readVocabulary(java.io.DataInputStream in)
+      throws java.io.IOException {
+    int size = in.readInt();
+    Map<String, Integer> vocabulary = new HashMap<>(size * 2);
+    for (int i = 0; i < size; i++) {
+      String key = in.readUTF();
+      vocabulary.put(key, in.readInt());
+    }
+    return vocabulary;
+  }
+
   int dimension() {
     return idf.length;
   }

@@ -12,6 +12,8 @@ package org.example.inquiry.classifier.model;
  * @param l2 L2 penalty per update
  * @param seed seed of the example shuffling, so training is reproducible
  * @param maxChars characters of a text the model reads; the rest is ignored
+ * @param embeddingWeight scale of the (unit-length) sentence embedding beside the (unit-length)
+ *     TF-IDF vector, when the model has a sentence encoder
  */
 public record TrainingOptions(
     boolean wordNgrams,
@@ -21,38 +23,66 @@ public record TrainingOptions(
     double learningRate,
     double l2,
     long seed,
-    int maxChars) {
+    int maxChars,
+    double embeddingWeight) {
 
   public TrainingOptions {
     if (!wordNgrams && !charNgrams) {
       throw new IllegalArgumentException("at least one feature family is needed");
     }
-    if (epochs < 1 || learningRate <= 0 || l2 < 0 || maxChars < 1 || maxWordN < 1) {
+    if (epochs < 1
+        || learningRate <= 0
+        || l2 < 0
+        || maxChars < 1
+        || maxWordN < 1
+        || embeddingWeight < 0) {
       throw new IllegalArgumentException("invalid training options");
     }
   }
 
-  /** Word 1-2-grams plus character 3-5-grams, the service default. */
+  /** Word 1-2-grams plus character 3-5-grams (plus the embedding when there is one). */
   public static TrainingOptions defaults() {
-    return new TrainingOptions(true, true, 2, 20, 0.1, 1e-7, 42L, 20_000);
+    return new TrainingOptions(true, true, 2, 20, 0.1, 1e-7, 42L, 20_000, 2.0);
   }
 
   /** Word unigrams only: the simple baseline benchmarks compare against. */
   public static TrainingOptions unigramBaseline() {
-    return new TrainingOptions(true, false, 1, 20, 0.1, 1e-7, 42L, 20_000);
+    return new TrainingOptions(true, false, 1, 20, 0.1, 1e-7, 42L, 20_000, 2.0);
   }
 
   public TrainingOptions withEpochs(int newEpochs) {
     return new TrainingOptions(
-        wordNgrams, charNgrams, maxWordN, newEpochs, learningRate, l2, seed, maxChars);
+        wordNgrams,
+        charNgrams,
+        maxWordN,
+        newEpochs,
+        learningRate,
+        l2,
+        seed,
+        maxChars,
+        embeddingWeight);
   }
 
   public TrainingOptions withLearningRate(double rate) {
-    return new TrainingOptions(wordNgrams, charNgrams, maxWordN, epochs, rate, l2, seed, maxChars);
+    return new TrainingOptions(
+        wordNgrams, charNgrams, maxWordN, epochs, rate, l2, seed, maxChars, embeddingWeight);
   }
 
   public TrainingOptions withL2(double penalty) {
     return new TrainingOptions(
-        wordNgrams, charNgrams, maxWordN, epochs, learningRate, penalty, seed, maxChars);
+        wordNgrams,
+        charNgrams,
+        maxWordN,
+        epochs,
+        learningRate,
+        penalty,
+        seed,
+        maxChars,
+        embeddingWeight);
+  }
+
+  public TrainingOptions withEmbeddingWeight(double weight) {
+    return new TrainingOptions(
+        wordNgrams, charNgrams, maxWordN, epochs, learningRate, l2, seed, maxChars, weight);
   }
 }

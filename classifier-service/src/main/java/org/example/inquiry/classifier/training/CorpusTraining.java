@@ -1,63 +1,137 @@
 package org.example.inquiry.classifier.training;
 
-import java.io.IOException;
-import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import org.example.inquiry.classifier.classification.Classifier;
+import org.example.inquiry.classifier.classification.KeywordRules;
+import org.example.inquiry.classifier.classification.UrgencyContext;
+import org.example.inquiry.classifier.model.Calibration;
 import org.example.inquiry.classifier.model.Evaluation;
+import org.example.inquiry.classifier.model.InquiryText;
 import org.example.inquiry.classifier.model.LabelledText;
+import org.example.inquiry.classifier.model.SentenceEncoder;
 import org.example.inquiry.classifier.model.TextClassifier;
 import org.example.inquiry.classifier.model.TrainingOptions;
 
 /**
- * Trains the service's default model from the finance inquiry corpus: the rows of the train split,
- * the default options and fixed seed, so the same corpus always gives the same model and version.
+ * Trains the service's models from the finance corpus (plus, in the learning loop, the trained part
+ * of the labelled history): the type model, calibrated on the held-back written rows, and the
+ * urgency model over text and context. Deterministic: the same corpus, history, options and encoder
+ * always give the same models and version.
  */
 public final class CorpusTraining {
+
+  /** The urgency levels the urgency model learns; rows with another urgency are skipped. */
+  static final List<String> URGENCIES = List.of("LOW", "NORMAL", "HIGH", "CRITICAL");
+
+  private static final KeywordRules DEFAULT_RULES = new KeywordRules();
 
   private CorpusTraining() {}
 
   /**
-   * A model trained from the corpus, with its figures on the held-back test split.
+   * Trained models with their figures on the held-back corpus rows.
    *
-   * @param classifier the trained engine
-   * @param version engine version plus the first 12 hex digits of the corpus's SHA-256
-   * @param trainSize examples trained on
-   * @param test figures on the test split (main type), null when the corpus has none
+   * @param model type and urgency models with their version
+   * @param trainSize type examples trained on
+   * @param test type figures (main type) on the corpus's test split, null when it has none
    */
-  public record TrainedModel(
-      TextClassifier classifier, String version, int trainSize, Evaluation test) {}
+  public record TrainedModel(Classifier.Model model, int trainSize, Evaluation test) {
 
-  /** Trains on the {@code train} rows of the corpus CSV and evaluates on its {@code test} rows. */
-  public static TrainedModel train(byte[] corpusCsv, TrainingOptions options) throws IOException {
-    List<Datasets.CorpusRow> rows =
-        Datasets.readCorpus(new StringReader(new String(corpusCsv, StandardCharsets.UTF_8)));
-    List<LabelledText> train = examples(rows, "train");
-    List<LabelledText> test = examples(rows, "test");
-    TextClassifier classifier = TextClassifier.train(train, options);
-    Evaluation evaluation =
-        test.isEmpty()
-            ? null
-            : Evaluation.of(
-                test.stream().map(LabelledText::label).toList(),
-                test.stream().map(e -> classifier.predict(e.text()).get(0).label()).toList());
-    return new TrainedModel(classifier, version(corpusCsv, options), train.size(), evaluation);
+    public TextClassifier classifier() {
+      return model.classifier();
+    }
+
+    public String version() {
+      return model.version();
+    }
   }
 
-  public static List<LabelledText> examples(List<Datasets.CorpusRow> rows, String split) {
-    return rows.stream()
-        .filter(r -> r.split().equalsIgnoreCase(split))
-        .map(Datasets.CorpusRow::example)
-        .toList();
+  /** Trains on the corpus's train split and reports on its test split. */
+  public static TrainedModel train(
+      FinanceCorpus corpus, TrainingOptions options, SentenceEncoder encoder) {
+    List<LabelledText> test = corpus.typeExamples("test");
+    Classifier.Model model =
+        train(
+            corpus,
+            corpus.typeExamples("train"),
+            options,
+            encoder,
+            version(corpus, options, encoder));
+    Evaluation evaluation = test.isEmpty() ? null : evaluate(model.classifier(), test);
+    return new TrainedModel(model, corpus.typeExamples("train").size(), evaluation);
+  }
+
+  /**
+   * Trains the type model on {@code typeTrain} (calibrated on the corpus's written test rows) and
+   * the urgency model on the corpus's train rows.
+   */
+  public static Classifier.Model train(
+      FinanceCorpus corpus,
+      List<LabelledText> typeTrain,
+      TrainingOptions options,
+      SentenceEncoder encoder,
+      String version) {
+    List<LabelledText> calibration =
+        corpus.split("test").stream()
+            .filter(Datasets.CorpusRow::written)
+            .map(Datasets.CorpusRow::example)
+            .toList();
+    TextClassifier types = TextClassifier.train(typeTrain, options, encoder);
+    types = types.withTemperature(Calibration.fitTemperature(types, calibration));
+    List<LabelledText> urgencyTrain = urgencyExamples(corpus.split("train"));
+    TextClassifier urgency = null;
+    if (urgencyTrain.stream().map(LabelledText::label).distinct().count() > 1) {
+      urgency = TextClassifier.train(urgencyTrain, options, encoder);
+      List<LabelledText> urgencyCalibration =
+          urgencyExamples(
+              corpus.split("test").stream().filter(Datasets.CorpusRow::written).toList());
+      urgency = urgency.withTemperature(Calibration.fitTemperature(urgency, urgencyCalibration));
+    }
+    return new Classifier.Model(types, urgency, version);
+  }
+
+  /**
+   * Urgency examples: each row's text with its context tokens (rules evaluated with the default
+   * rules, no stated amount), labelled with its urgency, weighted by source.
+   */
+  public static List<LabelledText> urgencyExamples(List<Datasets.CorpusRow> rows) {
+    List<LabelledText> out = new ArrayList<>();
+    for (Datasets.CorpusRow r : rows) {
+      if (!URGENCIES.contains(r.urgency())) {
+        continue;
+      }
+      out.add(
+          new LabelledText(urgencyText(r.subject(), r.body(), null), List.of(r.urgency()))
+              .withWeight(FinanceCorpus.weight(r)));
+    }
+    return out;
+  }
+
+  /** The text the urgency model reads for an inquiry, evaluated with the default rules. */
+  public static String urgencyText(String subject, String body, java.math.BigDecimal amount) {
+    KeywordRules.Outcome outcome = DEFAULT_RULES.evaluate(subject, body, amount);
+    return InquiryText.withContext(
+        InquiryText.of(subject, body), UrgencyContext.tokens(outcome, amount));
+  }
+
+  /** Main-type figures of a model on examples. */
+  public static Evaluation evaluate(TextClassifier model, List<LabelledText> examples) {
+    List<List<org.example.inquiry.classifier.model.LabelScore>> predictions =
+        model.predictAll(examples.stream().map(LabelledText::text).toList());
+    return Evaluation.of(
+        examples.stream().map(LabelledText::label).toList(),
+        predictions.stream().map(p -> p.get(0).label()).toList());
   }
 
   /** Engine version + corpus hash, and an options hash when the options are not the defaults. */
-  public static String version(byte[] corpusCsv, TrainingOptions options) {
+  public static String version(
+      FinanceCorpus corpus, TrainingOptions options, SentenceEncoder encoder) {
     String version =
-        TextClassifier.ENGINE_VERSION + "+corpus." + sha256(corpusCsv).substring(0, 12);
+        TextClassifier.engineVersion(encoder) + "+corpus." + corpus.sha256().substring(0, 12);
     if (!options.equals(TrainingOptions.defaults())) {
       version +=
           "+options." + sha256(options.toString().getBytes(StandardCharsets.UTF_8)).substring(0, 8);

@@ -12,6 +12,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.example.inquiry.classifier.model.Evaluation;
 import org.example.inquiry.classifier.model.LabelledText;
+import org.example.inquiry.classifier.model.SentenceEncoder;
 import org.example.inquiry.classifier.model.TextClassifier;
 import org.example.inquiry.classifier.model.TrainingOptions;
 
@@ -61,16 +62,34 @@ public final class CrossValidation {
     return fold;
   }
 
-  /** Cross-validates the engine with the given options. */
+  /** Cross-validates the TF-IDF-only engine with the given options. */
   public static Result ofEngine(
       String name, List<LabelledText> data, int k, long seed, TrainingOptions options) {
+    return ofEngine(name, data, k, seed, options, null, null);
+  }
+
+  /**
+   * Cross-validates the engine with the given options and sentence encoder (null: TF-IDF only).
+   * Training embeds through {@code trainingEncoder} (typically a cache, since every text is trained
+   * on k-1 times); predictions, which are timed, embed through {@code encoder} itself, so the
+   * latency includes the embedding.
+   */
+  public static Result ofEngine(
+      String name,
+      List<LabelledText> data,
+      int k,
+      long seed,
+      TrainingOptions options,
+      SentenceEncoder trainingEncoder,
+      SentenceEncoder encoder) {
     return run(
         name,
         data,
         k,
         seed,
         train -> {
-          TextClassifier model = TextClassifier.train(train, options);
+          TextClassifier model =
+              TextClassifier.train(train, options, trainingEncoder).withEncoder(encoder);
           return text -> model.predict(text).get(0).label();
         });
   }

@@ -26,9 +26,29 @@ public final class Datasets {
 
   private Datasets() {}
 
-  /** One row of the finance inquiry corpus. */
+  /**
+   * One row of the finance inquiry corpus.
+   *
+   * @param source {@link #TEMPLATE} or {@link #WRITTEN}
+   * @param channel the channel a written row imitates (email, portal, ...), empty for templates
+   */
   public record CorpusRow(
-      String id, String subject, String body, List<String> types, String urgency, String split) {
+      String id,
+      String subject,
+      String body,
+      List<String> types,
+      String urgency,
+      String split,
+      String source,
+      String channel) {
+
+    public static final String TEMPLATE = "template";
+    public static final String WRITTEN = "written";
+
+    /** True for a row people wrote. */
+    public boolean written() {
+      return WRITTEN.equals(source);
+    }
 
     /** The row as a training example: subject and body joined, the way inquiries are read. */
     public LabelledText example() {
@@ -79,7 +99,9 @@ public final class Datasets {
               row.get("body"),
               types,
               row.get("urgency"),
-              row.get("split").strip()));
+              row.get("split").strip(),
+              CorpusRow.TEMPLATE,
+              ""));
     }
     return rows;
   }

@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.math.BigDecimal;
 import org.example.inquiry.classifier.model.TrainingOptions;
 import org.example.inquiry.classifier.training.CorpusTraining;
+import org.example.inquiry.classifier.training.FinanceCorpus;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -18,7 +19,8 @@ class ClassifierTest {
     try (InputStream in =
         ClassifierTest.class.getResourceAsStream("/corpus/finance-inquiries-fixture.csv")) {
       CorpusTraining.TrainedModel trained =
-          CorpusTraining.train(in.readAllBytes(), TrainingOptions.defaults());
+          CorpusTraining.train(
+              FinanceCorpus.ofTemplates(in.readAllBytes()), TrainingOptions.defaults(), null);
       model = new Classifier.Model(trained.classifier(), trained.version());
     }
   }
@@ -46,7 +48,16 @@ class ClassifierTest {
     Classification.TypeScore top = result.types().get(0);
     assertThat(top.type()).isEqualTo("invoice-copy");
     assertThat(top.source()).isEqualTo("RULE_AND_MODEL");
-    assertThat(top.confidence()).isGreaterThan(Classifier.RULE_CONFIDENCE);
+    double byModelAlone =
+        model
+            .classifier()
+            .predict("Copy\nPlease send a copy of the invoice INV-2001 again.")
+            .stream()
+            .filter(s -> s.label().equals("invoice-copy"))
+            .findFirst()
+            .orElseThrow()
+            .probability();
+    assertThat(top.confidence()).isGreaterThan(byModelAlone).isGreaterThanOrEqualTo(0.5);
     assertThat(result.decidedBy()).isIn("RULES_AND_MODEL");
     assertThat(result.references()).extracting(ExtractedReference::value).contains("INV-2001");
     assertThat(result.firedRules()).contains("type:invoice-copy", "extract:invoice");

@@ -10,8 +10,11 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ClassifierCommandsTest {
+
+  @TempDir Path cache;
 
   private static Path fixture(String name) throws URISyntaxException {
     return Path.of(ClassifierCommandsTest.class.getResource("/evaluate/" + name).toURI());
@@ -33,7 +36,9 @@ class ClassifierCommandsTest {
             "--train",
             fixture("train.csv").toString(),
             "--test",
-            fixture("test.csv").toString());
+            fixture("test.csv").toString(),
+            "--cache-dir",
+            cache.toString());
 
     Matcher last =
         Pattern.compile("accuracy=(0\\.\\d{4}|1\\.0000) macro_f1=(0\\.\\d{4}|1\\.0000)")
@@ -43,18 +48,31 @@ class ClassifierCommandsTest {
     assertThat(lines).anyMatch(l -> l.startsWith("invoice-copy "));
     assertThat(lines).anyMatch(l -> l.startsWith("payment-status "));
     assertThat(lines).anyMatch(l -> l.startsWith("refund "));
-    assertThat(lines.get(0)).contains("train=18 test=6 classes=3");
+    assertThat(lines.get(0))
+        .startsWith("engine=tfidf-embedding-softmax-2+minilm")
+        .contains("train=18 test=6 classes=3");
+    assertThat(lines.get(1)).matches("latency_per_inquiry p50_ms=\\d+\\.\\d{3} p95_ms=.* n=6");
   }
 
   @Test
   void benchmarkComparesTheEngineWithBaselines() throws Exception {
     List<String> lines =
-        run("benchmark", "--data", fixture("train.csv").toString(), "--folds", "3");
+        run(
+            "benchmark",
+            "--data",
+            fixture("train.csv").toString(),
+            "--folds",
+            "3",
+            "--cache-dir",
+            cache.toString());
 
     assertThat(lines)
         .anyMatch(l -> l.startsWith("majority-class") && l.contains("accuracy=0.3333"));
     assertThat(lines).anyMatch(l -> l.startsWith("unigram-tfidf-softmax"));
-    assertThat(lines.get(lines.size() - 1)).startsWith("tfidf-softmax-1").contains("p95_ms=");
+    assertThat(lines.get(lines.size() - 1))
+        .startsWith("tfidf-embedding-softmax-2+minilm")
+        .contains("p95_ms=");
+    assertThat(cache.toFile().list()).isNotEmpty(); // the training texts' embeddings are kept
   }
 
   @Test

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
 import org.example.inquiry.classifier.training.Datasets;
+import org.example.inquiry.classifier.training.FinanceCorpus;
 
 /**
  * The learning loop's test data, shared by the pure test and the broker test so both see the same
@@ -28,7 +29,7 @@ final class LearningScenario {
 
   private LearningScenario() {}
 
-  static byte[] corpus() {
+  static byte[] templates() {
     try (InputStream in = LearningScenario.class.getClassLoader().getResourceAsStream(CORPUS)) {
       return in.readAllBytes();
     } catch (IOException e) {
@@ -36,9 +37,14 @@ final class LearningScenario {
     }
   }
 
+  /** The template corpus alone (the pure tests train TF-IDF models on it, fast). */
+  static FinanceCorpus corpus() {
+    return FinanceCorpus.ofTemplates(templates());
+  }
+
   static List<Datasets.CorpusRow> trainRows() {
     try {
-      return Datasets.readCorpus(new StringReader(new String(corpus(), StandardCharsets.UTF_8)))
+      return Datasets.readCorpus(new StringReader(new String(templates(), StandardCharsets.UTF_8)))
           .stream()
           .filter(r -> r.split().equals("train"))
           .toList();

@@ -10,6 +10,7 @@ import java.util.stream.IntStream;
 import org.example.inquiry.classifier.model.Evaluation;
 import org.example.inquiry.classifier.model.TrainingOptions;
 import org.example.inquiry.classifier.training.CorpusTraining;
+import org.example.inquiry.classifier.training.FinanceCorpus;
 import org.junit.jupiter.api.Test;
 
 class ModelTrainingTest {
@@ -58,15 +59,15 @@ class ModelTrainingTest {
 
   @Test
   void theSameCorpusAndHistoryInAnyOrderRebuildTheSameModel() {
-    byte[] corpus = LearningScenario.corpus();
+    FinanceCorpus corpus = LearningScenario.corpus();
     List<HistoryExample> history =
         LearningScenario.examples(LearningScenario.good().subList(0, 60));
     List<HistoryExample> shuffled = new ArrayList<>(history);
     Collections.reverse(shuffled);
     TrainingOptions fast = TrainingOptions.defaults().withEpochs(3);
 
-    ModelTraining.Candidate one = ModelTraining.train(corpus, history, fast);
-    ModelTraining.Candidate two = ModelTraining.train(corpus, shuffled, fast);
+    ModelTraining.Candidate one = ModelTraining.train(corpus, history, fast, null);
+    ModelTraining.Candidate two = ModelTraining.train(corpus, shuffled, fast, null);
 
     assertThat(two.version()).isEqualTo(one.version()).contains("+history.");
     for (var example : one.data().heldBack()) {
@@ -85,12 +86,12 @@ class ModelTrainingTest {
 
   @Test
   void withoutHistoryTheCandidateIsTheDefaultModel() {
-    byte[] corpus = LearningScenario.corpus();
+    FinanceCorpus corpus = LearningScenario.corpus();
     TrainingOptions fast = TrainingOptions.defaults().withEpochs(2);
 
-    ModelTraining.Candidate candidate = ModelTraining.train(corpus, List.of(), fast);
+    ModelTraining.Candidate candidate = ModelTraining.train(corpus, List.of(), fast, null);
 
-    assertThat(candidate.version()).isEqualTo(CorpusTraining.version(corpus, fast));
+    assertThat(candidate.version()).isEqualTo(CorpusTraining.version(corpus, fast, null));
     assertThat(candidate.data().historyTrain()).isZero();
   }
 
@@ -101,12 +102,12 @@ class ModelTrainingTest {
    */
   @Test
   void goodHistoryIsPromotedAndMislabelledHistoryIsRejected() {
-    byte[] corpus = LearningScenario.corpus();
+    FinanceCorpus corpus = LearningScenario.corpus();
     TrainingOptions options = TrainingOptions.defaults();
-    ModelTraining.Candidate defaults = ModelTraining.train(corpus, List.of(), options);
+    ModelTraining.Candidate defaults = ModelTraining.train(corpus, List.of(), options, null);
     List<HistoryExample> good = LearningScenario.examples(LearningScenario.good());
 
-    ModelTraining.Candidate first = ModelTraining.train(corpus, good, options);
+    ModelTraining.Candidate first = ModelTraining.train(corpus, good, options, null);
     ModelTraining.Decision promoted =
         ModelTraining.decide(
             first.version(),
@@ -119,7 +120,7 @@ class ModelTrainingTest {
 
     List<HistoryExample> both = new ArrayList<>(good);
     both.addAll(LearningScenario.examples(LearningScenario.bad()));
-    ModelTraining.Candidate second = ModelTraining.train(corpus, both, options);
+    ModelTraining.Candidate second = ModelTraining.train(corpus, both, options, null);
     ModelTraining.Decision rejected =
         ModelTraining.decide(
             second.version(),

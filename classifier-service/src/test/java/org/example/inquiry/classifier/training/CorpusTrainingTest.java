@@ -19,7 +19,8 @@ class CorpusTrainingTest {
   @Test
   void trainsOnTheTrainSplitAndEvaluatesOnTheTestSplit() throws Exception {
     CorpusTraining.TrainedModel trained =
-        CorpusTraining.train(fixture(), TrainingOptions.defaults());
+        CorpusTraining.train(
+            FinanceCorpus.ofTemplates(fixture()), TrainingOptions.defaults(), null);
 
     assertThat(trained.trainSize()).isEqualTo(15);
     assertThat(trained.test().perClass().values().stream().mapToInt(f -> f.support()).sum())
@@ -35,13 +36,21 @@ class CorpusTrainingTest {
         (new String(corpus, StandardCharsets.UTF_8) + "F-21,a,b,refund,LOW,train\n")
             .getBytes(StandardCharsets.UTF_8);
 
-    String version = CorpusTraining.version(corpus, TrainingOptions.defaults());
+    String version = version(corpus, TrainingOptions.defaults());
 
     assertThat(version).matches("tfidf-softmax-1\\+corpus\\.[0-9a-f]{12}");
-    assertThat(CorpusTraining.version(corpus, TrainingOptions.defaults())).isEqualTo(version);
-    assertThat(CorpusTraining.version(changed, TrainingOptions.defaults())).isNotEqualTo(version);
-    assertThat(CorpusTraining.version(corpus, TrainingOptions.defaults().withEpochs(3)))
+    assertThat(version(corpus, TrainingOptions.defaults())).isEqualTo(version);
+    assertThat(version(changed, TrainingOptions.defaults())).isNotEqualTo(version);
+    assertThat(version(corpus, TrainingOptions.defaults().withEpochs(3)))
         .startsWith(version + "+options.");
+    assertThat(
+            CorpusTraining.version(
+                FinanceCorpus.ofTemplates(corpus), TrainingOptions.defaults(), new FakeEncoder()))
+        .startsWith("tfidf-embedding-softmax-2+fake-encoder+corpus.");
+  }
+
+  static String version(byte[] templates, TrainingOptions options) {
+    return CorpusTraining.version(FinanceCorpus.ofTemplates(templates), options, null);
   }
 
   @Test
@@ -50,8 +59,7 @@ class CorpusTrainingTest {
         "id,subject,body,types,urgency,split\nX-1,s,USD 4,000 paid?,payment-status,LOW,train\n"
             .getBytes(StandardCharsets.UTF_8);
 
-    org.assertj.core.api.Assertions.assertThatThrownBy(
-            () -> CorpusTraining.train(broken, TrainingOptions.defaults()))
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> FinanceCorpus.ofTemplates(broken))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("record 1");
   }

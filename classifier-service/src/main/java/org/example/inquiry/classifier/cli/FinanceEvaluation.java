@@ -1,0 +1,270 @@
+package org.example.inquiry.classifier.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.example.inquiry.classifier.classification.Classification;
+import org.example.inquiry.classifier.classification.Classifier;
+import org.example.inquiry.classifier.classification.KeywordRules;
+import org.example.inquiry.classifier.config.ClassifierProperties;
+import org.example.inquiry.classifier.model.Calibration;
+import org.example.inquiry.classifier.model.Evaluation;
+import org.example.inquiry.classifier.model.InquiryText;
+import org.example.inquiry.classifier.training.Datasets;
+import org.example.inquiry.classifier.training.FinanceCorpus;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * {@code evaluate --inquiries set.jsonl}: the service's decision on a labelled finance evaluation
+ * set, reported the way the issue asks: main type (service, model alone, rules alone), secondary
+ * types, urgency against the constant baseline, calibration (reliability table, ECE), the
+ * auto-routed share and its accuracy at the triage threshold, and latency per inquiry. Reads the
+ * set only to score it; nothing here trains on it.
+ */
+final class FinanceEvaluation {
+
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+
+  private FinanceEvaluation() {}
+
+  static List<Datasets.CorpusRow> read(Path file) {
+    List<String> lines;
+    try {
+      lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + file, e);
+    }
+    List<Datasets.CorpusRow> rows = new ArrayList<>();
+    for (int i = 0; i < lines.size(); i++) {
+      if (lines.get(i).isBlank()) {
+        continue;
+      }
+      try {
+        rows.add(FinanceCorpus.written(JSON.readTree(lines.get(i))));
+      } catch (RuntimeException e) {
+        throw new IllegalArgumentException(
+            file + " line " + (i + 1) + " is not an inquiry: " + e.getMessage(), e);
+      }
+    }
+    if (rows.isEmpty()) {
+      throw new IllegalArgumentException(file + " has no inquiries");
+    }
+    return rows;
+  }
+
+  static void run(PrintWriter out, Path file, EngineOptions engine, Double triageThreshold) {
+    List<Datasets.CorpusRow> rows = read(file);
+    ClassifierProperties properties =
+        ServiceClassifier.properties(engine.cacheDir, triageThreshold);
+    if (!"tfidf+minilm".equals(engine.engine)) {
+      properties =
+          new ClassifierProperties(
+              properties.triageThreshold(),
+              properties.secondaryThreshold(),
+              properties.corpus(),
+              properties.writtenCorpus(),
+              false,
+              properties.modelCacheDir(),
+              properties.urgencyOverride(),
+              properties.largeAmountThreshold(),
+              properties.replaceDefaultRules(),
+              properties.rules(),
+              properties.retrain());
+    }
+    Classifier service = ServiceClassifier.create(properties, out);
+    Classifier rulesAlone =
+        new Classifier(
+            new KeywordRules(KeywordRules.defaultRules(), properties.largeAmountThreshold()),
+            null,
+            properties.triageThreshold(),
+            properties.secondaryThreshold());
+    // Warm-up (not measured): the first inquiries pay for JIT compilation and ONNX set-up.
+    for (Datasets.CorpusRow r : rows.subList(0, Math.min(20, rows.size()))) {
+      service.classify(r.subject(), r.body(), null);
+    }
+    Latencies latencies = new Latencies();
+    List<Classification> decisions = new ArrayList<>();
+    for (Datasets.CorpusRow r : rows) {
+      long t0 = System.nanoTime();
+      decisions.add(service.classify(r.subject(), r.body(), null));
+      latencies.add(System.nanoTime() - t0);
+    }
+    List<String> expected = rows.stream().map(r -> r.types().get(0)).toList();
+    List<String> predicted = decisions.stream().map(d -> d.types().get(0).type()).toList();
+    List<String> modelAlone =
+        service
+            .model()
+            .map(
+                m ->
+                    m
+                        .classifier()
+                        .predictAll(
+                            rows.stream().map(r -> InquiryText.of(r.subject(), r.body())).toList())
+                        .stream()
+                        .map(p -> p.get(0).label())
+                        .toList())
+            .orElse(null);
+    List<Classification> byRules =
+        rows.stream().map(r -> rulesAlone.classify(r.subject(), r.body(), null)).toList();
+
+    out.printf(
+        Locale.ROOT,
+        "evaluation=%s inquiries=%d model=%s triage_threshold=%.2f%n",
+        file,
+        rows.size(),
+        service.modelVersion().orElse("none"),
+        properties.triageThreshold());
+    out.println(latencies.summary());
+    out.println("== main type: service decision (rules + model + triage) per class");
+    Evaluation types = Evaluation.of(expected, predicted);
+    types.report().forEach(out::println);
+    out.printf(Locale.ROOT, "main_type service %s%n", types.summary());
+    if (modelAlone != null) {
+      out.printf(
+          Locale.ROOT, "main_type model_alone %s%n", Evaluation.of(expected, modelAlone).summary());
+    }
+    out.printf(
+        Locale.ROOT,
+        "main_type rules_alone %s (triaged counted as wrong unless the guess is right)%n",
+        Evaluation.of(expected, byRules.stream().map(d -> d.types().get(0).type()).toList())
+            .summary());
+
+    secondary(out, rows, decisions);
+    urgency(out, rows, decisions, byRules);
+    calibration(out, expected, decisions);
+    triage(out, expected, decisions, properties.triageThreshold());
+  }
+
+  private static void secondary(
+      PrintWriter out, List<Datasets.CorpusRow> rows, List<Classification> decisions) {
+    int goldSecondary = 0;
+    int foundSecondary = 0;
+    int predictedSecondary = 0;
+    int rightSecondary = 0;
+    int multi = 0;
+    int exactSets = 0;
+    for (int i = 0; i < rows.size(); i++) {
+      List<String> gold = rows.get(i).types();
+      List<String> got =
+          decisions.get(i).types().stream().map(Classification.TypeScore::type).toList();
+      Set<String> goldSet = new HashSet<>(gold);
+      if (goldSet.equals(new HashSet<>(got))) {
+        exactSets++;
+      }
+      if (gold.size() > 1) {
+        multi++;
+      }
+      for (String g : gold.subList(1, gold.size())) {
+        goldSecondary++;
+        if (got.contains(g)) {
+          foundSecondary++;
+        }
+      }
+      for (String p : got.subList(1, got.size())) {
+        predictedSecondary++;
+        if (goldSet.contains(p)) {
+          rightSecondary++;
+        }
+      }
+    }
+    out.println("== secondary types");
+    out.printf(
+        Locale.ROOT,
+        "secondary inquiries_with_two_or_more_types=%d gold_secondary=%d recall=%.4f"
+            + " predicted_secondary=%d precision=%.4f exact_type_sets=%.4f%n",
+        multi,
+        goldSecondary,
+        goldSecondary == 0 ? 0 : (double) foundSecondary / goldSecondary,
+        predictedSecondary,
+        predictedSecondary == 0 ? 0 : (double) rightSecondary / predictedSecondary,
+        (double) exactSets / rows.size());
+  }
+
+  private static void urgency(
+      PrintWriter out,
+      List<Datasets.CorpusRow> rows,
+      List<Classification> decisions,
+      List<Classification> byRules) {
+    List<String> expected = rows.stream().map(Datasets.CorpusRow::urgency).toList();
+    Evaluation service =
+        Evaluation.of(expected, decisions.stream().map(Classification::urgency).toList());
+    out.println("== urgency: service decision (urgency model + rule overrides) per class");
+    service.report().forEach(out::println);
+    out.printf(Locale.ROOT, "urgency service %s%n", service.summary());
+    out.printf(
+        Locale.ROOT,
+        "urgency rules_alone %s%n",
+        Evaluation.of(expected, byRules.stream().map(Classification::urgency).toList()).summary());
+    out.printf(
+        Locale.ROOT,
+        "urgency constant_NORMAL %s%n",
+        Evaluation.of(expected, expected.stream().map(e -> "NORMAL").toList()).summary());
+  }
+
+  private static void calibration(
+      PrintWriter out, List<String> expected, List<Classification> decisions) {
+    List<Double> confidence = new ArrayList<>();
+    List<Boolean> correct = new ArrayList<>();
+    for (int i = 0; i < expected.size(); i++) {
+      confidence.add(decisions.get(i).types().get(0).confidence());
+      correct.add(decisions.get(i).types().get(0).type().equals(expected.get(i)));
+    }
+    out.println("== calibration of the main type's confidence (reliability table)");
+    Calibration.reliability(confidence, correct, 10).report().forEach(out::println);
+  }
+
+  private static void triage(
+      PrintWriter out, List<String> expected, List<Classification> decisions, double threshold) {
+    int auto = 0;
+    int autoRight = 0;
+    int triaged = 0;
+    int triagedRight = 0;
+    for (int i = 0; i < expected.size(); i++) {
+      boolean right = decisions.get(i).types().get(0).type().equals(expected.get(i));
+      if (decisions.get(i).triage()) {
+        triaged++;
+        triagedRight += right ? 1 : 0;
+      } else {
+        auto++;
+        autoRight += right ? 1 : 0;
+      }
+    }
+    out.println("== triage");
+    out.printf(
+        Locale.ROOT,
+        "triage threshold=%.2f auto_routed=%d share=%.4f auto_routed_accuracy=%.4f triaged=%d"
+            + " triaged_guess_accuracy=%.4f%n",
+        threshold,
+        auto,
+        (double) auto / expected.size(),
+        auto == 0 ? 0 : (double) autoRight / auto,
+        triaged,
+        triaged == 0 ? 0 : (double) triagedRight / triaged);
+    out.println("(what other thresholds would give on this set; reported, not used to choose)");
+    for (double t = 0.3; t <= 0.951; t += 0.05) {
+      int n = 0;
+      int r = 0;
+      for (int i = 0; i < expected.size(); i++) {
+        Classification.TypeScore main = decisions.get(i).types().get(0);
+        if (main.confidence() >= t) {
+          n++;
+          r += main.type().equals(expected.get(i)) ? 1 : 0;
+        }
+      }
+      out.printf(
+          Locale.ROOT,
+          "  threshold=%.2f auto_routed_share=%.4f accuracy=%.4f%n",
+          t,
+          (double) n / expected.size(),
+          n == 0 ? 0 : (double) r / n);
+    }
+  }
+}

@@ -1,0 +1,38 @@
+package org.example.inquiry.classifier.cli;
+
+import java.util.Arrays;
+import java.util.Locale;
+
+/** Latencies per inquiry, and their p50 and p95. */
+final class Latencies {
+
+  private long[] nanos = new long[1024];
+  private int size;
+
+  void add(long value) {
+    if (size == nanos.length) {
+      nanos = Arrays.copyOf(nanos, size * 2);
+    }
+    nanos[size++] = value;
+  }
+
+  double percentileMillis(double q) {
+    if (size == 0) {
+      return 0;
+    }
+    long[] sorted = Arrays.copyOf(nanos, size);
+    Arrays.sort(sorted);
+    int index = (int) Math.ceil(q * size) - 1;
+    return sorted[Math.max(0, Math.min(size - 1, index))] / 1e6;
+  }
+
+  /** e.g. {@code latency_per_inquiry p50_ms=1.234 p95_ms=4.567 n=390}. */
+  String summary() {
+    return String.format(
+        Locale.ROOT,
+        "latency_per_inquiry p50_ms=%.3f p95_ms=%.3f n=%d",
+        percentileMillis(0.50),
+        percentileMillis(0.95),
+        size);
+  }
+}

@@ -1,0 +1,64 @@
+package org.example.inquiry.classifier.model;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Remembers the embeddings of the last few hundred texts, so the type model and the urgency model
+ * of one inquiry (and a redelivered inquiry) embed its text once. Bounded; thread-safe.
+ */
+public final class RecentEncoder implements SentenceEncoder {
+
+  private final SentenceEncoder delegate;
+  private final Map<String, float[]> recent;
+
+  public RecentEncoder(SentenceEncoder delegate, int capacity) {
+    this.delegate = delegate;
+    this.recent =
+        new LinkedHashMap<>(capacity * 2, 0.75f, true) {
+          @Override
+          protected boolean removeEldestEntry(Map.Entry<String, float[]> eldest) {
+            return size() > capacity;
+          }
+        };
+  }
+
+  @Override
+  public String version() {
+    return delegate.version();
+  }
+
+  @Override
+  public int dimension() {
+    return delegate.dimension();
+  }
+
+  @Override
+  public float[][] encode(List<String> texts) {
+    float[][] out = new float[texts.size()][];
+    List<Integer> missing = new ArrayList<>();
+    List<String> inputs = new ArrayList<>(texts.size());
+    synchronized (recent) {
+      for (int i = 0; i < texts.size(); i++) {
+        String input = MiniLmEncoder.input(texts.get(i));
+        inputs.add(input);
+        out[i] = recent.get(input);
+        if (out[i] == null) {
+          missing.add(i);
+        }
+      }
+    }
+    if (!missing.isEmpty()) {
+      float[][] fresh = delegate.encode(missing.stream().map(texts::get).toList());
+      synchronized (recent) {
+        for (int j = 0; j < fresh.length; j++) {
+          out[missing.get(j)] = fresh[j];
+          recent.put(inputs.get(missing.get(j)), fresh[j]);
+        }
+      }
+    }
+    return out;
+  }
+}

@@ -1,0 +1,105 @@
+package org.example.inquiry.classifier.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.nio.file.Path;
+import java.util.List;
+import org.example.inquiry.classifier.training.FakeEncoder;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The engine with a sentence encoder beside TF-IDF, its persistence and the embedding caches. */
+class DenseFeaturesTest {
+
+  static final List<LabelledText> TRAIN =
+      List.of(
+          LabelledText.of("please resend the invoice copy", "invoice-copy"),
+          LabelledText.of("copy of invoice needed", "invoice-copy"),
+          LabelledText.of("send the invoice pdf again", "invoice-copy"),
+          LabelledText.of("has our payment arrived", "payment-status"),
+          LabelledText.of("did you receive the transfer", "payment-status"),
+          LabelledText.of("payment received yet?", "payment-status"),
+          LabelledText.of("we want our money back", "refund"),
+          LabelledText.of("refund the overpayment", "refund"),
+          LabelledText.of("please reimburse us", "refund"));
+
+  @Test
+  void theEmbeddingIsAFeatureFamilyOfTheSameModelAndTheVersionNamesTheEncoder() {
+    FakeEncoder encoder = new FakeEncoder();
+
+    TextClassifier model = TextClassifier.train(TRAIN, TrainingOptions.defaults(), encoder);
+
+    assertThat(model.engineVersion()).isEqualTo("tfidf-embedding-softmax-2+fake-encoder");
+    assertThat(model.predict("could you resend the invoice copy").get(0).label())
+        .isEqualTo("invoice-copy");
+    assertThat(encoder.texts).isEqualTo(TRAIN.size() + 1);
+  }
+
+  @Test
+  void aBatchIsEmbeddedInOneCallWithTheSamePredictionsAsOneByOne() {
+    FakeEncoder encoder = new FakeEncoder();
+    TextClassifier model = TextClassifier.train(TRAIN, TrainingOptions.defaults(), encoder);
+    int before = encoder.calls;
+    List<String> texts = List.of("refund please", "invoice copy", "payment arrived?");
+
+    List<List<LabelScore>> batch = model.predictAll(texts);
+
+    assertThat(encoder.calls).isEqualTo(before + 1);
+    for (int i = 0; i < texts.size(); i++) {
+      assertThat(batch.get(i)).isEqualTo(model.predict(texts.get(i)));
+    }
+  }
+
+  @Test
+  void aWrittenModelReadsBackToTheSamePredictionsAndOnlyWithItsEncoder() throws Exception {
+    FakeEncoder encoder = new FakeEncoder();
+    TextClassifier model =
+        TextClassifier.train(TRAIN, TrainingOptions.defaults(), encoder).withTemperature(1.7);
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    model.writeTo(new DataOutputStream(bytes));
+
+    TextClassifier read =
+        TextClassifier.readFrom(
+            new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())), encoder);
+
+    assertThat(read.predict("refund the money")).isEqualTo(model.predict("refund the money"));
+    assertThat(read.temperature()).isEqualTo(1.7);
+    assertThatThrownBy(
+            () ->
+                TextClassifier.readFrom(
+                    new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())), null))
+        .hasMessageContaining("cannot run with tfidf-softmax-1");
+  }
+
+  @Test
+  void theEmbeddingCacheSkipsTextsItHasSeenAndSurvivesARestart(@TempDir Path dir) {
+    FakeEncoder encoder = new FakeEncoder();
+    CachingEncoder cache = new CachingEncoder(encoder);
+    cache.encode(List.of("a b", "c d"));
+    cache.encode(List.of("a b", "e f"));
+    assertThat(encoder.texts).isEqualTo(3);
+    Path file = dir.resolve("embeddings.bin");
+    cache.saveIfChanged(file);
+
+    FakeEncoder fresh = new FakeEncoder();
+    CachingEncoder reloaded = new CachingEncoder(fresh).loadIfPresent(file);
+    float[][] again = reloaded.encode(List.of("e f", "a b", "c d"));
+
+    assertThat(fresh.texts).isZero();
+    assertThat(again[1]).isEqualTo(encoder.encode(List.of("a b"))[0]);
+  }
+
+  @Test
+  void contextTokensAreReadByTfIdfButNotByTheEncoder() {
+    String text = InquiryText.withContext("pay now", List.of("ctxamount6", "ctxdate"));
+
+    assertThat(InquiryText.withoutContext(text)).isEqualTo("pay now");
+    assertThat(MiniLmEncoder.input(text)).isEqualTo("pay now");
+    assertThat(TfIdfFeaturizer.tokens(text, 1000)).contains("ctxamount6", "ctxdate");
+  }
+}

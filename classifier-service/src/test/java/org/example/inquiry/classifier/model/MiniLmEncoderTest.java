@@ -1,0 +1,55 @@
+package org.example.inquiry.classifier.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The real all-MiniLM-L6-v2 encoder (loads the ONNX model shipped in the Maven artifact). */
+class MiniLmEncoderTest {
+
+  static MiniLmEncoder encoder;
+
+  @BeforeAll
+  static void load() {
+    encoder = new MiniLmEncoder(2);
+  }
+
+  static double cosine(float[] a, float[] b) {
+    double dot = 0;
+    for (int i = 0; i < a.length; i++) {
+      dot += a[i] * b[i];
+    }
+    return dot;
+  }
+
+  @Test
+  void paraphrasesAreCloserThanUnrelatedInquiriesAndVectorsHaveUnitLength() {
+    float[][] v =
+        encoder.encode(
+            List.of(
+                "Could you send me a copy of invoice 4711?",
+                "Please resend the invoice, we never got the PDF.",
+                "Our letter of credit expires next week, please amend it."));
+
+    assertThat(v[0]).hasSize(384);
+    assertThat(cosine(v[0], v[0])).isCloseTo(1.0, within(1e-4));
+    assertThat(cosine(v[0], v[1])).isGreaterThan(cosine(v[0], v[2]) + 0.1);
+  }
+
+  @Test
+  void aBatchGivesTheSameEmbeddingsAsOneByOneAndEmptyTextIsFine() {
+    List<String> texts = List.of("refund please", "", "wire transfer in EUR");
+
+    float[][] batch = encoder.encode(texts);
+
+    for (int i = 0; i < texts.size(); i++) {
+      float[] single = encoder.encode(List.of(texts.get(i)))[0];
+      for (int d = 0; d < single.length; d++) {
+        assertThat(batch[i][d]).isCloseTo(single[d], within(1e-5f));
+      }
+    }
+  }
+}
