@@ -49,7 +49,7 @@ public record ClassifierProperties(
     @DefaultValue @Valid Retrain retrain) {
 
   /** Default triage threshold: the main type's confidence below it sends the inquiry to triage. */
-  public static final String TRIAGE_THRESHOLD = "0.9";
+  public static final String TRIAGE_THRESHOLD = "0.7";
 
   public static final String SECONDARY_THRESHOLD = "0.3";
   public static final String URGENCY_OVERRIDE = "CRITICAL";
