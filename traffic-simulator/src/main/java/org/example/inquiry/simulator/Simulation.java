@@ -168,6 +168,7 @@ final class Simulation {
     try {
       inquiry = generator.generate(index);
       submitted = submit(inquiry);
+      logAccepted(submitted);
     } catch (PlatformUnreachableException e) {
       stats.error(unreachable(e), e.getMessage());
       stats.finished.incrementAndGet();
@@ -190,6 +191,37 @@ final class Simulation {
   }
 
   private record Submitted(String inquiryId, byte[] email) {}
+
+  private java.io.Writer acceptedLog;
+
+  /**
+   * Appends the id of every accepted inquiry (202 RECEIVED, or acknowledged by Kafka for the
+   * adapter channel) to the file, one a line, as it is accepted: the chaos run's ground truth.
+   */
+  Simulation recordAcceptedTo(java.nio.file.Path file) throws java.io.IOException {
+    acceptedLog =
+        java.nio.file.Files.newBufferedWriter(
+            file,
+            java.nio.charset.StandardCharsets.UTF_8,
+            java.nio.file.StandardOpenOption.CREATE,
+            java.nio.file.StandardOpenOption.APPEND);
+    return this;
+  }
+
+  private void logAccepted(Submitted submitted) {
+    if (acceptedLog == null || submitted == null) {
+      return;
+    }
+    synchronized (this) {
+      try {
+        acceptedLog.write(submitted.inquiryId());
+        acceptedLog.write('\n');
+        acceptedLog.flush();
+      } catch (java.io.IOException e) {
+        stats.error("--record-accepted: cannot write", e.toString());
+      }
+    }
+  }
 
   private Submitted submit(GeneratedInquiry inquiry) {
     switch (inquiry.channel()) {
