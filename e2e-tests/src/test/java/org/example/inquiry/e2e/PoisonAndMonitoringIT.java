@@ -193,7 +193,6 @@ class PoisonAndMonitoringIT {
     Instant at = Instant.now().minus(Duration.ofDays(1));
     InquiryReceived received = Events.aReceivedInquiry(id);
     received.setOccurredAt(at);
-    received.getContext();
     TopicWriter writer = new TopicWriter(pipeline.kafka());
     writer.send(Topics.INQUIRIES_RECEIVED.name(), id, received);
     writer.send(Topics.INQUIRIES_ROUTED.name(), id, Events.aRoutedInquiry(id, at.plusSeconds(5)));

@@ -34,6 +34,7 @@ public final class Stats {
   public final AtomicLong autoAnswered = new AtomicLong();
   public final AtomicLong rated = new AtomicLong();
   public final AtomicLong feedbackRetries = new AtomicLong();
+  public final AtomicLong submitRetries = new AtomicLong();
   public final AtomicLong ok = new AtomicLong();
   public final AtomicLong refused = new AtomicLong();
   public final AtomicLong errors = new AtomicLong();

@@ -150,6 +150,15 @@ public final class TrafficSimulator implements Callable<Integer> {
   Duration thinkTime;
 
   @Option(
+      names = "--submit-retry",
+      defaultValue = "0s",
+      converter = DurationConverter.class,
+      description =
+          "retry a submission intake did not answer (or answered 502/503/504) for this long, with the"
+              + " same key (default ${DEFAULT-VALUE}: no retry; ./stack chaos uses 300s)")
+  Duration submitRetry;
+
+  @Option(
       names = "--record-accepted",
       description =
           "append the id of every accepted inquiry to this file, one a line (./stack chaos uses it)")
@@ -257,6 +266,7 @@ public final class TrafficSimulator implements Callable<Integer> {
       if (recordAccepted != null) {
         simulation.recordAcceptedTo(recordAccepted);
       }
+      simulation.retrySubmissionsFor(submitRetry);
       return simulation.run();
     } finally {
       if (adapter != null) {

@@ -1,6 +1,5 @@
 package org.example.inquiry.simulator.chaos;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,6 +39,7 @@ import org.example.inquiry.simulator.client.Tokens;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The accounting after a chaos run ({@code ./stack chaos}): reads every inquiry topic from the
@@ -256,7 +256,9 @@ public final class Accounting implements Callable<Integer> {
       Reply reply = client.kpis(Instant.parse("2000-01-01T00:00:00Z"), null, null);
       JsonNode stages = reply.json() == null ? null : reply.json().path("stageEvents");
       if (reply.isOk() && stages != null) {
-        stages.fields().forEachRemaining(e -> counts.put(e.getKey(), e.getValue().asLong()));
+        for (Map.Entry<String, JsonNode> e : stages.properties()) {
+          counts.put(e.getKey(), e.getValue().asLong());
+        }
       }
     } catch (RuntimeException e) {
       // metrics not answering yet: the next round asks again
