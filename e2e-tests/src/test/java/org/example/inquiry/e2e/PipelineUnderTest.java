@@ -121,6 +121,31 @@ final class PipelineUnderTest implements AutoCloseable {
     awaitReady(Duration.ofSeconds(120));
   }
 
+  /**
+   * Kills a service (SIGKILL: no shutdown hook, no graceful close, as a crash) and starts it again
+   * on its port and state, waiting until it is ready.
+   */
+  void killAndRestart(String service) {
+    int index = SERVICES.indexOf(service);
+    Process process = processes.get(index);
+    process.destroyForcibly();
+    try {
+      process.waitFor(30, TimeUnit.SECONDS);
+      processes.set(index, launch(service));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+    awaitReady(Duration.ofSeconds(180));
+  }
+
+  /** True when the service answers its readiness probe with 200. */
+  boolean isReady(String service) {
+    return ready(service);
+  }
+
   private void awaitReady(Duration timeout) {
     long deadline = System.nanoTime() + timeout.toNanos();
     for (String service : SERVICES) {

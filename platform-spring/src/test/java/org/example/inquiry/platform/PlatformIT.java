@@ -52,6 +52,7 @@ class PlatformIT {
 
   @org.springframework.boot.test.web.server.LocalServerPort int port;
   @Autowired KafkaTemplate<Object, Object> template;
+  @Autowired org.springframework.kafka.config.KafkaListenerEndpointRegistry listeners;
 
   static InquiryReceived event(String inquiryId, String subject) {
     return InquiryReceived.newBuilder()
@@ -89,6 +90,67 @@ class PlatformIT {
     assertThat(header(dead, "kafka_dlt-exception-fqcn")).contains("DeserializationException");
     assertThat(header(dead, "inquiry-dlt-reason")).contains("magic byte 0x7b");
     assertThat(header(dead, "kafka_dlt-original-topic")).isEqualTo("inquiries-received");
+    assertThat(header(dead, "kafka_dlt-original-consumer-group")).isEqualTo("platform-it");
+  }
+
+  @Test
+  void everyKindOfPoisonIsDeadLetteredAtOnceWithItsReasonAndTheListenerGoesOn() {
+    String run = UUID.randomUUID().toString().substring(0, 8);
+    var poisons =
+        org.example.inquiry.testing.PoisonRecords.forTopic(
+            kafka, org.example.inquiry.schemas.catalog.Topics.INQUIRIES_RECEIVED);
+    for (var poison : poisons) {
+      new TopicWriter(kafka)
+          .sendRaw("inquiries-received", run + "-" + poison.kind(), poison.value());
+    }
+    template.executeInTransaction(
+        t -> t.send("inquiries-received", run + "-after", event(run + "-after", "fine")));
+
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                PlatformTestApplication.received.stream()
+                    .anyMatch(e -> e.getInquiryId().equals(run + "-after")));
+    for (var poison : poisons) {
+      ConsumerRecord<String, byte[]> dead = readDeadLetter(run + "-" + poison.kind());
+      assertThat(header(dead, "inquiry-dlt-reason")).as(poison.kind()).contains(poison.reason());
+      assertThat(header(dead, "kafka_dlt-original-consumer-group")).isEqualTo("platform-it");
+      assertThat(dead.value()).as(poison.kind()).isEqualTo(poison.value());
+    }
+  }
+
+  @Test
+  void aStoppedListenerTakesTheServiceOutOfReadinessAndItsGaugeSaysSo() {
+    var container = listeners.getListenerContainer("platform-it-received");
+    String token = LocalJwt.get().token("auditor", "sre");
+    web.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk();
+    try {
+      container.stop();
+      web.get()
+          .uri("/actuator/health/readiness")
+          .exchange()
+          .expectStatus()
+          .isEqualTo(503)
+          .expectBody(String.class)
+          .value(body -> assertThat(body).contains("kafkaConsumers", "STOPPED"));
+      web.get()
+          .uri("/actuator/prometheus")
+          .headers(h -> h.setBearerAuth(token))
+          .exchange()
+          .expectBody(String.class)
+          .value(
+              body ->
+                  assertThat(body)
+                      .containsPattern(
+                          "inquiry_consumer_running\\{[^}]*consumer=\"platform-it-received\"[^}]*\\} 0\\.0"));
+    } finally {
+      container.start();
+    }
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () -> web.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk());
   }
 
   @Test

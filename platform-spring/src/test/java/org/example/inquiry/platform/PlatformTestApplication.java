@@ -19,7 +19,7 @@ class PlatformTestApplication {
   static final List<InquiryReceived> received = new CopyOnWriteArrayList<>();
   static final AtomicInteger invalidAttempts = new AtomicInteger();
 
-  @KafkaListener(topics = "inquiries-received")
+  @KafkaListener(id = "platform-it-received", idIsGroup = false, topics = "inquiries-received")
   void on(InquiryReceived event) {
     if (event.getSubject().startsWith("INVALID")) {
       invalidAttempts.incrementAndGet();

@@ -113,4 +113,76 @@ class RouterIT {
             });
     assertThat(routed.getPolicyVersion()).isEqualTo("routing-2026.11-1");
   }
+
+  @org.springframework.beans.factory.annotation.Autowired
+  org.example.inquiry.router.assignment.OpenLoad load;
+
+  @Test
+  void poisonOnTheOpenLoadViewsInputsIsDeadLetteredAndTheViewKeepsCounting() {
+    String run = UUID.randomUUID().toString().substring(0, 8);
+    List<String> keys = new java.util.ArrayList<>();
+    for (var topic : List.of(Topics.INQUIRIES_ROUTED, Topics.INQUIRIES_RESOLVED)) {
+      for (var poison : org.example.inquiry.testing.PoisonRecords.forTopic(kafka, topic)) {
+        String key = "poison-" + run + "-" + poison.kind();
+        new TopicWriter(kafka).sendRaw(topic.name(), key, poison.value());
+        keys.add(topic.name() + "/" + key + "/" + poison.reason());
+      }
+    }
+    int before = load.snapshot().getOrDefault("omar", 0);
+    String inquiryId = "load-" + run;
+    send(
+        Topics.INQUIRIES_ROUTED.name(), inquiryId, Events.aRoutedInquiry(inquiryId, Instant.now()));
+
+    org.awaitility.Awaitility.await()
+        .atMost(Duration.ofSeconds(60))
+        .until(() -> load.snapshot().getOrDefault("omar", 0) == before + 1);
+
+    send(
+        Topics.INQUIRIES_RESOLVED.name(),
+        inquiryId,
+        org.example.inquiry.schemas.InquiryResolved.newBuilder()
+            .setEventId(UUID.randomUUID().toString())
+            .setInquiryId(inquiryId)
+            .setOccurredAt(Instant.now())
+            .setContext(Events.contextOf(Events.aReceivedInquiry(inquiryId)))
+            .setResolvedBy("omar")
+            .setResolutionCode("ANSWERED")
+            .setFirstContactResolution(true)
+            .build());
+    org.awaitility.Awaitility.await()
+        .atMost(Duration.ofSeconds(60))
+        .until(() -> load.snapshot().getOrDefault("omar", 0) == before);
+
+    for (String expected : keys) {
+      String[] parts = expected.split("/", 3);
+      var dead =
+          new TopicReader(kafka)
+                  .readRawUntil(
+                      parts[0] + "-dlt",
+                      rs -> rs.stream().anyMatch(r -> parts[1].equals(r.key())),
+                      Duration.ofSeconds(30))
+                  .stream()
+                  .filter(r -> parts[1].equals(r.key()))
+                  .findFirst()
+                  .orElseThrow(() -> new AssertionError("no dead letter for " + expected));
+      assertThat(header(dead, "inquiry-dlt-reason")).as(expected).contains(parts[2]);
+      assertThat(header(dead, "kafka_dlt-original-consumer-group"))
+          .as(expected)
+          .isEqualTo("router-service-views");
+      assertThat(header(dead, "kafka_dlt-original-topic")).isEqualTo(parts[0]);
+      assertThat(header(dead, "kafka_dlt-original-offset")).isNotNull();
+      assertThat(header(dead, "kafka_dlt-exception-fqcn")).isNotNull();
+    }
+  }
+
+  static String header(org.apache.kafka.clients.consumer.ConsumerRecord<?, ?> record, String name) {
+    var header = record.headers().lastHeader(name);
+    if (header == null) {
+      return null;
+    }
+    if (name.endsWith("-offset") || name.endsWith("-partition")) {
+      return java.util.Arrays.toString(header.value());
+    }
+    return new String(header.value(), java.nio.charset.StandardCharsets.UTF_8);
+  }
 }

@@ -58,9 +58,19 @@ public final class KafkaTestEnvironment {
     return broker;
   }
 
-  /** Creates topics from catalogue specs, ignoring those that exist already. */
+  /**
+   * Creates topics from catalogue specs, with their dead-letter topics (as their owners would),
+   * ignoring those that exist already.
+   */
   public void createTopics(TopicSpec... specs) {
+    java.util.List<TopicSpec> all = new java.util.ArrayList<>();
     for (TopicSpec spec : specs) {
+      all.add(spec);
+      if (spec.valueType() != null && !spec.isDeadLetter()) {
+        all.add(org.example.inquiry.schemas.catalog.Topics.deadLetterOf(spec));
+      }
+    }
+    for (TopicSpec spec : all) {
       var existing =
           broker.doWithAdminFunction(
               admin -> {

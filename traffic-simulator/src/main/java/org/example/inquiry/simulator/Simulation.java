@@ -168,6 +168,7 @@ final class Simulation {
     try {
       inquiry = generator.generate(index);
       submitted = submit(inquiry);
+      logAccepted(submitted);
     } catch (PlatformUnreachableException e) {
       stats.error(unreachable(e), e.getMessage());
       stats.finished.incrementAndGet();
@@ -191,16 +192,85 @@ final class Simulation {
 
   private record Submitted(String inquiryId, byte[] email) {}
 
+  private java.io.Writer acceptedLog;
+  private Duration submitRetry = Duration.ZERO;
+
+  /**
+   * Retries a submission that got no answer or a 502/503/504 for up to {@code window}, with the
+   * same idempotency key (or Message-ID), as a channel adapter would while intake restarts: a
+   * repeat maps to the same inquiry, so nothing is submitted twice.
+   */
+  Simulation retrySubmissionsFor(Duration window) {
+    submitRetry = window;
+    return this;
+  }
+
+  private Reply retrying(java.util.function.Supplier<Reply> submission) {
+    long deadline = System.nanoTime() + submitRetry.toNanos();
+    while (true) {
+      try {
+        Reply reply = submission.get();
+        boolean unavailable =
+            reply.status() == 502 || reply.status() == 503 || reply.status() == 504;
+        if (!unavailable || System.nanoTime() >= deadline) {
+          return reply;
+        }
+      } catch (PlatformUnreachableException e) {
+        if (System.nanoTime() >= deadline) {
+          throw e;
+        }
+      }
+      stats.submitRetries.incrementAndGet();
+      try {
+        Thread.sleep(1000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while retrying a submission", e);
+      }
+    }
+  }
+
+  /**
+   * Appends the id of every accepted inquiry (202 RECEIVED, or acknowledged by Kafka for the
+   * adapter channel) to the file, one a line, as it is accepted: the chaos run's ground truth.
+   */
+  Simulation recordAcceptedTo(java.nio.file.Path file) throws java.io.IOException {
+    acceptedLog =
+        java.nio.file.Files.newBufferedWriter(
+            file,
+            java.nio.charset.StandardCharsets.UTF_8,
+            java.nio.file.StandardOpenOption.CREATE,
+            java.nio.file.StandardOpenOption.APPEND);
+    return this;
+  }
+
+  private void logAccepted(Submitted submitted) {
+    if (acceptedLog == null || submitted == null) {
+      return;
+    }
+    synchronized (this) {
+      try {
+        acceptedLog.write(submitted.inquiryId());
+        acceptedLog.write('\n');
+        acceptedLog.flush();
+      } catch (java.io.IOException e) {
+        stats.error("--record-accepted: cannot write", e.toString());
+      }
+    }
+  }
+
   private Submitted submit(GeneratedInquiry inquiry) {
     switch (inquiry.channel()) {
       case PORTAL -> {
         Reply reply =
-            stats.record(client.submit(PORTAL_CLIENT, inquiry.toRequestBody(), inquiry.key()));
+            stats.record(
+                retrying(
+                    () -> client.submit(PORTAL_CLIENT, inquiry.toRequestBody(), inquiry.key())));
         return accepted(inquiry, reply, null);
       }
       case EMAIL -> {
         byte[] mail = EmailMessage.rfc822(inquiry, ZonedDateTime.now());
-        Reply reply = stats.record(client.submitEmail(MAIL_GATEWAY, mail));
+        Reply reply = stats.record(retrying(() -> client.submitEmail(MAIL_GATEWAY, mail)));
         return accepted(inquiry, reply, mail);
       }
       case ADAPTER -> {
@@ -303,6 +373,11 @@ final class Simulation {
           .append(stats.submitted(c));
     }
     line("submitted", stats.submittedTotal() + " of " + settings.count() + " (" + channels + ")");
+    if (stats.submitRetries.get() > 0) {
+      line(
+          "submission retries",
+          stats.submitRetries.get() + " (intake unavailable; same key, so no second inquiry)");
+    }
     line(
         "duplicates",
         stats.duplicatesSent.get()

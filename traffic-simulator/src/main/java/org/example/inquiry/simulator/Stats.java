@@ -11,7 +11,8 @@ import org.example.inquiry.simulator.traffic.Channel;
 
 /**
  * What a run did, counted from every thread: submissions per channel, the work done, and every HTTP
- * status (2xx ok, 403/409 refused, anything else an error, with a sample per kind).
+ * status (2xx ok, 403/409 refused, anything else an error, with a sample per kind). A refusal the
+ * workflow did not lead the simulated user to expect is an error too.
  */
 public final class Stats {
 
@@ -33,6 +34,7 @@ public final class Stats {
   public final AtomicLong autoAnswered = new AtomicLong();
   public final AtomicLong rated = new AtomicLong();
   public final AtomicLong feedbackRetries = new AtomicLong();
+  public final AtomicLong submitRetries = new AtomicLong();
   public final AtomicLong ok = new AtomicLong();
   public final AtomicLong refused = new AtomicLong();
   public final AtomicLong errors = new AtomicLong();
@@ -60,13 +62,33 @@ public final class Stats {
     return submitted.values().stream().mapToLong(AtomicLong::get).sum();
   }
 
-  /** Counts the reply by its status and returns it. */
+  /**
+   * Counts the reply by its status and returns it. A refusal (403/409) here is unexpected: the
+   * simulated user did what the workflow allows, so it also counts as an error.
+   */
   public Reply record(Reply reply) {
+    return record(reply, false);
+  }
+
+  /**
+   * Counts a reply to a call that the platform may refuse as part of the workflow (a financial
+   * action for a customer whose KYC is not verified, an approver excluded from the case): a refusal
+   * is counted as refused, not as an error.
+   */
+  public Reply recordExpectingRefusal(Reply reply) {
+    return record(reply, true);
+  }
+
+  private Reply record(Reply reply, boolean refusalExpected) {
     if (reply.isOk()) {
       ok.incrementAndGet();
     } else if (reply.isRefused()) {
       refused.incrementAndGet();
       tally(refusals, kind(reply), reply.detail());
+      if (!refusalExpected) {
+        errors.incrementAndGet();
+        tally(errorKinds, "unexpected refusal: " + kind(reply), reply.detail());
+      }
     } else {
       errors.incrementAndGet();
       tally(errorKinds, kind(reply), reply.body().isBlank() ? "(no body)" : reply.body());

@@ -150,6 +150,21 @@ public final class TrafficSimulator implements Callable<Integer> {
   Duration thinkTime;
 
   @Option(
+      names = "--submit-retry",
+      defaultValue = "0s",
+      converter = DurationConverter.class,
+      description =
+          "retry a submission intake did not answer (or answered 502/503/504) for this long, with the"
+              + " same key (default ${DEFAULT-VALUE}: no retry; ./stack chaos uses 300s)")
+  Duration submitRetry;
+
+  @Option(
+      names = "--record-accepted",
+      description =
+          "append the id of every accepted inquiry to this file, one a line (./stack chaos uses it)")
+  Path recordAccepted;
+
+  @Option(
       names = "--kafka",
       description =
           "bootstrap servers for the adapter channel (default HOST:9092+offset); 'none' sends its share through the portal")
@@ -247,7 +262,12 @@ public final class TrafficSimulator implements Callable<Integer> {
         endpoints.metrics(),
         adapter == null ? "" : ", Kafka adapter on");
     try {
-      return new Simulation(settings, client, generator, adapter, out, err).run();
+      Simulation simulation = new Simulation(settings, client, generator, adapter, out, err);
+      if (recordAccepted != null) {
+        simulation.recordAcceptedTo(recordAccepted);
+      }
+      simulation.retrySubmissionsFor(submitRetry);
+      return simulation.run();
     } finally {
       if (adapter != null) {
         adapter.close();

@@ -109,12 +109,14 @@ public final class KpiTopology {
     @Override
     public void process(Record<String, SpecificRecord> record) {
       String topic = context.recordMetadata().map(m -> m.topic()).orElse("unknown-unknown");
-      String stage = stageOf(topic);
-      Long count = counts.get(stage);
-      counts.put(stage, count == null ? 1 : count + 1);
+      // A tombstone or keyless record is no stage event (the checked serde dead-letters
+      // tombstones on event topics before they get here; this is the last guard).
       if (record.key() == null || record.value() == null) {
         return;
       }
+      String stage = stageOf(topic);
+      Long count = counts.get(stage);
+      counts.put(stage, count == null ? 1 : count + 1);
       facts.put(
           record.key(), FactsFolder.fold(facts.get(record.key()), record.key(), record.value()));
     }

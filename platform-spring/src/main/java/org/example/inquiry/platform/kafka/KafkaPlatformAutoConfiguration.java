@@ -1,21 +1,29 @@
 package org.example.inquiry.platform.kafka;
 
-import java.nio.charset.StandardCharsets;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.Map;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.SerializationException;
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.header.internals.RecordHeader;
-import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.example.inquiry.schemas.catalog.TopicSpec;
 import org.example.inquiry.schemas.catalog.Topics;
 import org.example.inquiry.schemas.serde.AvroClassTrust;
+import org.example.inquiry.schemas.serde.AvroDeserializer;
+import org.example.inquiry.schemas.serde.CheckedAvroDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.kafka.autoconfigure.DefaultKafkaConsumerFactoryCustomizer;
+import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.AfterRollbackProcessor;
@@ -38,7 +46,10 @@ import org.springframework.kafka.support.serializer.DeserializationException;
 public class KafkaPlatformAutoConfiguration {
 
   /** Header on every dead letter with the root cause of the failure, in plain words. */
-  public static final String DLT_REASON_HEADER = "inquiry-dlt-reason";
+  public static final String DLT_REASON_HEADER = DeadLetterHeaders.REASON;
+
+  /** Producers may send dead letters up to this size (the DLTs take them, see TopicSpec). */
+  static final int MAX_REQUEST_BYTES = TopicSpec.DEAD_LETTER_MAX_BYTES;
 
   private static final Logger log = LoggerFactory.getLogger(KafkaPlatformAutoConfiguration.class);
 
@@ -54,7 +65,12 @@ public class KafkaPlatformAutoConfiguration {
       havingValue = "true",
       matchIfMissing = true)
   KafkaAdmin.NewTopics ownedTopics(
-      @Value("${spring.application.name}") String service, KafkaPlatformProperties properties) {
+      @Value("${spring.application.name}") String service,
+      KafkaPlatformProperties properties,
+      ObjectProvider<KafkaAdmin> admin) {
+    // Retention, compaction and size limits are decisions of the catalogue: an existing topic
+    // whose configuration differs is brought in line at start-up.
+    admin.ifAvailable(a -> a.setModifyTopicConfigs(true));
     var topics = TopicDeclarations.ownedBy(service, properties.replicationFactor());
     log.info("{} declares topics {}", service, topics.stream().map(t -> t.name()).toList());
     return new KafkaAdmin.NewTopics(topics.toArray(org.apache.kafka.clients.admin.NewTopic[]::new));
@@ -84,14 +100,44 @@ public class KafkaPlatformAutoConfiguration {
               return new TopicPartition(Topics.deadLetterName(record.topic()), record.partition());
             });
     // The top-level exception is often a wrapper ("failed to deserialize"); say what really failed.
-    recoverer.setHeadersFunction(
-        (record, exception) ->
-            new RecordHeaders(
-                new Header[] {
-                  new RecordHeader(
-                      DLT_REASON_HEADER, rootMessage(exception).getBytes(StandardCharsets.UTF_8))
-                }));
+    DeadLetterHeaders.addReason(recoverer);
     return recoverer;
+  }
+
+  /**
+   * Listeners read with {@link CheckedAvroDeserializer} behind {@code ErrorHandlingDeserializer}: a
+   * tombstone on an event topic, a record with another topic's schema or an oversize record fails
+   * to deserialize and is dead-lettered at once, as garbage is.
+   */
+  @Bean
+  DefaultKafkaConsumerFactoryCustomizer checkedValueDeserializer() {
+    return factory -> {
+      Object delegate = factory.getConfigurationProperties().get(VALUE_DELEGATE);
+      if (AvroDeserializer.class.getName().equals(String.valueOf(delegate))
+          || AvroDeserializer.class.equals(delegate)) {
+        factory.updateConfigs(Map.of(VALUE_DELEGATE, CheckedAvroDeserializer.class.getName()));
+      }
+    };
+  }
+
+  /** Dead letters carry the original record plus headers: allow up to what the DLTs take. */
+  @Bean
+  DefaultKafkaProducerFactoryCustomizer deadLetterSizedRequests() {
+    return factory ->
+        factory.updateConfigs(Map.of(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, MAX_REQUEST_BYTES));
+  }
+
+  @Bean
+  ListenerContainersHealthIndicator kafkaConsumersHealthIndicator(
+      KafkaListenerEndpointRegistry registry, ObjectProvider<MeterRegistry> meters) {
+    return new ListenerContainersHealthIndicator(registry, meters.getIfAvailable());
+  }
+
+  /** The per-container gauges, once the containers exist. */
+  @Bean
+  ApplicationListener<ApplicationStartedEvent> kafkaConsumerGauges(
+      ObjectProvider<ListenerContainersHealthIndicator> indicator) {
+    return event -> indicator.ifAvailable(ListenerContainersHealthIndicator::registerGauges);
   }
 
   @Bean
@@ -112,15 +158,15 @@ public class KafkaPlatformAutoConfiguration {
         DeserializationException.class,
         SerializationException.class,
         ConversionException.class,
-        InvalidEventException.class);
+        InvalidEventException.class,
+        // a null (tombstone) or unconvertible payload for the listener's parameter
+        org.springframework.messaging.handler.invocation.MethodArgumentResolutionException.class);
     return processor;
   }
 
   private static String rootMessage(Throwable e) {
-    Throwable root = e;
-    while (root.getCause() != null && root.getCause() != root) {
-      root = root.getCause();
-    }
-    return root.getClass().getSimpleName() + ": " + root.getMessage();
+    return DeadLetterHeaders.rootMessage(e);
   }
+
+  private static final String VALUE_DELEGATE = "spring.deserializer.value.delegate.class";
 }

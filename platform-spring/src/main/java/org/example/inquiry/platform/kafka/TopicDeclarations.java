@@ -19,6 +19,9 @@ public final class TopicDeclarations {
       topics.add(toNewTopic(spec, replicationFactor));
       topics.add(toNewTopic(Topics.deadLetterOf(spec), replicationFactor));
     }
+    for (TopicSpec spec : Topics.stateOwnedBy(service)) {
+      topics.add(toNewTopic(spec, replicationFactor));
+    }
     return topics;
   }
 

@@ -39,6 +39,19 @@ final class KafkaStreamsHealthIndicator implements HealthIndicator {
         .build();
   }
 
+  /** Whether the Streams instance is in service now (what the readiness reports). */
+  boolean running() {
+    KafkaStreams streams = factoryBean.getKafkaStreams();
+    if (streams == null) {
+      return false;
+    }
+    KafkaStreams.State state = streams.state();
+    if (state == KafkaStreams.State.RUNNING) {
+      hasRun = true;
+    }
+    return ready(state, hasRun);
+  }
+
   /**
    * A rebalance right after start means the stores are not queryable yet; a later one is routine
    * and should not take the instance out of service.

@@ -1,5 +1,7 @@
 package org.example.inquiry.platform.streams;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
@@ -10,6 +12,9 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
+import org.example.inquiry.platform.kafka.DeadLetterHeaders;
+import org.example.inquiry.platform.kafka.ListenerContainersHealthIndicator;
+import org.example.inquiry.schemas.catalog.TopicSpec;
 import org.example.inquiry.schemas.catalog.Topics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,12 +30,12 @@ import org.springframework.kafka.config.StreamsBuilderFactoryBeanConfigurer;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
-import org.springframework.kafka.streams.RecoveringDeserializationExceptionHandler;
 
 /**
- * Kafka Streams services send records they cannot deserialize to {@code <topic>-dlt} with the
- * original bytes and the error in headers, and keep processing the partition; a failed stream
- * thread is replaced rather than stopping the service.
+ * Kafka Streams services send records they cannot deserialize or fail to process to {@code
+ * <topic>-dlt} with the original bytes and the same headers as the listeners' dead letters ({@link
+ * StreamsDeadLetters}), and keep processing the partition; a failed stream thread is replaced
+ * rather than stopping the service.
  */
 @AutoConfiguration(
     afterName = "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration")
@@ -50,6 +55,7 @@ public class StreamsPlatformAutoConfiguration {
       Map<String, Object> producer = new HashMap<>(kafka.buildProducerProperties());
       producer.remove(ProducerConfig.TRANSACTIONAL_ID_CONFIG);
       producer.put(ProducerConfig.ACKS_CONFIG, "all");
+      producer.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, TopicSpec.DEAD_LETTER_MAX_BYTES);
       KafkaTemplate<byte[], byte[]> template =
           new KafkaTemplate<>(
               new DefaultKafkaProducerFactory<>(
@@ -59,21 +65,26 @@ public class StreamsPlatformAutoConfiguration {
               template,
               (record, exception) -> {
                 log.warn(
-                    "Dead-lettering undeserializable {}-{}@{}: {}",
+                    "Dead-lettering {}-{}@{}: {}",
                     record.topic(),
                     record.partition(),
                     record.offset(),
-                    exception.toString());
+                    DeadLetterHeaders.rootMessage(exception));
                 return new TopicPartition(
                     Topics.deadLetterName(record.topic()), record.partition());
               });
+      DeadLetterHeaders.addReason(recoverer);
       Properties properties = new Properties();
       properties.putAll(factoryBean.getStreamsConfiguration());
+      String applicationId = properties.getProperty(StreamsConfig.APPLICATION_ID_CONFIG);
       properties.put(
           StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
-          RecoveringDeserializationExceptionHandler.class);
+          StreamsDeadLetters.Deserialization.class);
       properties.put(
-          RecoveringDeserializationExceptionHandler.KSTREAM_DESERIALIZATION_RECOVERER, recoverer);
+          StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG,
+          StreamsDeadLetters.Processing.class);
+      properties.put(
+          StreamsDeadLetters.PUBLISHER, new StreamsDeadLetters.Publisher(recoverer, applicationId));
       factoryBean.setStreamsConfiguration(properties);
       // A source topic its owner has not created yet, or a broker restart, must not kill the
       // service: the stream thread is replaced and tries again.
@@ -96,7 +107,22 @@ public class StreamsPlatformAutoConfiguration {
   @Bean
   @ConditionalOnBean(StreamsBuilderFactoryBean.class)
   HealthIndicator kafkaStreamsHealthIndicator(
-      StreamsBuilderFactoryBean factoryBean, ObjectProvider<StreamsStarter> starter) {
-    return new KafkaStreamsHealthIndicator(factoryBean, starter.getIfAvailable());
+      StreamsBuilderFactoryBean factoryBean,
+      ObjectProvider<StreamsStarter> starter,
+      ObjectProvider<MeterRegistry> meters,
+      KafkaProperties kafka) {
+    KafkaStreamsHealthIndicator indicator =
+        new KafkaStreamsHealthIndicator(factoryBean, starter.getIfAvailable());
+    meters.ifAvailable(
+        registry ->
+            Gauge.builder(
+                    ListenerContainersHealthIndicator.RUNNING_GAUGE,
+                    indicator,
+                    i -> i.running() ? 1 : 0)
+                .description("1 while the background consumer runs, 0 when it stopped or died")
+                .tag("consumer", String.valueOf(kafka.getStreams().getApplicationId()))
+                .tag("kind", "streams")
+                .register(registry));
+    return indicator;
   }
 }

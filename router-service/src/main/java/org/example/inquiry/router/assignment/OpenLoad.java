@@ -1,172 +1,162 @@
 package org.example.inquiry.router.assignment;
 
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Collectors;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.Grouped;
+import org.apache.kafka.streams.kstream.Materialized;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import org.apache.kafka.streams.state.Stores;
+import org.example.inquiry.platform.streams.JsonSerde;
+import org.example.inquiry.router.assignment.OpenAssignments.Assignees;
 import org.example.inquiry.schemas.InquiryResolved;
 import org.example.inquiry.schemas.InquiryRouted;
 import org.example.inquiry.schemas.TeamAssignment;
 import org.example.inquiry.schemas.catalog.Topics;
-import org.example.inquiry.schemas.serde.AvroDeserializer;
-import org.example.inquiry.schemas.serde.AvroSerdeConfig;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.DisposableBean;
+import org.example.inquiry.schemas.serde.AvroSerdes;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
-import org.springframework.context.SmartLifecycle;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 import org.springframework.stereotype.Component;
 
 /**
- * Open inquiries per assigned agent, kept from the workflow's own events: every instance reads all
- * partitions of {@code inquiries-routed} (assignments) and {@code inquiries-resolved} (closures)
- * from the beginning and follows them. A read model for balancing load, a few moments behind.
+ * Open inquiries per assigned agent, a Kafka Streams view of the workflow's own events, in the
+ * router's Streams application (exactly-once, with the platform's dead letters): a processor keyed
+ * by inquiry keeps each open inquiry's assignees ({@value #ASSIGNMENTS_STORE}) from {@code
+ * inquiries-routed} and {@code inquiries-resolved} and emits the change per agent; the changes are
+ * summed per agent and written to the compacted {@code router-open-load}, which every router
+ * instance reads back as a global table ({@value #LOAD_STORE}). State restores from changelogs, so
+ * a restart does not re-read the history. A read model for balancing load, a few moments behind.
  */
 @Component
-public class OpenLoad implements SmartLifecycle, DisposableBean {
+public class OpenLoad {
 
-  private static final Logger log = LoggerFactory.getLogger(OpenLoad.class);
+  static final String ASSIGNMENTS_STORE = "open-assignments";
+  static final String LOAD_STORE = "open-load";
 
-  private final Map<String, Set<String>> openByAgent = new ConcurrentHashMap<>();
-  private final Map<String, List<String>> assigneesByInquiry = new ConcurrentHashMap<>();
-  private final KafkaProperties kafka;
-  private final String registryUrl;
-  private volatile boolean running;
-  private Thread reader;
+  private final StreamsBuilderFactoryBean streams;
 
-  OpenLoad(
-      KafkaProperties kafka,
-      @Value("${spring.kafka.properties.schema.registry.url}") String registryUrl) {
-    this.kafka = kafka;
-    this.registryUrl = registryUrl;
+  OpenLoad(StreamsBuilderFactoryBean streams) {
+    this.streams = streams;
   }
 
-  /** Open inquiries per agent, now. */
+  /** Open inquiries per agent, now (empty while the view is not available). */
   public Map<String, Integer> snapshot() {
     Map<String, Integer> load = new HashMap<>();
-    openByAgent.forEach((agent, inquiries) -> load.put(agent, inquiries.size()));
+    KafkaStreams kafkaStreams = streams.getKafkaStreams();
+    if (kafkaStreams == null || kafkaStreams.state() != KafkaStreams.State.RUNNING) {
+      return load;
+    }
+    try {
+      ReadOnlyKeyValueStore<String, Integer> store =
+          kafkaStreams.store(
+              StoreQueryParameters.fromNameAndType(
+                  LOAD_STORE, QueryableStoreTypes.<String, Integer>keyValueStore()));
+      try (KeyValueIterator<String, Integer> all = store.all()) {
+        all.forEachRemaining(
+            kv -> {
+              if (kv.value != null) {
+                load.put(kv.key, kv.value);
+              }
+            });
+      }
+    } catch (InvalidStateStoreException e) {
+      // rebalancing: balance on what we know (nothing) rather than block routing
+    }
     return load;
   }
 
-  void onRouted(InquiryRouted routed) {
-    List<String> assignees =
+  static Assignees assigneesOf(InquiryRouted routed) {
+    List<String> agents =
         routed.getTeams().stream().map(TeamAssignment::getAssignee).filter(a -> a != null).toList();
-    List<String> previous = assigneesByInquiry.put(routed.getInquiryId(), assignees);
-    if (previous != null) {
-      previous.forEach(a -> openByAgent.getOrDefault(a, Set.of()).remove(routed.getInquiryId()));
+    return new Assignees(agents);
+  }
+
+  /** Keyed by inquiry: stores the assignees of open inquiries, emits +1/-1 per agent. */
+  static final class AssignmentsProcessor
+      implements Processor<String, SpecificRecord, String, Integer> {
+
+    private KeyValueStore<String, Assignees> open;
+    private ProcessorContext<String, Integer> context;
+
+    @Override
+    public void init(ProcessorContext<String, Integer> context) {
+      this.context = context;
+      this.open = context.getStateStore(ASSIGNMENTS_STORE);
     }
-    assignees.forEach(
-        a ->
-            openByAgent
-                .computeIfAbsent(a, k -> ConcurrentHashMap.newKeySet())
-                .add(routed.getInquiryId()));
-  }
 
-  void onResolved(InquiryResolved resolved) {
-    List<String> assignees = assigneesByInquiry.remove(resolved.getInquiryId());
-    if (assignees != null) {
-      assignees.forEach(a -> openByAgent.getOrDefault(a, Set.of()).remove(resolved.getInquiryId()));
-    }
-  }
-
-  @Override
-  public void start() {
-    running = true;
-    reader = new Thread(this::follow, "open-load-reader");
-    reader.setDaemon(true);
-    reader.start();
-  }
-
-  private void follow() {
-    Map<String, Object> config = new HashMap<>(kafka.buildConsumerProperties());
-    config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-    config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-    config.remove(ConsumerConfig.GROUP_ID_CONFIG);
-    AvroDeserializer<Object> values = new AvroDeserializer<>();
-    values.configure(Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, registryUrl), false);
-    List<String> topics = List.of(Topics.INQUIRIES_ROUTED.name(), Topics.INQUIRIES_RESOLVED.name());
-    try (Admin admin = Admin.create(kafka.buildAdminProperties());
-        KafkaConsumer<String, Object> consumer =
-            new KafkaConsumer<>(config, new StringDeserializer(), values)) {
-      List<TopicPartition> partitions = awaitPartitions(admin, topics);
-      consumer.assign(partitions);
-      consumer.seekToBeginning(partitions);
-      while (running) {
-        for (ConsumerRecord<String, Object> record : consumer.poll(Duration.ofMillis(500))) {
-          try {
-            if (record.value() instanceof InquiryRouted routed) {
-              onRouted(routed);
-            } else if (record.value() instanceof InquiryResolved resolved) {
-              onResolved(resolved);
-            }
-          } catch (RuntimeException e) {
-            log.warn(
-                "Skipping {}-{}@{} in the open-load view: {}",
-                record.topic(),
-                record.partition(),
-                record.offset(),
-                e.toString());
-          }
-        }
+    @Override
+    public void process(Record<String, SpecificRecord> record) {
+      if (record.key() == null) {
+        return;
       }
-    } catch (org.apache.kafka.common.errors.InterruptException e) {
-      Thread.currentThread().interrupt();
-    } catch (RuntimeException e) {
-      if (running) {
-        log.error("The open-load view stopped; auto-assignment balances on stale load", e);
+      Assignees before = open.get(record.key());
+      Assignees after;
+      if (record.value() instanceof InquiryRouted routed) {
+        after = assigneesOf(routed);
+        open.put(record.key(), after);
+      } else if (record.value() instanceof InquiryResolved) {
+        after = null;
+        open.delete(record.key());
+      } else {
+        return;
       }
+      OpenAssignments.deltas(before, after)
+          .forEach((agent, delta) -> context.forward(record.withKey(agent).withValue(delta)));
     }
   }
 
-  private List<TopicPartition> awaitPartitions(Admin admin, List<String> topics) {
-    while (running) {
-      try {
-        var described = admin.describeTopics(topics).allTopicNames().get();
-        return described.values().stream()
-            .flatMap(
-                d -> d.partitions().stream().map(p -> new TopicPartition(d.name(), p.partition())))
-            .collect(Collectors.toList());
-      } catch (Exception e) {
-        if (e instanceof InterruptedException) {
-          Thread.currentThread().interrupt();
-          return List.of();
-        }
-        try {
-          Thread.sleep(1000);
-        } catch (InterruptedException ie) {
-          Thread.currentThread().interrupt();
-          return List.of();
-        }
-      }
+  /** Wires the view into the router's Kafka Streams. */
+  @Configuration(proxyBeanMethods = false)
+  static class Topology {
+
+    @Bean
+    Object openLoadView(
+        StreamsBuilder builder,
+        @Value("${spring.kafka.properties.schema.registry.url}") String registryUrl) {
+      builder.addStateStore(
+          Stores.keyValueStoreBuilder(
+              Stores.persistentKeyValueStore(ASSIGNMENTS_STORE),
+              Serdes.String(),
+              new JsonSerde<>(Assignees.class)));
+      builder.stream(
+              List.of(Topics.INQUIRIES_ROUTED.name(), Topics.INQUIRIES_RESOLVED.name()),
+              Consumed.with(Serdes.String(), AvroSerdes.<SpecificRecord>specific(registryUrl)))
+          .process(AssignmentsProcessor::new, ASSIGNMENTS_STORE)
+          .groupByKey(Grouped.with("open-load-by-agent", Serdes.String(), Serdes.Integer()))
+          .reduce(
+              Integer::sum,
+              Materialized
+                  .<String, Integer, KeyValueStore<org.apache.kafka.common.utils.Bytes, byte[]>>as(
+                      "open-load-sums")
+                  .withKeySerde(Serdes.String())
+                  .withValueSerde(Serdes.Integer()))
+          .toStream()
+          .to(Topics.ROUTER_OPEN_LOAD.name(), Produced.with(Serdes.String(), Serdes.Integer()));
+      builder.globalTable(
+          Topics.ROUTER_OPEN_LOAD.name(),
+          Consumed.with(Serdes.String(), Serdes.Integer()),
+          Materialized
+              .<String, Integer, KeyValueStore<org.apache.kafka.common.utils.Bytes, byte[]>>as(
+                  LOAD_STORE)
+              .withKeySerde(Serdes.String())
+              .withValueSerde(Serdes.Integer()));
+      return LOAD_STORE;
     }
-    return List.of();
-  }
-
-  @Override
-  public void stop() {
-    running = false;
-    if (reader != null) {
-      reader.interrupt();
-    }
-  }
-
-  @Override
-  public boolean isRunning() {
-    return running;
-  }
-
-  @Override
-  public void destroy() {
-    stop();
   }
 }

@@ -86,7 +86,11 @@ public class CustomerMaster {
 
     @Bean
     StreamsInputTopics routerStreamsInputs() {
-      return StreamsInputTopics.of(Topics.CUSTOMERS.name());
+      return StreamsInputTopics.of(
+          Topics.CUSTOMERS.name(),
+          Topics.INQUIRIES_ROUTED.name(),
+          Topics.INQUIRIES_RESOLVED.name(),
+          Topics.ROUTER_OPEN_LOAD.name());
     }
   }
 }

@@ -16,7 +16,8 @@ import org.apache.avro.specific.SpecificRecord;
  * @param valueType generated Avro class of the value, or {@code null} for raw bytes (dead letters)
  * @param owner the one service allowed to write the topic
  * @param compacted true for reference data where only the latest value per key matters
- * @param retention how long records are kept ({@code null}: broker default or forever if compacted)
+ * @param retention how long records are kept: {@link #KEEP_FOREVER} for the event log (the system
+ *     of record), a duration for dead letters, {@code null} for compacted topics (kept per key)
  */
 public record TopicSpec(
     String name,
@@ -35,6 +36,15 @@ public record TopicSpec(
       throw new IllegalArgumentException("partitions must be >= 1 for " + name);
     }
   }
+
+  /** Retention of the event log: records never expire (replay rebuilds every view from it). */
+  public static final Duration KEEP_FOREVER = Duration.ofMillis(-1);
+
+  /**
+   * Largest record a dead-letter topic takes: above the broker's 1 MB default, so the largest
+   * record an input topic accepts still fits with the error headers added to it.
+   */
+  public static final int DEAD_LETTER_MAX_BYTES = 4 * 1024 * 1024;
 
   /** The Confluent subject of the record values: {@code <topic>-value}. */
   public String valueSubject() {
@@ -60,12 +70,21 @@ public record TopicSpec(
 
   /** Topic-level configuration to create the topic with. */
   public Map<String, String> config() {
+    Map<String, String> config = new java.util.LinkedHashMap<>();
     if (compacted) {
-      return Map.of("cleanup.policy", "compact", "min.insync.replicas", "1");
+      config.put("cleanup.policy", "compact");
+      config.put("min.insync.replicas", "1");
+    } else {
+      config.put("cleanup.policy", "delete");
     }
     if (retention != null) {
-      return Map.of("retention.ms", Long.toString(retention.toMillis()));
+      config.put(
+          "retention.ms", retention.isNegative() ? "-1" : Long.toString(retention.toMillis()));
+      config.put("retention.bytes", "-1");
     }
-    return Map.of();
+    if (isDeadLetter()) {
+      config.put("max.message.bytes", Integer.toString(DEAD_LETTER_MAX_BYTES));
+    }
+    return java.util.Collections.unmodifiableMap(config);
   }
 }

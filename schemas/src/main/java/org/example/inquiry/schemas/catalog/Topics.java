@@ -67,7 +67,7 @@ public final class Topics {
           InquirySubmitted.class,
           INTAKE,
           false,
-          null);
+          TopicSpec.KEEP_FOREVER);
 
   public static final TopicSpec INQUIRIES_FOLLOWED_UP =
       event("inquiries-followed-up", InquiryFollowedUp.class, INTAKE);
@@ -83,7 +83,7 @@ public final class Topics {
           InquiryCommand.class,
           RESOLUTION,
           false,
-          null);
+          TopicSpec.KEEP_FOREVER);
 
   public static final TopicSpec INQUIRIES_WORKED =
       event("inquiries-worked", InquiryWorked.class, RESOLUTION);
@@ -124,6 +124,18 @@ public final class Topics {
       new TopicSpec(
           "classifier-models", 1, "eventId", ClassifierRetrained.class, CLASSIFIER, true, null);
 
+  /**
+   * The router's open inquiries per assigned agent (compacted, key agentId, value a 4-byte
+   * big-endian count), written by the router's Kafka Streams open-load aggregate and read back by
+   * every router instance as a global table. Shared private state, not an event: no schema, no dead
+   * letters, rebuilt from {@code inquiries-routed} and {@code inquiries-resolved}.
+   */
+  public static final TopicSpec ROUTER_OPEN_LOAD =
+      new TopicSpec("router-open-load", 1, "agentId", null, ROUTER, true, null);
+
+  /** Topics a service keeps its own derived state in (no Avro values, no dead letters). */
+  private static final List<TopicSpec> STATE_TOPICS = List.of(ROUTER_OPEN_LOAD);
+
   private static final List<TopicSpec> DATA_TOPICS =
       List.of(
           INQUIRIES_RECEIVED,
@@ -149,6 +161,7 @@ public final class Topics {
     for (TopicSpec data : DATA_TOPICS) {
       all.add(deadLetterSpec(data));
     }
+    all.addAll(STATE_TOPICS);
     BY_NAME =
         Collections.unmodifiableMap(
             all.stream()
@@ -166,7 +179,10 @@ public final class Topics {
 
   private static TopicSpec event(
       String name, Class<? extends org.apache.avro.specific.SpecificRecord> type, String owner) {
-    return new TopicSpec(name, INQUIRY_PARTITIONS, "inquiryId", type, owner, false, null);
+    // The event log is the system of record: KPIs, case views and audit are rebuilt by replaying
+    // it, so inquiry events never expire.
+    return new TopicSpec(
+        name, INQUIRY_PARTITIONS, "inquiryId", type, owner, false, TopicSpec.KEEP_FOREVER);
   }
 
   private static TopicSpec deadLetterSpec(TopicSpec source) {
@@ -182,7 +198,7 @@ public final class Topics {
         DLT_RETENTION);
   }
 
-  /** Every topic, data topics first, then their dead-letter topics. */
+  /** Every topic, data topics first, then their dead-letter topics, then state topics. */
   public static List<TopicSpec> all() {
     return List.copyOf(BY_NAME.values());
   }
@@ -192,9 +208,14 @@ public final class Topics {
     return DATA_TOPICS;
   }
 
-  /** The topics the given service writes. */
+  /** The data topics the given service writes (each has a dead-letter topic). */
   public static List<TopicSpec> ownedBy(String service) {
     return DATA_TOPICS.stream().filter(t -> t.owner().equals(service)).toList();
+  }
+
+  /** The state topics the given service writes (no dead-letter topics). */
+  public static List<TopicSpec> stateOwnedBy(String service) {
+    return STATE_TOPICS.stream().filter(t -> t.owner().equals(service)).toList();
   }
 
   public static Optional<TopicSpec> byName(String name) {

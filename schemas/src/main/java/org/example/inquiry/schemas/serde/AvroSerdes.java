@@ -20,9 +20,12 @@ public final class AvroSerdes {
     return serde;
   }
 
-  /** A serde configured from a registry URL, for values. */
+  /**
+   * A serde configured from a registry URL, for values; it reads with {@link
+   * CheckedAvroDeserializer}, so a record that breaks its topic's contract fails to deserialize.
+   */
   public static <T extends SpecificRecord> Serde<T> specific(String registryUrl) {
-    Serde<T> serde = Serdes.serdeFrom(new AvroSerializer<T>(), new AvroDeserializer<T>());
+    Serde<T> serde = Serdes.serdeFrom(new AvroSerializer<T>(), new CheckedAvroDeserializer<T>());
     serde.configure(Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, registryUrl), false);
     return serde;
   }

@@ -35,6 +35,25 @@ class TopicsTest {
   }
 
   @Test
+  void theEventLogIsKeptForeverReferenceDataIsCompactedAndDeadLettersExpire() {
+    for (TopicSpec topic : Topics.dataTopics()) {
+      if (topic.compacted()) {
+        assertThat(topic.config()).as(topic.name()).containsEntry("cleanup.policy", "compact");
+      } else {
+        assertThat(topic.config())
+            .as(topic.name())
+            .containsEntry("cleanup.policy", "delete")
+            .containsEntry("retention.ms", "-1")
+            .containsEntry("retention.bytes", "-1");
+      }
+      TopicSpec dlt = Topics.deadLetterOf(topic);
+      assertThat(dlt.config())
+          .containsEntry("retention.ms", Long.toString(java.time.Duration.ofDays(28).toMillis()))
+          .containsEntry("max.message.bytes", Integer.toString(TopicSpec.DEAD_LETTER_MAX_BYTES));
+    }
+  }
+
+  @Test
   void topicNamesAreKebabCaseAndEachDataTopicHasOneOwner() {
     for (TopicSpec topic : Topics.all()) {
       assertThat(topic.name()).matches("[a-z]+(-[a-z]+)*");

@@ -200,8 +200,9 @@ public final class CaseWork {
       List<String> excluded,
       RandomGenerator random) {
     think();
+    // Refused (409) when the customer's KYC is not verified today: the workflow's answer.
     Reply proposed =
-        stats.record(
+        stats.recordExpectingRefusal(
             client.proposeAction(
                 id,
                 agent,
@@ -269,7 +270,10 @@ public final class CaseWork {
         break;
       }
       think();
-      Reply approval = stats.record(client.approve(id, actionId, approver, approverRole));
+      // An approver may be refused (maker-checker, exclusion, an approval already given): the
+      // next one is asked.
+      Reply approval =
+          stats.recordExpectingRefusal(client.approve(id, actionId, approver, approverRole));
       if (approval.isOk()) {
         approvals++;
       } else if (!approval.isRefused()) {
