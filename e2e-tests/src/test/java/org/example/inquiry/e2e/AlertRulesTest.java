@@ -42,7 +42,7 @@ class AlertRulesTest {
             "kafka_consumer_fetch_manager_records_lag_max",
             "inquiry_stage_events",
             "http_server_requests_seconds_bucket")
-        .doesNotContain("up", "rate", "by");
+        .doesNotContain("up", "rate", "by", "application", "consumer", "kind");
   }
 
   private static boolean commandExists(String command) {

@@ -48,7 +48,11 @@ final class MonitoringFiles {
       try {
         Matcher expr = EXPR.matcher(Files.readString(file));
         while (expr.find()) {
-          String query = expr.group(1).replaceAll("\\{[^}]*\\}", "{}");
+          // Label selectors and grouping labels (by/without/on/ignoring) are no metric names.
+          String query =
+              expr.group(1)
+                  .replaceAll("\\{[^}]*\\}", "{}")
+                  .replaceAll("\\b(by|without|on|ignoring)\\s*\\([^)]*\\)", "");
           Matcher name = NAME.matcher(query);
           while (name.find()) {
             String metric = name.group(1);
