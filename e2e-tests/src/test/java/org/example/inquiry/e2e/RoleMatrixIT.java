@@ -40,6 +40,8 @@ class RoleMatrixIT {
     Map<String, Integer> byCaller = new TreeMap<>();
     List<List<String>> rows = new ArrayList<>();
     int calls = 0;
+    // Reported, not asserted: does a wrong role with an invalid body learn about the body (400)?
+    Map<Integer, Integer> wrongRoleInvalidBody = new TreeMap<>();
     for (ApiDocs.Operation op : operations) {
       if (op.roles() == null) {
         failures.add(op.name() + ": no x-roles in the OpenAPI document");
@@ -83,6 +85,16 @@ class RoleMatrixIT {
         }
       }
       rows.add(cells);
+      if (op.isJson()) {
+        for (String caller : ApiDocs.ROLES) {
+          if (!op.roles().contains(caller)) {
+            Http.Answer answer =
+                Http.send(op.method(), url, token(caller), op.contentType(), "{}".getBytes());
+            calls++;
+            wrongRoleInvalidBody.merge(answer.status(), 1, Integer::sum);
+          }
+        }
+      }
     }
 
     List<String> header = new ArrayList<>(List.of("operation", "x-roles"));
@@ -92,6 +104,8 @@ class RoleMatrixIT {
     report.addAll(Http.table(header, rows));
     report.add("answers by status: " + byStatus);
     report.add("calls by caller and verdict: " + byCaller);
+    report.add(
+        "wrong role with an invalid JSON body {}, answers by status: " + wrongRoleInvalidBody);
     report.add(
         "requests without an answer in "
             + Http.TIMEOUT.toSeconds()

@@ -29,7 +29,8 @@ public final class SharedPipeline implements BeforeAllCallback {
   @Override
   public void beforeAll(ExtensionContext context) {
     if (failedToStart != null) {
-      throw new IllegalStateException("the pipeline failed to start for an earlier class", failedToStart);
+      throw new IllegalStateException(
+          "the pipeline failed to start for an earlier class", failedToStart);
     }
     context
         .getRoot()
