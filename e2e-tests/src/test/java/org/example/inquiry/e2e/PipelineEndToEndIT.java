@@ -11,14 +11,15 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import org.example.inquiry.testing.LocalJwt;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * An inquiry POSTed to intake travels received, classified and routed into resolution's case view,
  * and metrics counts it: five real service processes on a real (embedded) broker.
  */
+@ExtendWith(SharedPipeline.class)
 class PipelineEndToEndIT {
 
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -26,42 +27,8 @@ class PipelineEndToEndIT {
   private final HttpClient http = HttpClient.newHttpClient();
 
   @BeforeAll
-  static void start() throws Exception {
-    pipeline = PipelineUnderTest.start();
-    byte[] csv = PipelineEndToEndIT.class.getResourceAsStream("/customers.csv").readAllBytes();
-    HttpResponse<String> imported =
-        HttpClient.newHttpClient()
-            .send(
-                HttpRequest.newBuilder(
-                        URI.create(pipeline.url("intake-service") + "/api/v1/customers/import"))
-                    .header("Authorization", "Bearer " + LocalJwt.get().token("supervisor", "sam"))
-                    .header("Content-Type", "text/csv")
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(csv))
-                    .build(),
-                HttpResponse.BodyHandlers.ofString());
-    assertThat(imported.statusCode()).as(imported.body()).isEqualTo(200);
-    String agent = LocalJwt.get().token("agent", "alice");
-    await()
-        .atMost(Duration.ofSeconds(30))
-        .until(
-            () ->
-                HttpClient.newHttpClient()
-                    .send(
-                        HttpRequest.newBuilder(
-                                URI.create(
-                                    pipeline.url("intake-service") + "/api/v1/customers/C-1001"))
-                            .header("Authorization", "Bearer " + agent)
-                            .build(),
-                        HttpResponse.BodyHandlers.ofString())
-                    .statusCode(),
-            status -> status == 200);
-  }
-
-  @AfterAll
-  static void stop() {
-    if (pipeline != null) {
-      pipeline.close();
-    }
+  static void start() {
+    pipeline = SharedPipeline.get();
   }
 
   @Test

@@ -45,7 +45,7 @@ final class PipelineUnderTest implements AutoCloseable {
     PipelineUnderTest pipeline = new PipelineUnderTest();
     try {
       pipeline.launchAll();
-      pipeline.awaitReady(Duration.ofSeconds(240));
+      pipeline.awaitReady(Duration.ofSeconds(480));
       return pipeline;
     } catch (RuntimeException | Error e) {
       pipeline.close();
