@@ -35,6 +35,7 @@ import org.junit.jupiter.api.Test;
  * routed, no duplicate event ids, a case for each in resolution, and metrics' stage counts equal to
  * the records on the log. (The embedded broker is not restarted here; ./stack chaos does it.)
  */
+@org.junit.jupiter.api.Order(1)
 class CrashRecoveryIT {
 
   private static final int INQUIRIES = 120;

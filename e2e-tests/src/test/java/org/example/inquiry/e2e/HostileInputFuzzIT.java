@@ -52,12 +52,19 @@ class HostileInputFuzzIT {
           "inquiries-submitted",
           "inquiries-followed-up",
           "inquiries-rated",
-          "inquiry-commands",
           "customers",
           "open-items",
           "inquiries-approved",
           "inquiries-resolved");
   static final String REFUSALS_TOPIC = "requests-refused";
+
+  /**
+   * Agents' commands: a command that passes the HTTP checks is written here and judged by the case
+   * processor (the single writer of the case); one it refuses (409, or 403 under segregation of
+   * duties) changes nothing but the audit trail. So this topic grows by exactly the commands the
+   * processor refused, and by nothing else.
+   */
+  static final String COMMANDS_TOPIC = "inquiry-commands";
 
   /** The paths resolution-service audits (CaseAccessRefusals): an id that can name a case. */
   private static final Pattern AUDITED_CASE_PATH =
@@ -93,6 +100,7 @@ class HostileInputFuzzIT {
       Set<String> topics = admin.listTopics().names().get();
       assertThat(topics).containsAll(BUSINESS_TOPICS).contains(REFUSALS_TOPIC);
       List<String> watched = new ArrayList<>(BUSINESS_TOPICS);
+      watched.add(COMMANDS_TOPIC);
       watched.add(REFUSALS_TOPIC);
       Map<TopicPartition, Long> before = quietEndOffsets(admin, watched);
 
@@ -131,6 +139,17 @@ class HostileInputFuzzIT {
               .filter(r -> !AUDITED_CASE_PATH.matcher(rawPath(r.probe().url())).matches())
               .count();
 
+      long refusedByCaseProcessor =
+          results.stream()
+              .filter(r -> r.probe().op().service().equals("resolution-service"))
+              .filter(r -> r.probe().method().equals("POST"))
+              .filter(r -> AUDITED_CASE_PATH.matcher(rawPath(r.probe().url())).matches())
+              .filter(
+                  r ->
+                      r.answer().status() == 409
+                          || (r.answer().status() == 403
+                              && !r.answer().body().contains("Your roles do not allow")))
+              .count();
       Map<TopicPartition, Long> after = awaitRefusals(admin, watched, before, expectedAudits);
       Map<String, Long> grown = new TreeMap<>();
       for (String topic : watched) {
@@ -185,6 +204,19 @@ class HostileInputFuzzIT {
       assertThat(businessEvents)
           .as("events on the business topics published by refused requests during the fuzz run")
           .isZero();
+      // At least every 409 / SoD 403 came from the processor; at most every authorised 4xx on a
+      // case command did (the processor also refuses some inputs with 400 or 404).
+      long authorisedCaseRefusals =
+          results.stream()
+              .filter(r -> r.probe().op().service().equals("resolution-service"))
+              .filter(r -> r.probe().method().equals("POST"))
+              .filter(r -> AUDITED_CASE_PATH.matcher(rawPath(r.probe().url())).matches())
+              .filter(r -> r.answer().status() >= 400 && r.answer().status() != 401)
+              .filter(r -> !r.answer().body().contains("Your roles do not allow"))
+              .count();
+      assertThat(grown.get(COMMANDS_TOPIC))
+          .as("commands written for requests the case processor then refused")
+          .isBetween(refusedByCaseProcessor, authorisedCaseRefusals);
       assertThat(grown.get(REFUSALS_TOPIC))
           .as("RequestRefused records for the 401/403 answers on case paths of resolution-service")
           .isEqualTo(expectedAudits);

@@ -7,6 +7,7 @@ import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
@@ -79,9 +80,10 @@ class CustomerRegistrationController {
               message = "must be one of ENTERPRISE, MID_MARKET, SMB, PUBLIC_SECTOR")
           String segment,
       @Size(max = 32) String region,
-      @NotEmpty @Size(max = 50) List<@Valid ContactDto> contacts,
+      @NotEmpty @Size(max = 50) List<@NotNull @Valid ContactDto> contacts,
       @Size(max = 20)
           List<
+                  @NotNull
                   @Pattern(
                       regexp = "[A-Za-z0-9.-]+\\.[A-Za-z]{2,}",
                       message = "must be a domain like example.com")

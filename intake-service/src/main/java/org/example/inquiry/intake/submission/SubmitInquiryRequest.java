@@ -32,9 +32,9 @@ public record SubmitInquiryRequest(
             regexp = "PORTAL|API|EMAIL|ADAPTER|PHONE|CHAT|OTHER",
             message = "must be one of PORTAL, API, EMAIL, ADAPTER, PHONE, CHAT, OTHER")
         String channel,
-    @Size(max = 50) List<@Valid ReferenceDto> references,
+    @Size(max = 50) List<@NotNull @Valid ReferenceDto> references,
     @Valid AmountDto amount,
-    @Size(max = 20) List<@Valid AttachmentDto> attachments) {
+    @Size(max = 20) List<@NotNull @Valid AttachmentDto> attachments) {
 
   /** Metadata of an attached file; the content lives in the document store. */
   public record AttachmentDto(

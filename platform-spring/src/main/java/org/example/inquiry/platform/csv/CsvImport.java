@@ -52,7 +52,8 @@ public final class CsvImport {
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
-    } catch (IllegalStateException | UncheckedIOException e) {
+    } catch (IllegalStateException | IllegalArgumentException | UncheckedIOException e) {
+      // Commons CSV refuses a malformed header (missing or duplicate names) or quoting this way.
       problems.add("not a readable CSV: " + e.getMessage());
     }
     return new Result<>(rows, problems);

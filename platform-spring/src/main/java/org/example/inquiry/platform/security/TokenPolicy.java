@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Collection;
 import java.util.List;
 import org.example.inquiry.schemas.identity.PersonIds;
@@ -17,12 +18,17 @@ import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtAudienceValidator;
 import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The checks a signed token must pass before anything trusts it: {@code exp} and {@code iat}
@@ -53,7 +59,7 @@ final class TokenPolicy implements OAuth2TokenValidator<Jwt> {
    * A decoder that accepts only RS256 tokens signed by the configured key (a PEM public key or the
    * identity provider's JWK set) and passing this policy.
    */
-  static NimbusReactiveJwtDecoder decoder(TokenPolicyProperties policy, Clock clock) {
+  static ReactiveJwtDecoder decoder(TokenPolicyProperties policy, Clock clock) {
     NimbusReactiveJwtDecoder decoder;
     if (policy.jwkSetUri() != null && !policy.jwkSetUri().isBlank()) {
       decoder =
@@ -71,7 +77,33 @@ final class TokenPolicy implements OAuth2TokenValidator<Jwt> {
               + " inquiry.security.token.jwk-set-uri (the identity provider's JWK set)");
     }
     decoder.setJwtValidator(new TokenPolicy(policy, clock));
-    return decoder;
+    return principalMustBeAString(decoder, policy.principalClaim());
+  }
+
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+
+  /**
+   * RFC 7519: {@code sub} is a string. The JOSE library turns a number into one, so the raw payload
+   * is checked first: a principal claim of any other JSON type is refused.
+   */
+  static ReactiveJwtDecoder principalMustBeAString(ReactiveJwtDecoder decoder, String claim) {
+    return token -> {
+      String[] parts = token == null ? new String[0] : token.split("\\.", -1);
+      if (parts.length == 3) {
+        JsonNode payload;
+        try {
+          payload = JSON.readTree(Base64.getUrlDecoder().decode(parts[1]));
+        } catch (RuntimeException unreadable) {
+          return decoder.decode(token); // the decoder refuses it with its own reason
+        }
+        JsonNode principal = payload == null ? null : payload.get(claim);
+        if (principal != null && !principal.isNull() && !principal.isString()) {
+          return Mono.error(
+              new BadJwtException("the " + claim + " claim must be a string (RFC 7519)"));
+        }
+      }
+      return decoder.decode(token);
+    };
   }
 
   private static RSAPublicKey publicKey(TokenPolicyProperties policy) {

@@ -30,7 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtException;
-import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 
 /** The token policy against real RS256 tokens: every violation is refused, one canonical caller. */
@@ -39,7 +39,7 @@ class TokenPolicyTest {
   static final Instant NOW = Instant.parse("2026-11-30T12:00:00Z");
   static KeyPair ours;
   static KeyPair theirs;
-  static NimbusReactiveJwtDecoder decoder;
+  static ReactiveJwtDecoder decoder;
   static TokenPolicyProperties policy;
 
   @BeforeAll
@@ -140,6 +140,7 @@ class TokenPolicyTest {
     refused(token(c -> c.subject("\u043elga")), "sub");
     refused(token(c -> c.subject("olga\u0000")), "sub");
     refused(token(c -> c.claim("sub", java.util.Map.of("id", "olga"))), "");
+    refused(token(c -> c.claim("sub", 42)), "sub");
   }
 
   @Test

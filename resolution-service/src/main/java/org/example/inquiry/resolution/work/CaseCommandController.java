@@ -96,7 +96,7 @@ class CaseCommandController {
   record ResolveRequest(
       @NotBlank @Size(max = 64) String resolutionCode,
       @Size(max = 500) String rootCause,
-      @Size(max = 20) List<String> confirmedTypes) {}
+      @Size(max = 20) List<@NotBlank @Size(max = 64) String> confirmedTypes) {}
 
   record ReopenRequest(@NotBlank @Size(max = 2000) String reason) {}
 
