@@ -106,6 +106,7 @@ class HostileInputFuzzIT {
 
       List<Probe> excluded = probes.stream().filter(p -> KNOWN_VALID.containsKey(key(p))).toList();
       List<Probe> hostile = probes.stream().filter(p -> !KNOWN_VALID.containsKey(key(p))).toList();
+      int hangsBefore = Http.HANGS.size();
       long started = System.nanoTime();
       List<Result> results = new ArrayList<>();
       for (Probe probe : hostile) {
@@ -217,9 +218,12 @@ class HostileInputFuzzIT {
       assertThat(grown.get(COMMANDS_TOPIC))
           .as("commands written for requests the case processor then refused")
           .isBetween(refusedByCaseProcessor, authorisedCaseRefusals);
+      // A request that hung on a reused connection may have been refused (and audited) there too
+      // before its retry on a new connection was refused again: one more record at most per hang.
+      long hangsInWindow = Http.HANGS.size() - hangsBefore;
       assertThat(grown.get(REFUSALS_TOPIC))
           .as("RequestRefused records for the 401/403 answers on case paths of resolution-service")
-          .isEqualTo(expectedAudits);
+          .isBetween(expectedAudits, expectedAudits + hangsInWindow);
     }
   }
 
