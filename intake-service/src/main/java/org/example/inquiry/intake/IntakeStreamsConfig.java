@@ -1,10 +1,13 @@
 package org.example.inquiry.intake;
 
+import java.time.Duration;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.example.inquiry.intake.customers.CustomerDirectoryTopology;
 import org.example.inquiry.intake.ledger.InvoiceOwnersTopology;
 import org.example.inquiry.intake.registration.InquiryIndexTopology;
+import org.example.inquiry.platform.streams.CommandOutcomes;
 import org.example.inquiry.platform.streams.StreamsInputTopics;
+import org.example.inquiry.schemas.Customer;
 import org.example.inquiry.schemas.catalog.Topics;
 import org.example.inquiry.schemas.serde.AvroSerdes;
 import org.springframework.beans.factory.annotation.Value;
@@ -18,11 +21,19 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class IntakeStreamsConfig {
 
+  /** Registrations and KYC verifications wait here until the customer master view shows them. */
+  @Bean
+  CommandOutcomes<Customer> customerOutcomes() {
+    return new CommandOutcomes<>(Duration.ofSeconds(15));
+  }
+
   @Bean
   Object intakeViews(
       StreamsBuilder builder,
+      CommandOutcomes<Customer> customerOutcomes,
       @Value("${spring.kafka.properties.schema.registry.url}") String registryUrl) {
-    CustomerDirectoryTopology.build(builder, AvroSerdes.specific(registryUrl));
+    CustomerDirectoryTopology.build(
+        builder, AvroSerdes.specific(registryUrl), customerOutcomes::materialised);
     InvoiceOwnersTopology.build(builder, AvroSerdes.specific(registryUrl));
     InquiryIndexTopology.build(
         builder,

@@ -1,14 +1,14 @@
 package org.example.inquiry.intake.customers;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
-import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.StoreQueryParameters;
-import org.apache.kafka.streams.errors.InvalidStateStoreException;
-import org.apache.kafka.streams.state.QueryableStoreTypes;
-import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.example.inquiry.platform.streams.JsonSerde;
+import org.example.inquiry.platform.streams.KeyValueView;
+import org.example.inquiry.platform.streams.StoreQueries;
 import org.example.inquiry.schemas.Customer;
-import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,55 +20,45 @@ class CustomerDirectory implements CustomerLookup {
 
   private static final JsonSerde<CustomerProfile> PROFILE = new JsonSerde<>(CustomerProfile.class);
 
-  private final StreamsBuilderFactoryBean streams;
+  private final KeyValueView<byte[]> store;
 
-  CustomerDirectory(StreamsBuilderFactoryBean streams) {
-    this.streams = streams;
+  CustomerDirectory(StoreQueries stores) {
+    this.store = stores.keyValue(CustomerDirectoryTopology.STORE, "The customer master view");
   }
 
   @Override
   public Optional<CustomerProfile> byId(String customerId) {
-    return Optional.ofNullable(store().get(CustomerDirectoryTopology.idKey(customerId)))
+    return store
+        .get(CustomerDirectoryTopology.idKey(customerId))
         .map(json -> PROFILE.deserializer().deserialize(null, json));
   }
 
   @Override
   public Optional<CustomerProfile> byContactEmail(String email) {
-    return Optional.ofNullable(store().get(CustomerDirectoryTopology.emailKey(email)))
-        .flatMap(id -> byId(new String(id, java.nio.charset.StandardCharsets.UTF_8)));
+    return store.get(CustomerDirectoryTopology.emailKey(email)).flatMap(this::byIdBytes);
   }
 
   @Override
   public Optional<CustomerProfile> byEmailDomain(String domain) {
-    return Optional.ofNullable(store().get(CustomerDirectoryTopology.domainKey(domain)))
-        .flatMap(id -> byId(new String(id, java.nio.charset.StandardCharsets.UTF_8)));
+    return store.get(CustomerDirectoryTopology.domainKey(domain)).flatMap(this::byIdBytes);
+  }
+
+  private Optional<CustomerProfile> byIdBytes(byte[] id) {
+    return byId(new String(id, StandardCharsets.UTF_8));
   }
 
   /** The full customer master record, as the compacted topic has it now. */
   Optional<Customer> record(String customerId) {
-    return Optional.ofNullable(store().get(CustomerDirectoryTopology.recordKey(customerId)))
-        .map(
-            bytes -> {
-              try {
-                return Customer.fromByteBuffer(java.nio.ByteBuffer.wrap(bytes));
-              } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-              }
-            });
+    return store
+        .get(CustomerDirectoryTopology.recordKey(customerId))
+        .map(CustomerDirectory::decode);
   }
 
-  private ReadOnlyKeyValueStore<String, byte[]> store() {
-    KafkaStreams kafkaStreams = streams.getKafkaStreams();
-    if (kafkaStreams == null) {
-      throw new CustomerMasterUnavailableException("Kafka Streams has not started");
-    }
+  private static Customer decode(byte[] bytes) {
     try {
-      return kafkaStreams.store(
-          StoreQueryParameters.fromNameAndType(
-              CustomerDirectoryTopology.STORE,
-              QueryableStoreTypes.<String, byte[]>keyValueStore()));
-    } catch (InvalidStateStoreException e) {
-      throw new CustomerMasterUnavailableException(e.getMessage());
+      return Customer.fromByteBuffer(ByteBuffer.wrap(bytes));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 }

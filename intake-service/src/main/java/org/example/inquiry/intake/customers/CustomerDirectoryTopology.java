@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.BiConsumer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -21,7 +22,8 @@ import org.example.inquiry.schemas.catalog.Topics;
 /**
  * Keeps the global {@value #STORE} store from the compacted customers topic: {@code id:<id>} holds
  * the profile (JSON), {@code email:<address>} and {@code domain:<domain>} hold the customer id.
- * When a customer changes or is deleted (tombstone), its old index entries go.
+ * When a customer changes or is deleted (tombstone), its old index entries go; each stored change
+ * is handed to {@code materialised} (read-your-write for registrations on every instance).
  */
 public final class CustomerDirectoryTopology {
 
@@ -46,14 +48,17 @@ public final class CustomerDirectoryTopology {
     return "domain:" + domain.toLowerCase(Locale.ROOT);
   }
 
-  public static void build(StreamsBuilder builder, Serde<Customer> customerSerde) {
+  public static void build(
+      StreamsBuilder builder,
+      Serde<Customer> customerSerde,
+      BiConsumer<String, Customer> materialised) {
     builder.addGlobalStore(
         Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(STORE), Serdes.String(), Serdes.ByteArray())
             .withLoggingDisabled(),
         Topics.CUSTOMERS.name(),
         Consumed.with(Serdes.String(), customerSerde),
-        Indexer::new);
+        () -> new Indexer(materialised));
   }
 
   /** Maps a customer master record to the profile intake uses. */
@@ -80,7 +85,12 @@ public final class CustomerDirectoryTopology {
 
   private static final class Indexer implements Processor<String, Customer, Void, Void> {
 
+    private final BiConsumer<String, Customer> materialised;
     private KeyValueStore<String, byte[]> store;
+
+    Indexer(BiConsumer<String, Customer> materialised) {
+      this.materialised = materialised;
+    }
 
     @Override
     public void init(ProcessorContext<Void, Void> context) {
@@ -117,6 +127,7 @@ public final class CustomerDirectoryTopology {
       store.put(idKey(id), PROFILE.serializer().serialize(null, profile));
       profile.contactEmails().forEach(e -> store.put(emailKey(e), idBytes));
       profile.emailDomains().forEach(d -> store.put(domainKey(d), idBytes));
+      materialised.accept(id, record.value());
     }
   }
 }

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import org.example.inquiry.platform.csv.CsvImport;
 import org.example.inquiry.platform.kafka.EventPublisher;
+import org.example.inquiry.platform.web.CsvImportAnswers;
 import org.example.inquiry.schemas.Customer;
 import org.example.inquiry.schemas.catalog.Topics;
 import org.slf4j.Logger;
@@ -51,12 +52,13 @@ class CustomerImportController {
               if (result.problems().isEmpty()) {
                 log.info("{} imports {} customers", caller.getName(), result.customers().size());
               }
-              return CsvImport.publishOrRefuse(
-                  result.customers(),
-                  result.problems(),
-                  publisher,
-                  Topics.CUSTOMERS.name(),
-                  Customer::getCustomerId);
+              return CsvImportAnswers.of(
+                  CsvImport.publish(
+                      result.customers(),
+                      result.problems(),
+                      publisher,
+                      Topics.CUSTOMERS.name(),
+                      Customer::getCustomerId));
             })
         .subscribeOn(Schedulers.boundedElastic());
   }

@@ -20,17 +20,29 @@ import org.example.inquiry.schemas.identity.PersonIds;
  */
 public final class CustomerRegistration {
 
-  /** A refused registration or verification, with the HTTP status it answers with. */
-  public static final class Refused extends RuntimeException {
-    private final int status;
+  /** Why a registration or verification was refused. */
+  public enum Refusal {
+    /** The customer is in the customer master already. */
+    ALREADY_REGISTERED,
+    /** There is no such customer. */
+    NOT_FOUND,
+    /** The registrar may not verify (segregation of duties). */
+    SAME_PERSON,
+    /** The request itself does not hold (an expiry in the past). */
+    INVALID
+  }
 
-    Refused(int status, String reason) {
+  /** A refused registration or verification. */
+  public static final class Refused extends RuntimeException {
+    private final Refusal refusal;
+
+    Refused(Refusal refusal, String reason) {
       super(reason);
-      this.status = status;
+      this.refusal = refusal;
     }
 
-    public int status() {
-      return status;
+    public Refusal refusal() {
+      return refusal;
     }
   }
 
@@ -53,7 +65,7 @@ public final class CustomerRegistration {
   public static Customer register(NewCustomer n, Customer existing, String actor, Instant now) {
     if (existing != null) {
       throw new Refused(
-          409,
+          Refusal.ALREADY_REGISTERED,
           "customer " + n.customerId() + " is already in the customer master; nothing changed");
     }
     Money creditLimit =
@@ -91,11 +103,11 @@ public final class CustomerRegistration {
   public static Customer verify(
       Customer existing, String outcome, LocalDate expiresOn, String actor, Instant now) {
     if (existing == null) {
-      throw new Refused(404, "no such customer in the customer master");
+      throw new Refused(Refusal.NOT_FOUND, "no such customer in the customer master");
     }
     if (PersonIds.same(actor, existing.getRegisteredBy())) {
       throw new Refused(
-          403,
+          Refusal.SAME_PERSON,
           actor
               + " registered customer "
               + existing.getCustomerId()
@@ -104,7 +116,7 @@ public final class CustomerRegistration {
     KycStatus status = KycStatus.valueOf(outcome);
     LocalDate today = InquiryRegistration.today(now);
     if (status == KycStatus.VERIFIED && expiresOn != null && !expiresOn.isAfter(today)) {
-      throw new Refused(400, "expiresOn must be after today (" + today + ")");
+      throw new Refused(Refusal.INVALID, "expiresOn must be after today (" + today + ")");
     }
     return Customer.newBuilder(existing)
         .setKycStatus(status)

@@ -13,12 +13,15 @@ import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Clock;
-import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
 import org.example.inquiry.platform.kafka.EventPublisher;
+import org.example.inquiry.platform.streams.CommandOutcomes;
 import org.example.inquiry.platform.validation.MoneyInput;
 import org.example.inquiry.platform.validation.ValidMoney;
 import org.example.inquiry.schemas.Contact;
@@ -42,21 +45,56 @@ import reactor.core.scheduler.Schedulers;
 /**
  * One customer at a time: a master-data agent registers a customer (KYC PENDING) and a different
  * person records the KYC verification. Both publish to the compacted {@code customers} topic and
- * answer once the customer master view shows the change, so the next call sees it.
+ * answer once the customer master view of this instance has stored the change, so the next call
+ * sees it.
  */
 @RestController
 class CustomerRegistrationController {
 
   private static final Logger log = LoggerFactory.getLogger(CustomerRegistrationController.class);
-  private static final Duration VISIBLE_WITHIN = Duration.ofSeconds(15);
 
   private final CustomerDirectory directory;
+  private final CommandOutcomes<Customer> outcomes;
   private final EventPublisher publisher;
   private final Clock clock = Clock.systemUTC();
 
-  CustomerRegistrationController(CustomerDirectory directory, EventPublisher publisher) {
+  CustomerRegistrationController(
+      CustomerDirectory directory, CommandOutcomes<Customer> outcomes, EventPublisher publisher) {
     this.directory = directory;
+    this.outcomes = outcomes;
     this.publisher = publisher;
+  }
+
+  /** A customer as the customer master now has it. */
+  record CustomerView(
+      String customerId,
+      String legalName,
+      String segment,
+      String region,
+      List<String> contactEmails,
+      List<String> emailDomains,
+      String kycStatus,
+      LocalDate kycExpiresOn,
+      String registeredBy,
+      String kycVerifiedBy,
+      String accountManager,
+      Instant updatedAt) {
+
+    static CustomerView of(Customer c) {
+      return new CustomerView(
+          c.getCustomerId(),
+          c.getLegalName(),
+          c.getSegment(),
+          c.getRegion(),
+          c.getContacts().stream().map(Contact::getEmail).toList(),
+          c.getEmailDomains(),
+          c.getKycStatus().name(),
+          c.getKycExpiresOn(),
+          c.getRegisteredBy(),
+          c.getKycVerifiedBy(),
+          c.getAccountManager(),
+          c.getUpdatedAt());
+    }
   }
 
   record ContactDto(@Size(max = 200) String name, @NotBlank @Email @Size(max = 320) String email) {}
@@ -108,37 +146,30 @@ class CustomerRegistrationController {
       consumes = MediaType.APPLICATION_JSON_VALUE,
       produces = MediaType.APPLICATION_JSON_VALUE)
   @PreAuthorize("hasAnyRole('agent','supervisor')")
-  Mono<ResponseEntity<Map<String, Object>>> register(
+  Mono<ResponseEntity<CustomerView>> register(
       @Valid @RequestBody RegisterRequest body, Authentication caller) {
-    return Mono.fromCallable(
-            () -> {
-              var request =
-                  new CustomerRegistration.NewCustomer(
-                      body.customerId(),
-                      body.legalName(),
-                      body.segment(),
-                      body.region(),
-                      body.contacts().stream().map(c -> new Contact(c.name(), c.email())).toList(),
-                      body.emailDomains(),
-                      body.accountManager(),
-                      body.creditLimit() == null ? null : body.creditLimit().amount(),
-                      body.creditLimit() == null ? null : body.creditLimit().currency(),
-                      body.riskRating());
-              Customer customer =
-                  decide(
-                      () ->
-                          CustomerRegistration.register(
-                              request,
-                              directory.record(body.customerId()).orElse(null),
-                              caller.getName(),
-                              clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS)));
-              publishAndAwait(customer);
-              log.info("{} registered customer {}", caller.getName(), customer.getCustomerId());
+    var request =
+        new CustomerRegistration.NewCustomer(
+            body.customerId(),
+            body.legalName(),
+            body.segment(),
+            body.region(),
+            body.contacts().stream().map(c -> new Contact(c.name(), c.email())).toList(),
+            body.emailDomains(),
+            body.accountManager(),
+            body.creditLimit() == null ? null : body.creditLimit().amount(),
+            body.creditLimit() == null ? null : body.creditLimit().currency(),
+            body.riskRating());
+    return decide(
+            body.customerId(),
+            existing -> CustomerRegistration.register(request, existing, caller.getName(), now()))
+        .map(
+            customer -> {
+              log.info("{} registered customer {}", caller.getName(), customer.customerId());
               return ResponseEntity.created(
-                      URI.create("/api/v1/customers/" + customer.getCustomerId()))
-                  .body(view(customer));
-            })
-        .subscribeOn(Schedulers.boundedElastic());
+                      URI.create("/api/v1/customers/" + customer.customerId()))
+                  .body(customer);
+            });
   }
 
   @Operation(summary = "Record a customer's KYC verification (not by the person who registered it)")
@@ -147,71 +178,72 @@ class CustomerRegistrationController {
       consumes = MediaType.APPLICATION_JSON_VALUE,
       produces = MediaType.APPLICATION_JSON_VALUE)
   @PreAuthorize("hasAnyRole('approver','supervisor')")
-  Mono<Map<String, Object>> verify(
+  Mono<CustomerView> verify(
       @PathVariable String customerId,
       @Valid @RequestBody VerificationRequest body,
       Authentication caller) {
-    return Mono.fromCallable(
-            () -> {
-              Customer customer =
-                  decide(
-                      () ->
-                          CustomerRegistration.verify(
-                              directory.record(customerId).orElse(null),
-                              body.outcome(),
-                              body.expiresOn(),
-                              caller.getName(),
-                              clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS)));
-              publishAndAwait(customer);
-              log.info(
-                  "{} recorded KYC {} for customer {}",
-                  caller.getName(),
-                  customer.getKycStatus(),
-                  customerId);
-              return view(customer);
-            })
-        .subscribeOn(Schedulers.boundedElastic());
+    return decide(
+            customerId,
+            existing ->
+                CustomerRegistration.verify(
+                    existing, body.outcome(), body.expiresOn(), caller.getName(), now()))
+        .doOnNext(
+            customer ->
+                log.info(
+                    "{} recorded KYC {} for customer {}",
+                    caller.getName(),
+                    customer.kycStatus(),
+                    customerId));
   }
 
-  private static Customer decide(java.util.function.Supplier<Customer> decision) {
-    try {
-      return decision.get();
-    } catch (CustomerRegistration.Refused e) {
-      throw new ResponseStatusException(HttpStatus.valueOf(e.status()), e.getMessage());
-    }
+  private Instant now() {
+    return clock.instant().truncatedTo(ChronoUnit.MILLIS);
   }
 
-  private void publishAndAwait(Customer customer) throws InterruptedException {
-    publisher.publish(Topics.CUSTOMERS.name(), customer.getCustomerId(), customer);
-    long deadline = System.nanoTime() + VISIBLE_WITHIN.toNanos();
-    while (System.nanoTime() < deadline) {
-      var seen = directory.record(customer.getCustomerId());
-      if (seen.isPresent() && !seen.get().getUpdatedAt().isBefore(customer.getUpdatedAt())) {
-        return;
-      }
-      Thread.sleep(25);
-    }
-    throw new ResponseStatusException(
-        HttpStatus.GATEWAY_TIMEOUT,
-        "customer "
-            + customer.getCustomerId()
-            + " was published but the customer master view does not show it yet; retry the read");
+  /**
+   * Decides on the customer as the master has it now, publishes the result and answers once this
+   * instance's view has stored it.
+   */
+  private Mono<CustomerView> decide(String customerId, Function<Customer, Customer> decision) {
+    return Mono.fromCallable(() -> decision.apply(directory.record(customerId).orElse(null)))
+        .subscribeOn(Schedulers.boundedElastic())
+        .onErrorMap(
+            CustomerRegistration.Refused.class,
+            e -> new ResponseStatusException(status(e.refusal()), e.getMessage()))
+        .flatMap(
+            customer ->
+                outcomes.publishAndAwait(
+                    customer.getCustomerId(),
+                    UUID.randomUUID().toString(),
+                    () ->
+                        publisher.publish(
+                            Topics.CUSTOMERS.name(), customer.getCustomerId(), customer),
+                    seen -> shows(seen, customer),
+                    () ->
+                        Mono.fromCallable(
+                                () ->
+                                    directory
+                                        .record(customer.getCustomerId())
+                                        .flatMap(seen -> shows(seen, customer)))
+                            .subscribeOn(Schedulers.boundedElastic()),
+                    "customer "
+                        + customer.getCustomerId()
+                        + " was published but the customer master view does not show it yet;"
+                        + " retry the read"));
   }
 
-  private static Map<String, Object> view(Customer c) {
-    Map<String, Object> view = new LinkedHashMap<>();
-    view.put("customerId", c.getCustomerId());
-    view.put("legalName", c.getLegalName());
-    view.put("segment", c.getSegment());
-    view.put("region", c.getRegion());
-    view.put("contactEmails", c.getContacts().stream().map(Contact::getEmail).toList());
-    view.put("emailDomains", c.getEmailDomains());
-    view.put("kycStatus", c.getKycStatus().name());
-    view.put("kycExpiresOn", c.getKycExpiresOn());
-    view.put("registeredBy", c.getRegisteredBy());
-    view.put("kycVerifiedBy", c.getKycVerifiedBy());
-    view.put("accountManager", c.getAccountManager());
-    view.put("updatedAt", c.getUpdatedAt());
-    return view;
+  private static Optional<CustomerView> shows(Customer seen, Customer published) {
+    return seen.getUpdatedAt().isBefore(published.getUpdatedAt())
+        ? Optional.empty()
+        : Optional.of(CustomerView.of(seen));
+  }
+
+  private static HttpStatus status(CustomerRegistration.Refusal refusal) {
+    return switch (refusal) {
+      case ALREADY_REGISTERED -> HttpStatus.CONFLICT;
+      case NOT_FOUND -> HttpStatus.NOT_FOUND;
+      case SAME_PERSON -> HttpStatus.FORBIDDEN;
+      case INVALID -> HttpStatus.BAD_REQUEST;
+    };
   }
 }

@@ -1,16 +1,16 @@
 package org.example.inquiry.intake.email;
 
 import io.swagger.v3.oas.annotations.Operation;
+import java.net.URI;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.example.inquiry.intake.followup.FollowUps;
+import org.example.inquiry.intake.registration.InquiryAccepted;
 import org.example.inquiry.intake.registration.InquiryIndex;
 import org.example.inquiry.intake.registration.InquiryIntake;
 import org.example.inquiry.intake.registration.InquiryRegistration;
@@ -63,13 +63,12 @@ class EmailChannelController {
       consumes = "message/rfc822",
       produces = MediaType.APPLICATION_JSON_VALUE)
   @PreAuthorize("hasRole('channel')")
-  Mono<ResponseEntity<Map<String, String>>> deliver(
-      @RequestBody byte[] raw, Authentication caller) {
+  Mono<ResponseEntity<InquiryAccepted>> deliver(@RequestBody byte[] raw, Authentication caller) {
     return Mono.fromCallable(() -> handle(raw, caller.getName()))
         .subscribeOn(Schedulers.boundedElastic());
   }
 
-  private ResponseEntity<Map<String, String>> handle(byte[] raw, String gateway) {
+  private ResponseEntity<InquiryAccepted> handle(byte[] raw, String gateway) {
     ParsedEmail email;
     try {
       email = EmailParser.parse(raw, limits);
@@ -96,7 +95,7 @@ class EmailChannelController {
               email.text(),
               attachments);
       return answer(
-          repliedTo.get(), result == FollowUps.Result.PUBLISHED ? "FOLLOW_UP" : "DUPLICATE");
+          InquiryAccepted.followUp(repliedTo.get(), result == FollowUps.Result.PUBLISHED));
     }
     Submission submission =
         new Submission(
@@ -113,8 +112,7 @@ class EmailChannelController {
             null,
             attachments);
     InquiryIntake.Outcome outcome = intake.register(submission, EMAIL_NAMESPACE);
-    return answer(
-        outcome.inquiryId(), outcome instanceof InquiryIntake.Duplicate ? "DUPLICATE" : "RECEIVED");
+    return answer(InquiryAccepted.of(outcome));
   }
 
   /** The registered inquiry this email answers, if any. */
@@ -135,13 +133,10 @@ class EmailChannelController {
     return Optional.empty();
   }
 
-  private static ResponseEntity<Map<String, String>> answer(String inquiryId, String status) {
-    Map<String, String> body = new LinkedHashMap<>();
-    body.put("inquiryId", inquiryId);
-    body.put("status", status);
+  private static ResponseEntity<InquiryAccepted> answer(InquiryAccepted accepted) {
     return ResponseEntity.accepted()
-        .location(java.net.URI.create("/api/v1/inquiries/" + inquiryId))
-        .body(body);
+        .location(URI.create("/api/v1/inquiries/" + accepted.inquiryId()))
+        .body(accepted);
   }
 
   private static String sha256(byte[] raw) {

@@ -8,7 +8,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.util.List;
-import java.util.Map;
+import org.example.inquiry.intake.registration.InquiryAccepted;
 import org.example.inquiry.schemas.Channel;
 import org.example.inquiry.schemas.Contact;
 import org.springframework.http.MediaType;
@@ -43,13 +43,16 @@ class FollowUpController {
   /** A customer's rating after resolution. */
   record FeedbackRequest(@Min(1) @Max(5) int score, @Size(max = 5000) String comment) {}
 
+  /** A rating taken. */
+  record FeedbackAccepted(String inquiryId, int score) {}
+
   @Operation(summary = "Record a customer follow-up on an inquiry")
   @PostMapping(
       path = "/api/v1/inquiries/{inquiryId}/follow-ups",
       consumes = MediaType.APPLICATION_JSON_VALUE,
       produces = MediaType.APPLICATION_JSON_VALUE)
   @PreAuthorize("hasRole('channel')")
-  Mono<ResponseEntity<Map<String, String>>> followUp(
+  Mono<ResponseEntity<InquiryAccepted>> followUp(
       @PathVariable String inquiryId,
       @Valid @RequestBody FollowUpRequest request,
       @RequestHeader(name = "Idempotency-Key", required = false) String key,
@@ -70,11 +73,7 @@ class FollowUpController {
             result ->
                 ResponseEntity.accepted()
                     .body(
-                        Map.of(
-                            "inquiryId",
-                            inquiryId,
-                            "status",
-                            result == FollowUps.Result.PUBLISHED ? "FOLLOW_UP" : "DUPLICATE")));
+                        InquiryAccepted.followUp(inquiryId, result == FollowUps.Result.PUBLISHED)));
   }
 
   @Operation(summary = "Record the customer's satisfaction (1-5) with a resolved inquiry")
@@ -83,7 +82,7 @@ class FollowUpController {
       consumes = MediaType.APPLICATION_JSON_VALUE,
       produces = MediaType.APPLICATION_JSON_VALUE)
   @PreAuthorize("hasRole('channel')")
-  Mono<ResponseEntity<Map<String, Object>>> feedback(
+  Mono<ResponseEntity<FeedbackAccepted>> feedback(
       @PathVariable String inquiryId,
       @Valid @RequestBody FeedbackRequest request,
       @RequestHeader(name = "Idempotency-Key", required = false) String key,
@@ -99,9 +98,9 @@ class FollowUpController {
                     key))
         .subscribeOn(Schedulers.boundedElastic())
         .then(
-            Mono.just(
-                ResponseEntity.accepted()
-                    .body(
-                        Map.<String, Object>of("inquiryId", inquiryId, "score", request.score()))));
+            Mono.fromSupplier(
+                () ->
+                    ResponseEntity.accepted()
+                        .body(new FeedbackAccepted(inquiryId, request.score()))));
   }
 }

@@ -14,9 +14,7 @@ import org.example.inquiry.schemas.InquiryRated;
 import org.example.inquiry.schemas.catalog.Topics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * Customer contacts after the first one: follow-ups on an open inquiry (any channel) and
@@ -31,6 +29,28 @@ public class FollowUps {
   public enum Result {
     PUBLISHED,
     DUPLICATE
+  }
+
+  /** Why a follow-up or rating was refused. */
+  public enum Refusal {
+    /** No such inquiry was registered. */
+    UNKNOWN_INQUIRY,
+    /** Feedback comes after resolution, and the inquiry is not resolved. */
+    NOT_RESOLVED
+  }
+
+  /** A refused follow-up or rating; nothing was published. */
+  public static final class Refused extends RuntimeException {
+    private final Refusal refusal;
+
+    Refused(Refusal refusal, String message) {
+      super(message);
+      this.refusal = refusal;
+    }
+
+    public Refusal refusal() {
+      return refusal;
+    }
   }
 
   private final InquiryIndex index;
@@ -92,8 +112,8 @@ public class FollowUps {
       String idempotencyKey) {
     requireKnown(inquiryId);
     if (!index.isResolved(inquiryId)) {
-      throw new ResponseStatusException(
-          HttpStatus.CONFLICT,
+      throw new Refused(
+          Refusal.NOT_RESOLVED,
           "Inquiry " + inquiryId + " is not resolved yet; feedback is taken after resolution");
     }
     InquiryRated event =
@@ -112,8 +132,7 @@ public class FollowUps {
 
   private void requireKnown(String inquiryId) {
     if (!index.isRegistered(inquiryId)) {
-      throw new ResponseStatusException(
-          HttpStatus.NOT_FOUND, "No inquiry " + inquiryId + " was registered");
+      throw new Refused(Refusal.UNKNOWN_INQUIRY, "No inquiry " + inquiryId + " was registered");
     }
   }
 

@@ -2,13 +2,11 @@ package org.example.inquiry.intake.ledger;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
-import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.StoreQueryParameters;
-import org.apache.kafka.streams.errors.InvalidStateStoreException;
-import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.example.inquiry.platform.streams.KeyValueView;
+import org.example.inquiry.platform.streams.StoreQueries;
+import org.example.inquiry.platform.streams.StoreUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,29 +19,17 @@ public class InvoiceOwners {
 
   private static final Logger log = LoggerFactory.getLogger(InvoiceOwners.class);
 
-  private final StreamsBuilderFactoryBean streams;
+  private final KeyValueView<byte[]> owners;
 
-  InvoiceOwners(StreamsBuilderFactoryBean streams) {
-    this.streams = streams;
+  InvoiceOwners(StoreQueries stores) {
+    this.owners = stores.keyValue(InvoiceOwnersTopology.STORE, "The invoice owners view");
   }
 
   public Optional<String> ownerOf(String documentNumber) {
-    KafkaStreams kafkaStreams = streams.getKafkaStreams();
-    if (kafkaStreams == null) {
-      return Optional.empty();
-    }
     try {
-      byte[] owner =
-          kafkaStreams
-              .store(
-                  StoreQueryParameters.fromNameAndType(
-                      InvoiceOwnersTopology.STORE,
-                      QueryableStoreTypes.<String, byte[]>keyValueStore()))
-              .get(documentNumber);
-      return Optional.ofNullable(owner).map(b -> new String(b, StandardCharsets.UTF_8));
-    } catch (InvalidStateStoreException e) {
-      log.warn(
-          "The invoice owners view is not queryable ({}); reference check UNKNOWN", e.getMessage());
+      return owners.get(documentNumber).map(b -> new String(b, StandardCharsets.UTF_8));
+    } catch (StoreUnavailableException e) {
+      log.warn("{}; reference check UNKNOWN", e.getMessage());
       return Optional.empty();
     }
   }

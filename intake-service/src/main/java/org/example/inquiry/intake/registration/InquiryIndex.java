@@ -3,15 +3,9 @@ package org.example.inquiry.intake.registration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.StoreQueryParameters;
-import org.apache.kafka.streams.errors.InvalidStateStoreException;
-import org.apache.kafka.streams.state.QueryableStoreTypes;
-import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
-import org.springframework.http.HttpStatus;
-import org.springframework.kafka.config.StreamsBuilderFactoryBean;
+import org.example.inquiry.platform.streams.KeyValueView;
+import org.example.inquiry.platform.streams.StoreQueries;
 import org.springframework.stereotype.Component;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * Which inquiries exist and which are resolved: the global stores, plus the ids this instance
@@ -22,7 +16,9 @@ public class InquiryIndex {
 
   private static final int RECENT = 10_000;
 
-  private final StreamsBuilderFactoryBean streams;
+  private final KeyValueView<String> registered;
+  private final KeyValueView<String> resolved;
+  private final KeyValueView<String> followUps;
   private final Map<String, Boolean> recent =
       Collections.synchronizedMap(
           new LinkedHashMap<>(1024, 0.75f, false) {
@@ -32,22 +28,22 @@ public class InquiryIndex {
             }
           });
 
-  InquiryIndex(StreamsBuilderFactoryBean streams) {
-    this.streams = streams;
+  InquiryIndex(StoreQueries stores) {
+    this.registered = stores.keyValue(InquiryIndexTopology.REGISTERED_STORE, "The inquiry index");
+    this.resolved = stores.keyValue(InquiryIndexTopology.RESOLVED_STORE, "The inquiry index");
+    this.followUps = stores.keyValue(InquiryIndexTopology.FOLLOW_UP_STORE, "The inquiry index");
   }
 
   public boolean isRegistered(String inquiryId) {
-    return recent.containsKey(inquiryId)
-        || store(InquiryIndexTopology.REGISTERED_STORE).get(inquiryId) != null;
+    return recent.containsKey(inquiryId) || registered.get(inquiryId).isPresent();
   }
 
   public boolean isResolved(String inquiryId) {
-    return store(InquiryIndexTopology.RESOLVED_STORE).get(inquiryId) != null;
+    return resolved.get(inquiryId).isPresent();
   }
 
   public boolean isFollowUpKnown(String eventId) {
-    return recent.containsKey("follow-up:" + eventId)
-        || store(InquiryIndexTopology.FOLLOW_UP_STORE).get(eventId) != null;
+    return recent.containsKey("follow-up:" + eventId) || followUps.get(eventId).isPresent();
   }
 
   /** Records a follow-up this instance has just published. */
@@ -58,25 +54,5 @@ public class InquiryIndex {
   /** Records an inquiry this instance has just published. */
   public void registered(String inquiryId) {
     recent.put(inquiryId, Boolean.TRUE);
-  }
-
-  private ReadOnlyKeyValueStore<String, String> store(String name) {
-    KafkaStreams kafkaStreams = streams.getKafkaStreams();
-    if (kafkaStreams == null) {
-      throw unavailable("Kafka Streams has not started");
-    }
-    try {
-      return kafkaStreams.store(
-          StoreQueryParameters.fromNameAndType(
-              name, QueryableStoreTypes.<String, String>keyValueStore()));
-    } catch (InvalidStateStoreException e) {
-      throw unavailable(e.getMessage());
-    }
-  }
-
-  private static ResponseStatusException unavailable(String detail) {
-    return new ResponseStatusException(
-        HttpStatus.SERVICE_UNAVAILABLE,
-        "The inquiry index is not ready yet; retry shortly (" + detail + ")");
   }
 }

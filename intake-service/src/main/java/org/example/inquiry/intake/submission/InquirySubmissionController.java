@@ -4,9 +4,8 @@ import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import java.math.RoundingMode;
 import java.net.URI;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import org.example.inquiry.intake.registration.InquiryAccepted;
 import org.example.inquiry.intake.registration.InquiryIntake;
 import org.example.inquiry.intake.registration.Submission;
 import org.example.inquiry.schemas.Attachment;
@@ -14,6 +13,7 @@ import org.example.inquiry.schemas.Channel;
 import org.example.inquiry.schemas.Money;
 import org.example.inquiry.schemas.Reference;
 import org.example.inquiry.schemas.ReferenceKind;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
@@ -47,15 +48,14 @@ class InquirySubmissionController {
       consumes = MediaType.APPLICATION_JSON_VALUE,
       produces = MediaType.APPLICATION_JSON_VALUE)
   @PreAuthorize("hasRole('channel')")
-  Mono<ResponseEntity<Map<String, String>>> submit(
+  Mono<ResponseEntity<InquiryAccepted>> submit(
       @Valid @RequestBody SubmitInquiryRequest request,
       @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey,
       Authentication caller) {
     if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 255)) {
       return Mono.error(
-          new org.springframework.web.server.ResponseStatusException(
-              org.springframework.http.HttpStatus.BAD_REQUEST,
-              IDEMPOTENCY_KEY + " must be 1 to 255 characters"));
+          new ResponseStatusException(
+              HttpStatus.BAD_REQUEST, IDEMPOTENCY_KEY + " must be 1 to 255 characters"));
     }
     Submission submission = toSubmission(request, caller.getName(), idempotencyKey);
     return Mono.fromCallable(() -> intake.register(submission, "api:" + caller.getName()))
@@ -63,10 +63,8 @@ class InquirySubmissionController {
         .map(InquirySubmissionController::accepted);
   }
 
-  static ResponseEntity<Map<String, String>> accepted(InquiryIntake.Outcome outcome) {
-    Map<String, String> body = new LinkedHashMap<>();
-    body.put("inquiryId", outcome.inquiryId());
-    body.put("status", outcome instanceof InquiryIntake.Duplicate ? "DUPLICATE" : "RECEIVED");
+  static ResponseEntity<InquiryAccepted> accepted(InquiryIntake.Outcome outcome) {
+    InquiryAccepted body = InquiryAccepted.of(outcome);
     var response =
         ResponseEntity.accepted().location(URI.create("/api/v1/inquiries/" + outcome.inquiryId()));
     if (outcome instanceof InquiryIntake.Duplicate) {

@@ -48,7 +48,9 @@ class CustomerRegistrationTest {
 
     assertThatThrownBy(() -> CustomerRegistration.register(BOREALIS, existing, "tom", NOW))
         .isInstanceOfSatisfying(
-            CustomerRegistration.Refused.class, e -> assertThat(e.status()).isEqualTo(409));
+            CustomerRegistration.Refused.class,
+            e ->
+                assertThat(e.refusal()).isEqualTo(CustomerRegistration.Refusal.ALREADY_REGISTERED));
   }
 
   @Test
@@ -57,7 +59,8 @@ class CustomerRegistrationTest {
 
     assertThatThrownBy(() -> CustomerRegistration.verify(pending, "VERIFIED", null, "mia", NOW))
         .isInstanceOfSatisfying(
-            CustomerRegistration.Refused.class, e -> assertThat(e.status()).isEqualTo(403))
+            CustomerRegistration.Refused.class,
+            e -> assertThat(e.refusal()).isEqualTo(CustomerRegistration.Refusal.SAME_PERSON))
         .hasMessageContaining("segregation of duties");
 
     Customer verified =
@@ -80,9 +83,11 @@ class CustomerRegistrationTest {
                 CustomerRegistration.verify(
                     pending, "VERIFIED", LocalDate.parse("2026-11-25"), "kim", NOW))
         .isInstanceOfSatisfying(
-            CustomerRegistration.Refused.class, e -> assertThat(e.status()).isEqualTo(400));
+            CustomerRegistration.Refused.class,
+            e -> assertThat(e.refusal()).isEqualTo(CustomerRegistration.Refusal.INVALID));
     assertThatThrownBy(() -> CustomerRegistration.verify(null, "VERIFIED", null, "kim", NOW))
         .isInstanceOfSatisfying(
-            CustomerRegistration.Refused.class, e -> assertThat(e.status()).isEqualTo(404));
+            CustomerRegistration.Refused.class,
+            e -> assertThat(e.refusal()).isEqualTo(CustomerRegistration.Refusal.NOT_FOUND));
   }
 }

@@ -11,15 +11,12 @@ import org.apache.avro.specific.SpecificRecord;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.example.inquiry.platform.kafka.EventPublisher;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
-import org.springframework.http.ResponseEntity;
 
 /**
  * Reference-data imports (customer master, ledger extracts): an RFC 4180 CSV with a header, read
  * row by row with every problem reported by line, then published all together in one Kafka
- * transaction, or refused with 400 problem+json listing the problems and nothing published.
+ * transaction, or refused with the problems and nothing published ({@code CsvImportAnswers} says it
+ * over HTTP).
  */
 public final class CsvImport {
 
@@ -59,31 +56,30 @@ public final class CsvImport {
     return new Result<>(rows, problems);
   }
 
-  /**
-   * Publishes every row in one transaction (200 with the count), or answers 400 with the problems.
-   */
-  public static <T extends SpecificRecord> ResponseEntity<?> publishOrRefuse(
+  /** What became of an import: every row published, or nothing because of these problems. */
+  public sealed interface Outcome {}
+
+  /** Every row was published, in one transaction. */
+  public record Imported(int imported) implements Outcome {}
+
+  /** Nothing was published: the file has these problems (by line). */
+  public record Refused(List<String> problems) implements Outcome {}
+
+  /** Publishes every row in one transaction, or nothing when there are problems. */
+  public static <T extends SpecificRecord> Outcome publish(
       List<T> rows,
       List<String> problems,
       EventPublisher publisher,
       String topic,
       Function<T, String> key) {
     if (!problems.isEmpty()) {
-      ProblemDetail problem =
-          ProblemDetail.forStatusAndDetail(
-              HttpStatus.BAD_REQUEST,
-              problems.size() + " problem(s) in the CSV; nothing was imported");
-      problem.setTitle("Invalid import file");
-      problem.setProperty("errors", problems.stream().limit(100).toList());
-      return ResponseEntity.badRequest()
-          .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-          .body(problem);
+      return new Refused(problems);
     }
     publisher.publish(
         rows.stream()
             .map(r -> new EventPublisher.Outgoing(topic, key.apply(r), r))
             .toArray(EventPublisher.Outgoing[]::new));
-    return ResponseEntity.ok(java.util.Map.of("imported", rows.size()));
+    return new Imported(rows.size());
   }
 
   /** A required cell, trimmed; throws naming the column when blank. */

@@ -16,9 +16,16 @@ public final class JsonSerde<T> implements Serde<T> {
   private static final JsonMapper JSON = JsonMapper.builder().findAndAddModules().build();
 
   private final Class<T> type;
+  private final JsonMapper json;
 
   public JsonSerde(Class<T> type) {
+    this(type, JSON);
+  }
+
+  /** With a mapper of the state's own (mix-ins, features). */
+  public JsonSerde(Class<T> type, JsonMapper json) {
     this.type = type;
+    this.json = json;
   }
 
   @Override
@@ -28,7 +35,7 @@ public final class JsonSerde<T> implements Serde<T> {
         return null;
       }
       try {
-        return JSON.writeValueAsBytes(value);
+        return json.writeValueAsBytes(value);
       } catch (JacksonException e) {
         throw new SerializationException("Cannot write " + type.getSimpleName() + " as JSON", e);
       }
@@ -42,7 +49,7 @@ public final class JsonSerde<T> implements Serde<T> {
         return null;
       }
       try {
-        return JSON.readValue(data, type);
+        return json.readValue(data, type);
       } catch (JacksonException e) {
         throw new SerializationException("Cannot read " + type.getSimpleName() + " from JSON", e);
       }

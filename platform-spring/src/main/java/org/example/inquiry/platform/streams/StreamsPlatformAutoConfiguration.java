@@ -22,6 +22,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
@@ -30,6 +31,7 @@ import org.springframework.kafka.config.StreamsBuilderFactoryBeanConfigurer;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.web.reactive.function.client.WebClient;
 
 /**
  * Kafka Streams services send records they cannot deserialize or fail to process to {@code
@@ -102,6 +104,15 @@ public class StreamsPlatformAutoConfiguration {
       StreamsBuilderFactoryBean factoryBean, StreamsInputTopics inputs, KafkaProperties kafka) {
     return new StreamsStarter(
         factoryBean, inputs, () -> Admin.create(kafka.buildAdminProperties()));
+  }
+
+  /** Every state-store query of the service, local or forwarded to the owning instance. */
+  @Bean
+  @ConditionalOnBean(StreamsBuilderFactoryBean.class)
+  @ConditionalOnMissingBean
+  StoreQueries storeQueries(
+      StreamsBuilderFactoryBean factoryBean, ObjectProvider<WebClient.Builder> http) {
+    return new StoreQueries(factoryBean, http.getIfAvailable(WebClient::builder));
   }
 
   @Bean

@@ -3,6 +3,8 @@ package org.example.inquiry.platform.web;
 import java.util.List;
 import java.util.Map;
 import org.example.inquiry.platform.kafka.EventTooLargeException;
+import org.example.inquiry.platform.streams.OutcomeNotVisibleException;
+import org.example.inquiry.platform.streams.StoreUnavailableException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -80,6 +82,22 @@ public class ValidationProblemAdvice {
         ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, e.getMessage());
     problem.setTitle("Request too large");
     return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(problem);
+  }
+
+  /** A state store that cannot answer now (starting, rebalancing, owner unreachable): 503. */
+  @ExceptionHandler(StoreUnavailableException.class)
+  ResponseEntity<ProblemDetail> storeUnavailable(StoreUnavailableException e) {
+    ProblemDetail problem =
+        ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
+    return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).body(problem);
+  }
+
+  /** A command published whose outcome did not materialise in time: 504, it may still apply. */
+  @ExceptionHandler(OutcomeNotVisibleException.class)
+  ResponseEntity<ProblemDetail> outcomeNotVisible(OutcomeNotVisibleException e) {
+    ProblemDetail problem =
+        ProblemDetail.forStatusAndDetail(HttpStatus.GATEWAY_TIMEOUT, e.getMessage());
+    return ResponseEntity.status(HttpStatus.GATEWAY_TIMEOUT).body(problem);
   }
 
   private static JacksonException jacksonCause(Throwable e) {

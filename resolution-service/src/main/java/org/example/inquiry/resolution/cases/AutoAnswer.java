@@ -7,6 +7,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import org.example.inquiry.schemas.CheckOutcome;
+import org.example.inquiry.schemas.KycStatus;
+import org.example.inquiry.schemas.ReferenceKind;
 
 /**
  * Answers simple requests from the ledger at first contact: an invoice copy or a payment status,
@@ -51,31 +54,32 @@ public final class AutoAnswer {
 
   /** Whether and how the case is answered automatically. */
   public static Decision decide(InquiryCase c, Function<String, LedgerItem> ledger) {
-    if (c.triage
-        || c.context.customerId() == null
-        || c.types.isEmpty()
-        || !SIMPLE_TYPES.containsAll(c.types)) {
+    CaseContext context = c.context();
+    if (c.triage()
+        || context.customerId() == null
+        || c.types().isEmpty()
+        || !SIMPLE_TYPES.containsAll(c.types())) {
       return new NotSimple();
     }
     List<String> invoices =
-        c.context.references().stream()
-            .filter(r -> r.startsWith("INVOICE:"))
-            .map(r -> r.substring("INVOICE:".length()))
+        context.references().stream()
+            .filter(r -> r.kind() == ReferenceKind.INVOICE)
+            .map(Reference::value)
             .toList();
     if (invoices.isEmpty()) {
       return new NotSimple();
     }
-    if (!"PASSED".equals(c.context.senderIsRegisteredContact())) {
+    if (context.senderIsRegisteredContact() != CheckOutcome.PASSED) {
       return new Withheld(
           "account data is disclosed automatically only to a registered contact of the customer;"
               + " the sender is not one (check "
-              + c.context.senderIsRegisteredContact()
+              + context.senderIsRegisteredContact()
               + ")");
     }
-    if (!"VERIFIED".equals(c.context.kycStatus())) {
+    if (context.kycStatus() != KycStatus.VERIFIED) {
       return new Withheld(
           "account data is disclosed automatically only for a KYC-verified customer; KYC is "
-              + c.context.kycStatus());
+              + context.kycStatus());
     }
     List<String> lines = new ArrayList<>();
     for (String number : invoices) {
@@ -83,9 +87,9 @@ public final class AutoAnswer {
       if (item == null) {
         return new Withheld("invoice " + number + " is not in the ledger");
       }
-      if (!item.customerId().equals(c.context.customerId())) {
+      if (!item.customerId().equals(context.customerId())) {
         return new Withheld(
-            "invoice " + number + " does not belong to customer " + c.context.customerId());
+            "invoice " + number + " does not belong to customer " + context.customerId());
       }
       String line =
           number
@@ -102,7 +106,7 @@ public final class AutoAnswer {
                       + " "
                       + item.currency())
               + (item.dueDate() == null ? "" : ", due " + item.dueDate());
-      if (c.types.contains("invoice-copy")) {
+      if (c.types().contains("invoice-copy")) {
         line += "; a copy was sent to the registered contact";
       }
       lines.add(line);

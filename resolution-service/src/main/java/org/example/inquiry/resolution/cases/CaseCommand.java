@@ -1,32 +1,138 @@
 package org.example.inquiry.resolution.cases;
 
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
+import org.example.inquiry.schemas.approval.ActionType;
 
 /**
- * A request to change a case, as the single writer of the inquiry receives it.
- *
- * @param type CLAIM, ASSIGN, REPLY, REQUEST_INFO, NOTE, PROPOSE_ACTION, APPROVE, REJECT, RESOLVE,
- *     REOPEN, LINK_CUSTOMER
- * @param customerId LINK_CUSTOMER: the customer master id
+ * A request to change a case, as the single writer of the inquiry receives it: who asked, in which
+ * roles, when, and what.
  */
-public record CaseCommand(
-    String commandId,
-    String type,
-    String actor,
-    Set<String> roles,
-    Instant at,
-    String assignee,
-    String text,
-    String actionId,
-    String actionType,
-    BigDecimal amount,
-    String currency,
-    String invoiceReference,
-    String reason,
-    String resolutionCode,
-    String rootCause,
-    List<String> confirmedTypes,
-    String customerId) {}
+public sealed interface CaseCommand {
+
+  /** Who issued a command, in which roles, when. */
+  record Issued(String commandId, String actor, Set<String> roles, Instant at) {
+    public Issued {
+      roles = roles == null ? Set.of() : Set.copyOf(roles);
+    }
+  }
+
+  Issued issued();
+
+  /** The command's name on the wire and on the timeline. */
+  String type();
+
+  default String commandId() {
+    return issued().commandId();
+  }
+
+  default String actor() {
+    return issued().actor();
+  }
+
+  default Instant at() {
+    return issued().at();
+  }
+
+  /** The names on the wire ({@code InquiryCommand.type}). */
+  enum Type {
+    CLAIM,
+    ASSIGN,
+    REPLY,
+    REQUEST_INFO,
+    NOTE,
+    PROPOSE_ACTION,
+    APPROVE,
+    REJECT,
+    RESOLVE,
+    REOPEN,
+    LINK_CUSTOMER
+  }
+
+  record Claim(Issued issued) implements CaseCommand {
+    public String type() {
+      return Type.CLAIM.name();
+    }
+  }
+
+  record Assign(Issued issued, String assignee) implements CaseCommand {
+    public String type() {
+      return Type.ASSIGN.name();
+    }
+  }
+
+  /** A reply to the customer; the first is the first response. */
+  record Reply(Issued issued, String text) implements CaseCommand {
+    public String type() {
+      return Type.REPLY.name();
+    }
+  }
+
+  record RequestInfo(Issued issued, String text) implements CaseCommand {
+    public String type() {
+      return Type.REQUEST_INFO.name();
+    }
+  }
+
+  record Note(Issued issued, String text) implements CaseCommand {
+    public String type() {
+      return Type.NOTE.name();
+    }
+  }
+
+  /**
+   * A financial action to approve.
+   *
+   * @param actionId the id to give it; null derives one from the command id
+   * @param actionType null when the wire named a type this version does not know
+   */
+  record ProposeAction(
+      Issued issued,
+      String actionId,
+      ActionType actionType,
+      Money amount,
+      String invoiceReference,
+      String reason)
+      implements CaseCommand {
+    public String type() {
+      return Type.PROPOSE_ACTION.name();
+    }
+  }
+
+  /** An approval ({@code approve}) or rejection of a proposed action. */
+  record Decide(Issued issued, boolean approve, String actionId, String reason)
+      implements CaseCommand {
+    public String type() {
+      return (approve ? Type.APPROVE : Type.REJECT).name();
+    }
+  }
+
+  record Resolve(
+      Issued issued, String resolutionCode, String rootCause, List<String> confirmedTypes)
+      implements CaseCommand {
+    public Resolve {
+      confirmedTypes = confirmedTypes == null ? List.of() : List.copyOf(confirmedTypes);
+    }
+
+    public String type() {
+      return Type.RESOLVE.name();
+    }
+  }
+
+  record Reopen(Issued issued, String reason) implements CaseCommand {
+    public String type() {
+      return Type.REOPEN.name();
+    }
+  }
+
+  /** Links an inquiry from an unknown sender to a customer of the customer master. */
+  record LinkCustomer(Issued issued, String customerId) implements CaseCommand {
+    public String type() {
+      return Type.LINK_CUSTOMER.name();
+    }
+  }
+
+  /** A command type this version does not know: refused, on the timeline. */
+  record Unknown(Issued issued, String type) implements CaseCommand {}
+}

@@ -7,14 +7,23 @@ public sealed interface CaseEvent {
 
   /** An activity on the case ({@code inquiries-worked}). */
   record Worked(
-      String activity,
+      Activity activity,
       String actor,
       String detail,
       String assignee,
       String escalatedTo,
       InquiryCase.FinancialAction action,
       List<String> teams)
-      implements CaseEvent {}
+      implements CaseEvent {
+
+    public Worked {
+      teams = teams == null ? List.of() : List.copyOf(teams);
+    }
+
+    static Worked by(String actor, Activity activity, String detail) {
+      return new Worked(activity, actor, detail, null, null, null, List.of());
+    }
+  }
 
   /** An approval decision ({@code inquiries-approved}). */
   record Approved(

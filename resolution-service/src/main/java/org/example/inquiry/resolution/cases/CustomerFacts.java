@@ -1,13 +1,13 @@
 package org.example.inquiry.resolution.cases;
 
 import java.time.LocalDate;
+import org.example.inquiry.schemas.KycStatus;
 import org.example.inquiry.schemas.kyc.KycValidity;
 
 /**
  * What the case processor knows of a customer from the customer master (the compacted {@code
  * customers} topic), for linking an inquiry and for the KYC gate on financial actions.
  *
- * @param kycStatus VERIFIED, PENDING, EXPIRED, FAILED
  * @param kycExpiresOn when the verification expires, if known
  */
 public record CustomerFacts(
@@ -15,12 +15,12 @@ public record CustomerFacts(
     String legalName,
     String segment,
     String region,
-    String kycStatus,
+    KycStatus kycStatus,
     LocalDate kycExpiresOn,
     String accountManager) {
 
   /** KYC as of a day: a VERIFIED status past its expiry counts as EXPIRED. */
-  public String kycStatusOn(LocalDate day) {
+  public KycStatus kycStatusOn(LocalDate day) {
     return KycValidity.statusOn(kycStatus, kycExpiresOn, day);
   }
 }

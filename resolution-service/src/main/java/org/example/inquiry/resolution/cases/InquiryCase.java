@@ -3,97 +3,148 @@ package org.example.inquiry.resolution.cases;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.example.inquiry.schemas.Urgency;
+import org.example.inquiry.schemas.approval.ActionType;
+import org.example.inquiry.schemas.approval.ApprovalLevel;
 
 /**
- * The case of one inquiry, owned by resolution-service and kept in the {@code cases} state store
- * (JSON, changelogged). Only {@link CaseWorkflow} changes it, always on a copy, so a refused
+ * The case of one inquiry, owned by resolution-service and kept in its {@code cases} state store.
+ * Immutable: {@link CaseWorkflow} returns the next case for every fact and command, so a refused
  * command leaves the stored case as it was.
+ *
+ * @param fxToBase the router's rates to the base currency of the approval thresholds, by currency
+ * @param outcomes outcomes of the last commands, by command id (oldest first), so a repeated
+ *     command gets the same answer and is not applied twice
  */
-public class InquiryCase {
+public record InquiryCase(
+    String inquiryId,
+    CaseStatus status,
+    CaseContext context,
+    List<String> types,
+    Urgency urgency,
+    List<Team> teams,
+    boolean triage,
+    String routingReason,
+    int priority,
+    Instant responseDueAt,
+    Instant resolutionDueAt,
+    String slaCalendar,
+    List<ApprovalTier> approvalLadder,
+    List<String> excludedPeople,
+    Map<String, BigDecimal> fxToBase,
+    String assignee,
+    Instant firstResponseAt,
+    boolean followUpAfterFirstResponse,
+    int followUps,
+    int reopenCount,
+    List<FinancialAction> actions,
+    SlaSignals sla,
+    Instant resolvedAt,
+    Resolution resolution,
+    List<TimelineEntry> timeline,
+    Map<String, CommandOutcome> outcomes) {
 
-  public String inquiryId;
-  public String status;
-  public Context context;
-  public List<String> types = new ArrayList<>();
-  public String urgency;
-  public List<Team> teams = new ArrayList<>();
-  public boolean triage;
-  public String routingReason;
-  public int priority;
-  public Instant responseDueAt;
-  public Instant resolutionDueAt;
-  public String slaCalendar;
-  public List<ApprovalTier> approvalLadder = new ArrayList<>();
-  public List<String> excludedPeople = new ArrayList<>();
-
-  /** The router's rates to the base currency of the approval thresholds, by currency. */
-  public Map<String, BigDecimal> fxToBase = new LinkedHashMap<>();
-
-  public String assignee;
-  public Instant firstResponseAt;
-  public boolean followUpAfterFirstResponse;
-  public int followUps;
-  public int reopenCount;
-  public List<FinancialAction> actions = new ArrayList<>();
-  public Sla sla = new Sla();
-  public Instant resolvedAt;
-  public Resolution resolution;
-  public List<TimelineEntry> timeline = new ArrayList<>();
-
-  /** Outcomes of the last commands, by command id, for callers waiting on them. */
-  public Map<String, CommandOutcome> outcomes = new LinkedHashMap<>();
-
-  /** Facts from intake every downstream event repeats. */
-  public record Context(
-      Instant receivedAt,
-      String channel,
-      String customerId,
-      String segment,
-      String region,
-      String kycStatus,
-      String senderIsRegisteredContact,
-      BigDecimal amount,
-      String currency,
-      List<String> references,
-      String referencesBelongToCustomer) {}
+  public InquiryCase {
+    types = list(types);
+    teams = list(teams);
+    approvalLadder = list(approvalLadder);
+    excludedPeople = list(excludedPeople);
+    fxToBase = Collections.unmodifiableMap(new LinkedHashMap<>(map(fxToBase)));
+    actions = list(actions);
+    sla = sla == null ? SlaSignals.NONE : sla;
+    timeline = list(timeline);
+    outcomes = Collections.unmodifiableMap(new LinkedHashMap<>(map(outcomes)));
+  }
 
   /** A team working the case. */
   public record Team(String team, boolean lead, String assignee, String supervisor) {}
 
   /** One rung of the routed approval ladder (threshold in the base currency). */
-  public record ApprovalTier(String actionType, BigDecimal above, String level, String role) {}
+  public record ApprovalTier(
+      ActionType actionType, BigDecimal above, ApprovalLevel level, String role) {}
 
   /** A proposed financial action and its approvals. */
-  public static class FinancialAction {
-    public String actionId;
-    public String type;
-    public BigDecimal amount;
-    public String currency;
-    public String invoiceReference;
-    public String reason;
-    public String maker;
-    public Instant proposedAt;
-    public String level;
-    public String approverRole;
-    public int approvalsRequired;
+  public record FinancialAction(
+      String actionId,
+      ActionType type,
+      Money amount,
+      String invoiceReference,
+      String reason,
+      String maker,
+      Instant proposedAt,
+      ApprovalLevel level,
+      String approverRole,
+      int approvalsRequired,
+      ActionState state,
+      List<String> approvedBy,
+      String rejectedBy,
+      String rejectionReason) {
 
-    /** PENDING, APPROVED or REJECTED. */
-    public String state;
+    public FinancialAction {
+      approvedBy = list(approvedBy);
+    }
 
-    public List<String> approvedBy = new ArrayList<>();
-    public String rejectedBy;
-    public String rejectionReason;
+    /** With one more approval; approved once it has the approvals its level requires. */
+    FinancialAction approvedBy(String approver) {
+      List<String> approvers = new ArrayList<>(approvedBy);
+      approvers.add(approver);
+      ActionState next =
+          approvers.size() >= approvalsRequired ? ActionState.APPROVED : ActionState.PENDING;
+      return new FinancialAction(
+          actionId,
+          type,
+          amount,
+          invoiceReference,
+          reason,
+          maker,
+          proposedAt,
+          level,
+          approverRole,
+          approvalsRequired,
+          next,
+          approvers,
+          rejectedBy,
+          rejectionReason);
+    }
+
+    FinancialAction rejectedBy(String approver, String why) {
+      return new FinancialAction(
+          actionId,
+          type,
+          amount,
+          invoiceReference,
+          reason,
+          maker,
+          proposedAt,
+          level,
+          approverRole,
+          approvalsRequired,
+          ActionState.REJECTED,
+          approvedBy,
+          approver,
+          why);
+    }
+  }
+
+  /** Where a financial action stands. */
+  public enum ActionState {
+    PENDING,
+    APPROVED,
+    REJECTED
   }
 
   /** Which SLA signals were already raised, so each is raised once. */
-  public static class Sla {
-    public boolean responseWarned;
-    public boolean responseBreached;
-    public boolean resolutionWarned;
-    public boolean resolutionBreached;
+  public record SlaSignals(
+      boolean responseWarned,
+      boolean responseBreached,
+      boolean resolutionWarned,
+      boolean resolutionBreached) {
+
+    static final SlaSignals NONE = new SlaSignals(false, false, false, false);
   }
 
   /** How the case was resolved. */
@@ -102,24 +153,143 @@ public class InquiryCase {
       String rootCause,
       List<String> confirmedTypes,
       String resolvedBy,
-      boolean firstContactResolution) {}
+      boolean firstContactResolution) {
 
-  /** One fact on the timeline: what happened, when, by whom, why. */
-  public record TimelineEntry(Instant at, String event, String actor, String detail) {}
-
-  /** The outcome of a command: HTTP-like status and the reason. */
-  public record CommandOutcome(
-      String commandId, boolean accepted, int status, String reason, String actionId) {}
-
-  public boolean isOpen() {
-    return !"RESOLVED".equals(status);
+    public Resolution {
+      confirmedTypes = list(confirmedTypes);
+    }
   }
 
+  /** One fact on the timeline: what happened, when, by whom, why. */
+  public record TimelineEntry(Instant at, Activity event, String actor, String detail) {}
+
+  public boolean isOpen() {
+    return status == null || status.isOpen();
+  }
+
+  /** The action of this id, or null when the case has none. */
   public FinancialAction action(String actionId) {
-    return actions.stream().filter(a -> a.actionId.equals(actionId)).findFirst().orElse(null);
+    return actions.stream().filter(a -> a.actionId().equals(actionId)).findFirst().orElse(null);
   }
 
   public String leadSupervisor() {
     return teams.stream().filter(Team::lead).map(Team::supervisor).findFirst().orElse(null);
+  }
+
+  /** A copy to change: the workflow's way to make the next case. */
+  Edit edit() {
+    return new Edit(this);
+  }
+
+  /** The mutable draft of the next case; {@link #build()} freezes it. */
+  static final class Edit {
+    String inquiryId;
+    CaseStatus status;
+    CaseContext context;
+    List<String> types;
+    Urgency urgency;
+    List<Team> teams;
+    boolean triage;
+    String routingReason;
+    int priority;
+    Instant responseDueAt;
+    Instant resolutionDueAt;
+    String slaCalendar;
+    List<ApprovalTier> approvalLadder;
+    List<String> excludedPeople;
+    Map<String, BigDecimal> fxToBase;
+    String assignee;
+    Instant firstResponseAt;
+    boolean followUpAfterFirstResponse;
+    int followUps;
+    int reopenCount;
+    final List<FinancialAction> actions;
+    SlaSignals sla;
+    Instant resolvedAt;
+    Resolution resolution;
+    final List<TimelineEntry> timeline;
+    final LinkedHashMap<String, CommandOutcome> outcomes;
+
+    private Edit(InquiryCase c) {
+      inquiryId = c.inquiryId;
+      status = c.status;
+      context = c.context;
+      types = c.types;
+      urgency = c.urgency;
+      teams = c.teams;
+      triage = c.triage;
+      routingReason = c.routingReason;
+      priority = c.priority;
+      responseDueAt = c.responseDueAt;
+      resolutionDueAt = c.resolutionDueAt;
+      slaCalendar = c.slaCalendar;
+      approvalLadder = c.approvalLadder;
+      excludedPeople = c.excludedPeople;
+      fxToBase = c.fxToBase;
+      assignee = c.assignee;
+      firstResponseAt = c.firstResponseAt;
+      followUpAfterFirstResponse = c.followUpAfterFirstResponse;
+      followUps = c.followUps;
+      reopenCount = c.reopenCount;
+      actions = new ArrayList<>(c.actions);
+      sla = c.sla;
+      resolvedAt = c.resolvedAt;
+      resolution = c.resolution;
+      timeline = new ArrayList<>(c.timeline);
+      outcomes = new LinkedHashMap<>(c.outcomes);
+    }
+
+    Edit log(Instant at, Activity event, String actor, String detail) {
+      timeline.add(new TimelineEntry(at, event, actor, detail));
+      return this;
+    }
+
+    /** Replaces the action of the same id. */
+    Edit replace(FinancialAction action) {
+      actions.replaceAll(a -> a.actionId().equals(action.actionId()) ? action : a);
+      return this;
+    }
+
+    boolean isOpen() {
+      return status == null || status.isOpen();
+    }
+
+    InquiryCase build() {
+      return new InquiryCase(
+          inquiryId,
+          status,
+          context,
+          types,
+          urgency,
+          teams,
+          triage,
+          routingReason,
+          priority,
+          responseDueAt,
+          resolutionDueAt,
+          slaCalendar,
+          approvalLadder,
+          excludedPeople,
+          fxToBase,
+          assignee,
+          firstResponseAt,
+          followUpAfterFirstResponse,
+          followUps,
+          reopenCount,
+          actions,
+          sla,
+          resolvedAt,
+          resolution,
+          timeline,
+          outcomes);
+    }
+  }
+
+  private static <T> List<T> list(List<T> values) {
+    return values == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(values));
+  }
+
+  private static <K, V> Map<K, V> map(Map<K, V> values) {
+    return values == null ? Map.of() : values;
   }
 }

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import org.example.inquiry.platform.csv.CsvImport;
 import org.example.inquiry.platform.kafka.EventPublisher;
+import org.example.inquiry.platform.web.CsvImportAnswers;
 import org.example.inquiry.schemas.OpenItem;
 import org.example.inquiry.schemas.catalog.Topics;
 import org.springframework.http.MediaType;
@@ -40,12 +41,13 @@ class OpenItemImportController {
               OpenItemCsv.Result result =
                   OpenItemCsv.read(
                       new StringReader(new String(csv, StandardCharsets.UTF_8)), clock.instant());
-              return CsvImport.publishOrRefuse(
-                  result.items(),
-                  result.problems(),
-                  publisher,
-                  Topics.OPEN_ITEMS.name(),
-                  OpenItem::getDocumentNumber);
+              return CsvImportAnswers.of(
+                  CsvImport.publish(
+                      result.items(),
+                      result.problems(),
+                      publisher,
+                      Topics.OPEN_ITEMS.name(),
+                      OpenItem::getDocumentNumber));
             })
         .subscribeOn(Schedulers.boundedElastic());
   }

@@ -4,8 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import org.example.inquiry.schemas.Channel;
+import org.example.inquiry.schemas.CheckOutcome;
+import org.example.inquiry.schemas.KycStatus;
+import org.example.inquiry.schemas.ReferenceKind;
 import org.junit.jupiter.api.Test;
 
 class AutoAnswerTest {
@@ -34,30 +39,37 @@ class AutoAnswerTest {
               new AutoAnswer.LedgerItem(
                   "INV-7", "C-2000", new BigDecimal("10"), BigDecimal.TEN, "USD", null, "OPEN"));
 
-  InquiryCase simple(List<String> types, String... references) {
-    InquiryCase c = Cases.routedSeedCase();
-    c.types = types;
-    c.context =
-        new InquiryCase.Context(
-            c.context.receivedAt(),
-            "PORTAL",
-            "C-1001",
-            null,
-            null,
-            "VERIFIED",
-            "PASSED",
-            null,
-            null,
-            List.of(references),
-            "PASSED");
-    return c;
+  InquiryCase simple(List<String> types, String... invoices) {
+    return simple(types, false, invoices);
+  }
+
+  InquiryCase simple(List<String> types, boolean triage, String... invoices) {
+    return Cases.routed(
+        r -> {
+          r.types = types;
+          r.triage = triage;
+          r.context = context(CheckOutcome.PASSED, KycStatus.VERIFIED, invoices);
+        });
+  }
+
+  static CaseContext context(CheckOutcome senderCheck, KycStatus kyc, String... invoices) {
+    return new CaseContext(
+        Cases.RECEIVED,
+        Channel.PORTAL,
+        "C-1001",
+        null,
+        null,
+        kyc,
+        senderCheck,
+        null,
+        Arrays.stream(invoices).map(i -> new Reference(ReferenceKind.INVOICE, i)).toList(),
+        CheckOutcome.PASSED);
   }
 
   @Test
   void aPaymentStatusForTheCustomersOwnInvoicesIsAnsweredFromTheLedger() {
     var answer =
-        AutoAnswer.answer(
-            simple(List.of("payment-status"), "INVOICE:INV-98", "INVOICE:INV-123"), ledger::get);
+        AutoAnswer.answer(simple(List.of("payment-status"), "INV-98", "INV-123"), ledger::get);
 
     assertThat(answer)
         .hasValueSatisfying(
@@ -70,23 +82,21 @@ class AutoAnswerTest {
 
   @Test
   void anInvoiceCopySaysTheCopyWasSent() {
-    assertThat(AutoAnswer.answer(simple(List.of("invoice-copy"), "INVOICE:INV-98"), ledger::get))
+    assertThat(AutoAnswer.answer(simple(List.of("invoice-copy"), "INV-98"), ledger::get))
         .hasValueSatisfying(a -> assertThat(a).contains("copy was sent"));
   }
 
   @Test
   void unknownOrForeignInvoicesOtherTypesAndTriageGoToAPerson() {
-    assertThat(AutoAnswer.answer(simple(List.of("payment-status"), "INVOICE:INV-404"), ledger::get))
+    assertThat(AutoAnswer.answer(simple(List.of("payment-status"), "INV-404"), ledger::get))
         .isEmpty();
-    assertThat(AutoAnswer.answer(simple(List.of("payment-status"), "INVOICE:INV-7"), ledger::get))
+    assertThat(AutoAnswer.answer(simple(List.of("payment-status"), "INV-7"), ledger::get))
         .isEmpty();
     assertThat(
-            AutoAnswer.answer(
-                simple(List.of("payment-status", "dispute"), "INVOICE:INV-98"), ledger::get))
+            AutoAnswer.answer(simple(List.of("payment-status", "dispute"), "INV-98"), ledger::get))
         .isEmpty();
     assertThat(AutoAnswer.answer(simple(List.of("payment-status")), ledger::get)).isEmpty();
-    InquiryCase triaged = simple(List.of("payment-status"), "INVOICE:INV-98");
-    triaged.triage = true;
+    InquiryCase triaged = simple(List.of("payment-status"), true, "INV-98");
     assertThat(AutoAnswer.answer(triaged, ledger::get)).isEmpty();
   }
 
@@ -95,29 +105,19 @@ class AutoAnswerTest {
     var workflow = new CaseWorkflow(Map.of("USD", BigDecimal.ONE), 0.75);
     var step =
         workflow.autoAnswered(
-            simple(List.of("invoice-copy"), "INVOICE:INV-98"), "INV-98: ...", Cases.RECEIVED);
+            simple(List.of("invoice-copy"), "INV-98"), "INV-98: ...", Cases.RECEIVED);
 
-    assertThat(step.next().status).isEqualTo("RESOLVED");
-    assertThat(step.next().resolution.firstContactResolution()).isTrue();
+    assertThat(step.next().status()).isEqualTo(CaseStatus.RESOLVED);
+    assertThat(step.next().resolution().firstContactResolution()).isTrue();
     assertThat(step.events()).hasSize(2).last().isInstanceOf(CaseEvent.Resolved.class);
   }
 
   InquiryCase from(String senderCheck, String kyc) {
-    InquiryCase c = simple(List.of("invoice-copy", "payment-status"), "INVOICE:INV-123");
-    c.context =
-        new InquiryCase.Context(
-            c.context.receivedAt(),
-            "EMAIL",
-            "C-1001",
-            null,
-            null,
-            kyc,
-            senderCheck,
-            null,
-            null,
-            c.context.references(),
-            "PASSED");
-    return c;
+    return Cases.routed(
+        r -> {
+          r.types = List.of("invoice-copy", "payment-status");
+          r.context = context(CheckOutcome.valueOf(senderCheck), KycStatus.valueOf(kyc), "INV-123");
+        });
   }
 
   @org.junit.jupiter.params.ParameterizedTest(name = "sender check {0}")
@@ -146,7 +146,7 @@ class AutoAnswerTest {
 
   @Test
   void anotherCustomersInvoiceIsWithheldWithTheReason() {
-    InquiryCase c = simple(List.of("invoice-copy"), "INVOICE:INV-7");
+    InquiryCase c = simple(List.of("invoice-copy"), "INV-7");
 
     assertThat(AutoAnswer.decide(c, ledger::get))
         .isInstanceOfSatisfying(
@@ -162,12 +162,12 @@ class AutoAnswerTest {
 
     var step = workflow.autoAnswerWithheld(opened, "the sender is not one", Cases.RECEIVED);
 
-    assertThat(step.next().status).isEqualTo("OPEN");
-    assertThat(step.next().timeline)
+    assertThat(step.next().status()).isEqualTo(CaseStatus.OPEN);
+    assertThat(step.next().timeline())
         .last()
         .satisfies(
             e -> {
-              assertThat(e.event()).isEqualTo("AUTO_ANSWER_WITHHELD");
+              assertThat(e.event()).isEqualTo(Activity.AUTO_ANSWER_WITHHELD);
               assertThat(e.detail()).contains("the sender is not one");
             });
   }

@@ -4,7 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.Map;
+import org.example.inquiry.schemas.Channel;
+import org.example.inquiry.schemas.KycStatus;
+import org.example.inquiry.schemas.approval.ApprovalLevel;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -21,11 +25,27 @@ class CaseWorkflowTest {
   void routingOpensTheCaseAssignedToTheLeadTeamsAgent() {
     InquiryCase opened = opened();
 
-    assertThat(opened.status).isEqualTo("OPEN");
-    assertThat(opened.assignee).isEqualTo("omar");
-    assertThat(opened.timeline)
+    assertThat(opened.status()).isEqualTo(CaseStatus.OPEN);
+    assertThat(opened.assignee()).isEqualTo("omar");
+    assertThat(opened.timeline())
         .extracting(InquiryCase.TimelineEntry::event)
-        .containsExactly("RECEIVED", "ROUTED");
+        .containsExactly(Activity.RECEIVED, Activity.ROUTED);
+  }
+
+  @Test
+  void aRefusedCommandLeavesTheCaseItWasGivenAsItWas() {
+    InquiryCase opened = opened();
+    var proposed = workflow.handle(opened, Cases.propose("ben", "REBILL", "22000.00", "USD"));
+
+    var byMaker =
+        workflow.handle(
+            proposed.next(),
+            Cases.decide("APPROVE", "ben", proposed.outcome().actionId(), null, "approver"));
+
+    assertThat(opened.actions()).isEmpty();
+    assertThat(opened.timeline()).hasSize(2);
+    assertThat(proposed.next().timeline()).hasSize(3);
+    assertThat(byMaker.next().timeline()).hasSize(4);
   }
 
   @Nested
@@ -36,20 +56,20 @@ class CaseWorkflowTest {
       var proposed = workflow.handle(opened(), Cases.propose("ben", "REBILL", "22000.00", "USD"));
       String actionId = proposed.outcome().actionId();
       InquiryCase.FinancialAction action = proposed.next().action(actionId);
-      assertThat(action.level).isEqualTo("DUAL");
-      assertThat(action.approvalsRequired).isEqualTo(2);
-      assertThat(proposed.next().status).isEqualTo("PENDING_APPROVAL");
+      assertThat(action.level()).isEqualTo(ApprovalLevel.DUAL);
+      assertThat(action.approvalsRequired()).isEqualTo(2);
+      assertThat(proposed.next().status()).isEqualTo(CaseStatus.PENDING_APPROVAL);
 
       var byMaker =
           workflow.handle(
               proposed.next(), Cases.decide("APPROVE", "ben", actionId, null, "approver", "agent"));
       assertThat(byMaker.outcome().accepted()).isFalse();
-      assertThat(byMaker.outcome().status()).isEqualTo(403);
-      assertThat(byMaker.next().action(actionId).approvedBy).isEmpty();
-      assertThat(byMaker.next().timeline)
+      assertThat(byMaker.outcome().refusal()).isInstanceOf(Refusal.Forbidden.class);
+      assertThat(byMaker.next().action(actionId).approvedBy()).isEmpty();
+      assertThat(byMaker.next().timeline())
           .last()
           .extracting(InquiryCase.TimelineEntry::event)
-          .isEqualTo("ATTEMPT_REFUSED");
+          .isEqualTo(Activity.ATTEMPT_REFUSED);
       assertThat(byMaker.events()).singleElement().isInstanceOf(CaseEvent.Worked.class);
 
       var first =
@@ -60,40 +80,42 @@ class CaseWorkflowTest {
       assertThat(((CaseEvent.Approved) first.events().get(0)).finalDecision()).isFalse();
       var again =
           workflow.handle(first.next(), Cases.decide("APPROVE", "ivy", actionId, null, "approver"));
-      assertThat(again.outcome().status()).isEqualTo(409);
+      assertThat(again.outcome().refusal()).isInstanceOf(Refusal.Conflict.class);
       var second =
           workflow.handle(again.next(), Cases.decide("APPROVE", "jon", actionId, null, "approver"));
-      assertThat(second.next().action(actionId).state).isEqualTo("APPROVED");
+      assertThat(second.next().action(actionId).state())
+          .isEqualTo(InquiryCase.ActionState.APPROVED);
       assertThat(((CaseEvent.Approved) second.events().get(0)).finalDecision()).isTrue();
-      assertThat(second.next().status).isEqualTo("IN_PROGRESS");
+      assertThat(second.next().status()).isEqualTo(CaseStatus.IN_PROGRESS);
 
       var resolved = workflow.handle(second.next(), Cases.resolve("ben"));
       InquiryCase done = ((CaseEvent.Resolved) resolved.events().get(0)).resolvedCase();
-      assertThat(done.status).isEqualTo("RESOLVED");
-      assertThat(done.actions)
+      assertThat(done.status()).isEqualTo(CaseStatus.RESOLVED);
+      assertThat(done.actions())
           .singleElement()
-          .satisfies(a -> assertThat(a.approvedBy).containsExactly("ivy", "jon"));
+          .satisfies(a -> assertThat(a.approvedBy()).containsExactly("ivy", "jon"));
     }
 
     @Test
-    void resolvingBeforeApprovalAndApprovingARejectedActionAre409() {
+    void resolvingBeforeApprovalAndApprovingARejectedActionAreConflicts() {
       var proposed = workflow.handle(opened(), Cases.propose("ben", "REFUND", "500.00", "EUR"));
       String actionId = proposed.outcome().actionId();
 
       var early = workflow.handle(proposed.next(), Cases.resolve("ben"));
-      assertThat(early.outcome().status()).isEqualTo(409);
-      assertThat(early.next().status).isEqualTo("PENDING_APPROVAL");
+      assertThat(early.outcome().refusal()).isInstanceOf(Refusal.Conflict.class);
+      assertThat(early.next().status()).isEqualTo(CaseStatus.PENDING_APPROVAL);
 
       var rejected =
           workflow.handle(
               proposed.next(),
               Cases.decide("REJECT", "ivy", actionId, "no evidence of overcharge", "approver"));
-      assertThat(rejected.next().action(actionId).state).isEqualTo("REJECTED");
+      assertThat(rejected.next().action(actionId).state())
+          .isEqualTo(InquiryCase.ActionState.REJECTED);
       var late =
           workflow.handle(
               rejected.next(), Cases.decide("APPROVE", "jon", actionId, null, "approver"));
-      assertThat(late.outcome().status()).isEqualTo(409);
-      assertThat(late.outcome().reason()).contains("REJECTED");
+      assertThat(late.outcome().refusal()).isInstanceOf(Refusal.Conflict.class);
+      assertThat(late.outcome().refusal().reason()).contains("REJECTED");
     }
 
     @Test
@@ -105,20 +127,21 @@ class CaseWorkflowTest {
               workflow
                   .handle(proposed.next(), Cases.decide("APPROVE", "kim", actionId, null, "agent"))
                   .outcome()
-                  .status())
-          .isEqualTo(403);
+                  .refusal())
+          .isInstanceOf(Refusal.Forbidden.class);
       var excluded =
           workflow.handle(
               proposed.next(), Cases.decide("APPROVE", "am.jsmith", actionId, null, "approver"));
-      assertThat(excluded.outcome().status()).isEqualTo(403);
-      assertThat(excluded.outcome().reason()).contains("segregation of duties");
+      assertThat(excluded.outcome().refusal()).isInstanceOf(Refusal.Forbidden.class);
+      assertThat(excluded.outcome().refusal().reason()).contains("segregation of duties");
     }
 
     @Test
     void aRevisedDeliveryNeedsNoApprovalAndARejectionNeedsAReason() {
       var revised =
           workflow.handle(opened(), Cases.propose("omar", "REVISED_DELIVERY", "22000.00", "USD"));
-      assertThat(revised.next().action(revised.outcome().actionId()).state).isEqualTo("APPROVED");
+      assertThat(revised.next().action(revised.outcome().actionId()).state())
+          .isEqualTo(InquiryCase.ActionState.APPROVED);
       var refund = workflow.handle(revised.next(), Cases.propose("ben", "REFUND", "10.00", "USD"));
       assertThat(
               workflow
@@ -126,8 +149,20 @@ class CaseWorkflowTest {
                       refund.next(),
                       Cases.decide("REJECT", "ivy", refund.outcome().actionId(), " ", "approver"))
                   .outcome()
-                  .status())
-          .isEqualTo(400);
+                  .refusal())
+          .isInstanceOf(Refusal.Invalid.class);
+    }
+
+    @Test
+    void anUnknownActionTypeOrCurrencyIsInvalid() {
+      var bribe = workflow.handle(opened(), Cases.propose("ben", "BRIBE", "10.00", "USD"));
+      var yen = workflow.handle(opened(), Cases.propose("ben", "REFUND", "10", "JPY"));
+
+      assertThat(bribe.outcome().refusal()).isInstanceOf(Refusal.Invalid.class);
+      assertThat(bribe.outcome().refusal().reason()).contains("CREDIT_NOTE");
+      assertThat(yen.outcome().refusal().reason())
+          .isEqualTo("currency JPY is not supported; one of [EUR, USD]");
+      assertThat(yen.next().actions()).isEmpty();
     }
   }
 
@@ -137,25 +172,28 @@ class CaseWorkflowTest {
     @Test
     void resolvedWithoutFollowUpAfterTheFirstResponseIsFirstContact() {
       var replied = workflow.handle(opened(), Cases.text("REPLY", "omar", "We are on it"));
-      assertThat(replied.next().firstResponseAt).isNotNull();
+      assertThat(replied.next().firstResponseAt()).isNotNull();
       assertThat(replied.events())
           .singleElement()
           .satisfies(
-              e -> assertThat(((CaseEvent.Worked) e).activity()).isEqualTo("FIRST_RESPONDED"));
+              e ->
+                  assertThat(((CaseEvent.Worked) e).activity())
+                      .isEqualTo(Activity.FIRST_RESPONDED));
 
       var resolved = workflow.handle(replied.next(), Cases.resolve("omar"));
-      assertThat(resolved.next().resolution.firstContactResolution()).isTrue();
+      assertThat(resolved.next().resolution().firstContactResolution()).isTrue();
     }
 
     @Test
     void aFollowUpAfterTheFirstResponseOrAReopeningRulesItOut() {
       var replied = workflow.handle(opened(), Cases.text("REPLY", "omar", "We are on it"));
-      var followed = workflow.followedUp(replied.next(), Cases.RECEIVED.plusSeconds(7200), "EMAIL");
+      var followed =
+          workflow.followedUp(replied.next(), Cases.RECEIVED.plusSeconds(7200), Channel.EMAIL);
       assertThat(
               workflow
                   .handle(followed.next(), Cases.resolve("omar"))
                   .next()
-                  .resolution
+                  .resolution()
                   .firstContactResolution())
           .isFalse();
 
@@ -163,12 +201,12 @@ class CaseWorkflowTest {
       var reopened =
           workflow.handle(
               resolved, Cases.decide("REOPEN", "omar", null, "customer disagrees", "agent"));
-      assertThat(reopened.next().reopenCount).isEqualTo(1);
+      assertThat(reopened.next().reopenCount()).isEqualTo(1);
       assertThat(
               workflow
                   .handle(reopened.next(), Cases.resolve("omar"))
                   .next()
-                  .resolution
+                  .resolution()
                   .firstContactResolution())
           .isFalse();
     }
@@ -182,7 +220,17 @@ class CaseWorkflowTest {
 
     assertThat(twice.outcome()).isEqualTo(once.outcome());
     assertThat(twice.events()).isEmpty();
-    assertThat(twice.next().timeline).hasSize(once.next().timeline.size());
+    assertThat(twice.next().timeline()).hasSize(once.next().timeline().size());
+  }
+
+  @Test
+  void theCaseRemembersTheLastFiftyOutcomes() {
+    InquiryCase c = opened();
+    for (int i = 0; i < 60; i++) {
+      c = workflow.handle(c, Cases.text("NOTE", "omar", "note " + i)).next();
+    }
+
+    assertThat(c.outcomes()).hasSize(50);
   }
 
   @Test
@@ -194,20 +242,21 @@ class CaseWorkflowTest {
     var warned = workflow.slaTick(opened, Cases.RECEIVED.plus(Duration.ofMinutes(190)));
     assertThat(warned.events())
         .singleElement()
-        .satisfies(e -> assertThat(((CaseEvent.Worked) e).activity()).isEqualTo("SLA_WARNING"));
+        .satisfies(
+            e -> assertThat(((CaseEvent.Worked) e).activity()).isEqualTo(Activity.SLA_WARNING));
     var breached = workflow.slaTick(warned.next(), Cases.RECEIVED.plus(Duration.ofHours(5)));
     CaseEvent.Worked breach = (CaseEvent.Worked) breached.events().get(0);
-    assertThat(breach.activity()).isEqualTo("SLA_BREACHED");
+    assertThat(breach.activity()).isEqualTo(Activity.SLA_BREACHED);
     assertThat(breach.escalatedTo()).isEqualTo("sup.operations");
     assertThat(workflow.slaTick(breached.next(), Cases.RECEIVED.plus(Duration.ofHours(6))).events())
         .isEmpty();
   }
 
   @Test
-  void commandsOnAnUnknownInquiryAre404AndCreateNothing() {
+  void commandsOnAnUnknownInquiryAreNotFoundAndCreateNothing() {
     var step = workflow.handle(null, Cases.text("NOTE", "omar", "x"));
     assertThat(step.next()).isNull();
-    assertThat(step.outcome().status()).isEqualTo(404);
+    assertThat(step.outcome().refusal()).isInstanceOf(Refusal.NotFound.class);
   }
 
   @Nested
@@ -215,15 +264,21 @@ class CaseWorkflowTest {
 
     final CustomerFacts pending =
         new CustomerFacts(
-            "C-2001", "Borealis Foods GmbH", "MID_MARKET", "EMEA", "PENDING", null, "am.kraus");
+            "C-2001",
+            "Borealis Foods GmbH",
+            "MID_MARKET",
+            "EMEA",
+            KycStatus.PENDING,
+            null,
+            "am.kraus");
     final CustomerFacts verified =
         new CustomerFacts(
             "C-2001",
             "Borealis Foods GmbH",
             "MID_MARKET",
             "EMEA",
-            "VERIFIED",
-            java.time.LocalDate.parse("2027-11-25"),
+            KycStatus.VERIFIED,
+            LocalDate.parse("2027-11-25"),
             "am.kraus");
 
     InquiryCase unlinked() {
@@ -238,9 +293,9 @@ class CaseWorkflowTest {
           workflow.handle(
               unlinked(), Cases.propose("carl", "CREDIT_LIMIT_CHANGE", "80000.00", "EUR"));
 
-      assertThat(refused.outcome().status()).isEqualTo(409);
-      assertThat(refused.outcome().reason()).contains("not linked");
-      assertThat(refused.next().actions).isEmpty();
+      assertThat(refused.outcome().refusal()).isInstanceOf(Refusal.Conflict.class);
+      assertThat(refused.outcome().refusal().reason()).contains("not linked");
+      assertThat(refused.next().actions()).isEmpty();
     }
 
     @Test
@@ -248,13 +303,13 @@ class CaseWorkflowTest {
       var linked = workflow.handle(unlinked(), Cases.link("carl", "C-2001"), id -> pending);
 
       assertThat(linked.outcome().accepted()).isTrue();
-      assertThat(linked.next().context.customerId()).isEqualTo("C-2001");
-      assertThat(linked.next().context.kycStatus()).isEqualTo("PENDING");
-      assertThat(linked.next().context.segment()).isEqualTo("MID_MARKET");
-      assertThat(linked.next().excludedPeople).contains("am.kraus");
-      assertThat(linked.next().timeline)
+      assertThat(linked.next().context().customerId()).isEqualTo("C-2001");
+      assertThat(linked.next().context().kycStatus()).isEqualTo(KycStatus.PENDING);
+      assertThat(linked.next().context().segment()).isEqualTo("MID_MARKET");
+      assertThat(linked.next().excludedPeople()).contains("am.kraus");
+      assertThat(linked.next().timeline())
           .extracting(InquiryCase.TimelineEntry::event)
-          .endsWith("CUSTOMER_LINKED");
+          .endsWith(Activity.CUSTOMER_LINKED);
       assertThat(linked.events()).hasSize(1);
     }
 
@@ -264,12 +319,12 @@ class CaseWorkflowTest {
               workflow
                   .handle(unlinked(), Cases.link("carl", "C-9999"), id -> null)
                   .outcome()
-                  .status())
-          .isEqualTo(404);
+                  .refusal())
+          .isInstanceOf(Refusal.NotFound.class);
       var linked = workflow.handle(unlinked(), Cases.link("carl", "C-2001"), id -> pending);
       var again = workflow.handle(linked.next(), Cases.link("carl", "C-3000"), id -> pending);
-      assertThat(again.outcome().status()).isEqualTo(409);
-      assertThat(again.next().context.customerId()).isEqualTo("C-2001");
+      assertThat(again.outcome().refusal()).isInstanceOf(Refusal.Conflict.class);
+      assertThat(again.next().context().customerId()).isEqualTo("C-2001");
     }
 
     @Test
@@ -278,8 +333,8 @@ class CaseWorkflowTest {
       var propose = Cases.propose("carl", "CREDIT_LIMIT_CHANGE", "80000.00", "EUR");
 
       var whilePending = workflow.handle(linked.next(), propose, id -> pending);
-      assertThat(whilePending.outcome().status()).isEqualTo(409);
-      assertThat(whilePending.outcome().reason()).contains("C-2001 is PENDING");
+      assertThat(whilePending.outcome().refusal()).isInstanceOf(Refusal.Conflict.class);
+      assertThat(whilePending.outcome().refusal().reason()).contains("C-2001 is PENDING");
 
       var afterVerification =
           workflow.handle(
@@ -287,7 +342,7 @@ class CaseWorkflowTest {
               Cases.propose("carl", "CREDIT_LIMIT_CHANGE", "80000.00", "EUR"),
               id -> verified);
       assertThat(afterVerification.outcome().accepted()).isTrue();
-      assertThat(afterVerification.next().actions).hasSize(1);
+      assertThat(afterVerification.next().actions()).hasSize(1);
     }
 
     @Test
@@ -298,8 +353,8 @@ class CaseWorkflowTest {
               "Borealis Foods GmbH",
               "MID_MARKET",
               "EMEA",
-              "VERIFIED",
-              java.time.LocalDate.parse("2026-01-31"),
+              KycStatus.VERIFIED,
+              LocalDate.parse("2026-01-31"),
               null);
       var linked = workflow.handle(unlinked(), Cases.link("carl", "C-2001"), id -> expired);
       var refused =
@@ -307,7 +362,7 @@ class CaseWorkflowTest {
               linked.next(),
               Cases.propose("carl", "CREDIT_LIMIT_CHANGE", "80000.00", "EUR"),
               id -> expired);
-      assertThat(refused.outcome().reason()).contains("EXPIRED");
+      assertThat(refused.outcome().refusal().reason()).contains("EXPIRED");
     }
   }
 }

@@ -4,9 +4,17 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
+import org.example.inquiry.schemas.Channel;
+import org.example.inquiry.schemas.CheckOutcome;
+import org.example.inquiry.schemas.KycStatus;
+import org.example.inquiry.schemas.ReferenceKind;
+import org.example.inquiry.schemas.Urgency;
+import org.example.inquiry.schemas.approval.ActionType;
+import org.example.inquiry.schemas.approval.ApprovalLevel;
 
 /** Object mother: the seed case as resolution receives it, and commands on it. */
 final class Cases {
@@ -15,91 +23,120 @@ final class Cases {
 
   private Cases() {}
 
-  static InquiryCase routedSeedCase() {
-    InquiryCase c = new InquiryCase();
-    c.inquiryId = "seed-1";
-    c.context =
-        new InquiryCase.Context(
+  /** What the router decided; each fixture changes what it needs. */
+  static final class Routing {
+    String inquiryId = "seed-1";
+    CaseContext context =
+        new CaseContext(
             RECEIVED,
-            "PORTAL",
+            Channel.PORTAL,
             "C-1001",
             "ENTERPRISE",
             "NA",
-            "VERIFIED",
-            "PASSED",
-            new BigDecimal("22000"),
-            "USD",
-            List.of("LETTER_OF_CREDIT:LC-77"),
-            "PASSED");
-    c.types = List.of("logistics-billing", "letter-of-credit");
-    c.urgency = "HIGH";
-    c.teams =
+            KycStatus.VERIFIED,
+            CheckOutcome.PASSED,
+            new Money(new BigDecimal("22000"), "USD"),
+            List.of(new Reference(ReferenceKind.LETTER_OF_CREDIT, "LC-77")),
+            CheckOutcome.PASSED);
+    List<String> types = List.of("logistics-billing", "letter-of-credit");
+    boolean triage;
+    List<InquiryCase.Team> teams =
         List.of(
             new InquiryCase.Team("operations", true, "omar", "sup.operations"),
             new InquiryCase.Team("billing", false, "ben", "sup.billing"));
-    c.routingReason = "types -> [operations, billing]";
-    c.priority = 71;
-    c.responseDueAt = RECEIVED.plus(Duration.ofHours(4));
-    c.resolutionDueAt = RECEIVED.plus(Duration.ofHours(20));
-    c.slaCalendar = "americas";
-    c.approvalLadder =
+    List<InquiryCase.ApprovalTier> ladder =
         List.of(
-            new InquiryCase.ApprovalTier("REBILL", new BigDecimal("0"), "SINGLE", "approver"),
-            new InquiryCase.ApprovalTier("REBILL", new BigDecimal("10000"), "DUAL", "approver"),
-            new InquiryCase.ApprovalTier(
-                "REBILL", new BigDecimal("100000"), "ELEVATED", "supervisor"),
-            new InquiryCase.ApprovalTier("REFUND", new BigDecimal("0"), "SINGLE", "approver"),
-            new InquiryCase.ApprovalTier("REVISED_DELIVERY", new BigDecimal("0"), "NONE", ""));
-    c.excludedPeople = List.of("am.jsmith");
-    return c;
+            tier(ActionType.REBILL, "0", ApprovalLevel.SINGLE, "approver"),
+            tier(ActionType.REBILL, "10000", ApprovalLevel.DUAL, "approver"),
+            tier(ActionType.REBILL, "100000", ApprovalLevel.ELEVATED, "supervisor"),
+            tier(ActionType.REFUND, "0", ApprovalLevel.SINGLE, "approver"),
+            tier(ActionType.REVISED_DELIVERY, "0", ApprovalLevel.NONE, ""));
+    List<String> excludedPeople = List.of("am.jsmith");
+
+    InquiryCase build() {
+      return new InquiryCase(
+          inquiryId,
+          null,
+          context,
+          types,
+          Urgency.HIGH,
+          teams,
+          triage,
+          "types -> [operations, billing]",
+          71,
+          RECEIVED.plus(Duration.ofHours(4)),
+          RECEIVED.plus(Duration.ofHours(20)),
+          "americas",
+          ladder,
+          excludedPeople,
+          Map.of(),
+          null,
+          null,
+          false,
+          0,
+          0,
+          List.of(),
+          null,
+          null,
+          null,
+          List.of(),
+          Map.of());
+    }
   }
 
-  /** The optional fields of a command; each fixture fills what its command needs. */
-  private static final class Draft {
-    String assignee;
-    String text;
-    String actionId;
-    String actionType;
-    BigDecimal amount;
-    String currency;
-    String invoiceReference;
-    String reason;
-    String resolutionCode;
-    String rootCause;
-    List<String> confirmedTypes = List.of();
-    String customerId;
+  static InquiryCase.ApprovalTier tier(
+      ActionType type, String above, ApprovalLevel level, String role) {
+    return new InquiryCase.ApprovalTier(type, new BigDecimal(above), level, role);
   }
 
-  private static CaseCommand build(
-      String type, String actor, Set<String> roles, Consumer<Draft> fill) {
-    Draft d = new Draft();
-    fill.accept(d);
-    return new CaseCommand(
-        UUID.randomUUID().toString(),
-        type,
-        actor,
-        roles,
-        RECEIVED.plus(Duration.ofHours(1)),
-        d.assignee,
-        d.text,
-        d.actionId,
-        d.actionType,
-        d.amount,
-        d.currency,
-        d.invoiceReference,
-        d.reason,
-        d.resolutionCode,
-        d.rootCause,
-        d.confirmedTypes,
-        d.customerId);
+  static InquiryCase routedSeedCase() {
+    return routed(r -> {});
   }
 
-  static CaseCommand command(String type, String actor, String... roles) {
-    return build(type, actor, Set.of(roles), d -> {});
+  static InquiryCase routed(Consumer<Routing> change) {
+    Routing routing = new Routing();
+    change.accept(routing);
+    return routing.build();
+  }
+
+  /** The case of an inquiry from an unknown sender: not linked, KYC unknown. */
+  static InquiryCase routedUnknownSenderCase() {
+    return routed(
+        r -> {
+          r.inquiryId = "unknown-1";
+          r.context =
+              new CaseContext(
+                  RECEIVED,
+                  Channel.API,
+                  null,
+                  null,
+                  null,
+                  KycStatus.UNKNOWN,
+                  CheckOutcome.NOT_APPLICABLE,
+                  new Money(new BigDecimal("180000"), "EUR"),
+                  List.of(),
+                  CheckOutcome.NOT_APPLICABLE);
+          r.excludedPeople = List.of();
+        });
+  }
+
+  static CaseCommand.Issued issued(String actor, Set<String> roles) {
+    return new CaseCommand.Issued(
+        UUID.randomUUID().toString(), actor, roles, RECEIVED.plus(Duration.ofHours(1)));
+  }
+
+  static CaseCommand.Claim claim(String actor, String... roles) {
+    return new CaseCommand.Claim(issued(actor, Set.of(roles)));
   }
 
   static CaseCommand text(String type, String actor, String text) {
-    return build(type, actor, Set.of("agent"), d -> d.text = text);
+    CaseCommand.Issued issued = issued(actor, Set.of("agent"));
+    return switch (type) {
+      case "REPLY" -> new CaseCommand.Reply(issued, text);
+      case "REQUEST_INFO" -> new CaseCommand.RequestInfo(issued, text);
+      case "NOTE" -> new CaseCommand.Note(issued, text);
+      default -> throw new IllegalArgumentException(type);
+    };
   }
 
   static CaseCommand propose(String actor, String actionType, String amount, String currency) {
@@ -109,70 +146,39 @@ final class Cases {
   /** A proposal that adjusts a ledger document (none when {@code document} is null). */
   static CaseCommand proposeOn(
       String actor, String actionType, String amount, String currency, String document) {
-    return build(
-        "PROPOSE_ACTION",
-        actor,
-        Set.of("agent"),
-        d -> {
-          d.actionType = actionType;
-          d.amount = new BigDecimal(amount);
-          d.currency = currency;
-          d.invoiceReference = document;
-          d.reason = "shipment delayed two weeks";
-        });
+    return new CaseCommand.ProposeAction(
+        issued(actor, Set.of("agent")),
+        null,
+        ActionType.named(actionType).orElse(null),
+        new Money(new BigDecimal(amount), currency),
+        document,
+        "shipment delayed two weeks");
   }
 
   static CaseCommand decide(
       String type, String actor, String actionId, String reason, String... roles) {
-    return build(
-        type,
-        actor,
-        Set.of(roles),
-        d -> {
-          d.actionId = actionId;
-          d.reason = reason;
-        });
+    CaseCommand.Issued issued = issued(actor, Set.of(roles));
+    return switch (type) {
+      case "APPROVE" -> new CaseCommand.Decide(issued, true, actionId, reason);
+      case "REJECT" -> new CaseCommand.Decide(issued, false, actionId, reason);
+      case "REOPEN" -> new CaseCommand.Reopen(issued, reason);
+      default -> throw new IllegalArgumentException(type);
+    };
   }
 
   static CaseCommand resolve(String actor) {
-    return build(
-        "RESOLVE",
-        actor,
-        Set.of("agent"),
-        d -> {
-          d.resolutionCode = "ADJUSTED";
-          d.rootCause = "carrier delay";
-          d.confirmedTypes = List.of("logistics-billing", "billing-discrepancy");
-        });
-  }
-
-  /** The case of an inquiry from an unknown sender: not linked, KYC unknown. */
-  static InquiryCase routedUnknownSenderCase() {
-    InquiryCase c = routedSeedCase();
-    c.inquiryId = "unknown-1";
-    InquiryCase.Context seed = c.context;
-    c.context =
-        new InquiryCase.Context(
-            seed.receivedAt(),
-            "API",
-            null,
-            null,
-            null,
-            "UNKNOWN",
-            "NOT_APPLICABLE",
-            new BigDecimal("180000"),
-            "EUR",
-            List.of(),
-            "NOT_APPLICABLE");
-    c.excludedPeople = List.of();
-    return c;
+    return new CaseCommand.Resolve(
+        issued(actor, Set.of("agent")),
+        "ADJUSTED",
+        "carrier delay",
+        List.of("logistics-billing", "billing-discrepancy"));
   }
 
   static CaseCommand assign(String actor, String assignee) {
-    return build("ASSIGN", actor, Set.of("supervisor"), d -> d.assignee = assignee);
+    return new CaseCommand.Assign(issued(actor, Set.of("supervisor")), assignee);
   }
 
   static CaseCommand link(String actor, String customerId) {
-    return build("LINK_CUSTOMER", actor, Set.of("agent"), d -> d.customerId = customerId);
+    return new CaseCommand.LinkCustomer(issued(actor, Set.of("agent")), customerId);
   }
 }

@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.function.Function;
+import org.example.inquiry.schemas.KycStatus;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -31,7 +32,7 @@ class SegregationOfDutiesTest {
                   "Acme",
                   "ENTERPRISE",
                   "NA",
-                  "VERIFIED",
+                  KycStatus.VERIFIED,
                   LocalDate.parse("2030-01-01"),
                   "am.jsmith")
               : null;
@@ -40,7 +41,7 @@ class SegregationOfDutiesTest {
     return workflow.routed(null, Cases.routedSeedCase(), Cases.RECEIVED.plusSeconds(2)).next();
   }
 
-  CaseWorkflow.Step handle(InquiryCase current, CaseCommand command) {
+  Step handle(InquiryCase current, CaseCommand command) {
     return workflow.handle(current, command, CUSTOMERS, LEDGER);
   }
 
@@ -54,9 +55,9 @@ class SegregationOfDutiesTest {
         handle(proposed.next(), Cases.decide("APPROVE", spelling, actionId, null, "approver"));
 
     assertThat(approval.outcome().accepted()).isFalse();
-    assertThat(approval.outcome().status()).isEqualTo(403);
-    assertThat(approval.outcome().reason()).contains("maker-checker");
-    assertThat(approval.next().action(actionId).approvedBy).isEmpty();
+    assertThat(approval.outcome().refusal()).isInstanceOf(Refusal.Forbidden.class);
+    assertThat(approval.outcome().refusal().reason()).contains("maker-checker");
+    assertThat(approval.next().action(actionId).approvedBy()).isEmpty();
   }
 
   @ParameterizedTest
@@ -67,13 +68,13 @@ class SegregationOfDutiesTest {
 
     var approval =
         handle(proposed.next(), Cases.decide("APPROVE", spelling, actionId, null, "approver"));
-    var claim = handle(opened(), Cases.command("CLAIM", spelling, "agent"));
+    var claim = handle(opened(), Cases.claim(spelling, "agent"));
     var assign = handle(opened(), assignTo(spelling));
 
-    assertThat(approval.outcome().status()).isEqualTo(403);
-    assertThat(approval.outcome().reason()).contains("segregation of duties");
-    assertThat(claim.outcome().status()).isEqualTo(403);
-    assertThat(assign.outcome().status()).isEqualTo(403);
+    assertThat(approval.outcome().refusal()).isInstanceOf(Refusal.Forbidden.class);
+    assertThat(approval.outcome().refusal().reason()).contains("segregation of duties");
+    assertThat(claim.outcome().refusal()).isInstanceOf(Refusal.Forbidden.class);
+    assertThat(assign.outcome().refusal()).isInstanceOf(Refusal.Forbidden.class);
   }
 
   @ParameterizedTest
@@ -86,9 +87,9 @@ class SegregationOfDutiesTest {
     var second =
         handle(first.next(), Cases.decide("APPROVE", spelling, actionId, null, "approver"));
 
-    assertThat(second.outcome().status()).isEqualTo(409);
-    assertThat(second.next().action(actionId).state).isEqualTo("PENDING");
-    assertThat(second.next().action(actionId).approvedBy).containsExactly("ivy");
+    assertThat(second.outcome().refusal()).isInstanceOf(Refusal.Conflict.class);
+    assertThat(second.next().action(actionId).state()).isEqualTo(InquiryCase.ActionState.PENDING);
+    assertThat(second.next().action(actionId).approvedBy()).containsExactly("ivy");
   }
 
   @Test
@@ -104,17 +105,15 @@ class SegregationOfDutiesTest {
                 "Acme",
                 "ENTERPRISE",
                 "NA",
-                "VERIFIED",
+                KycStatus.VERIFIED,
                 LocalDate.parse("2030-01-01"),
                 " AM.JSmith ");
 
     var linked = workflow.handle(unlinked, Cases.link("ben", "C-1001"), shouting, LEDGER);
-    var claim =
-        workflow.handle(
-            linked.next(), Cases.command("CLAIM", "am.jsmith", "agent"), shouting, LEDGER);
+    var claim = workflow.handle(linked.next(), Cases.claim("am.jsmith", "agent"), shouting, LEDGER);
 
-    assertThat(linked.next().excludedPeople).containsExactly("am.jsmith");
-    assertThat(claim.outcome().status()).isEqualTo(403);
+    assertThat(linked.next().excludedPeople()).containsExactly("am.jsmith");
+    assertThat(claim.outcome().refusal()).isInstanceOf(Refusal.Forbidden.class);
   }
 
   @Nested
@@ -136,15 +135,15 @@ class SegregationOfDutiesTest {
               opened(), Cases.proposeOn("ben", "CREDIT_NOTE", "500.00", "USD", "INV-2026-000999"));
 
       assertThat(proposed.outcome().accepted()).isFalse();
-      assertThat(proposed.outcome().status()).isEqualTo(409);
-      assertThat(proposed.outcome().reason())
+      assertThat(proposed.outcome().refusal()).isInstanceOf(Refusal.Conflict.class);
+      assertThat(proposed.outcome().refusal().reason())
           .contains("does not belong to customer C-1001")
           .doesNotContain("C-2002");
-      assertThat(proposed.next().actions).isEmpty();
-      assertThat(proposed.next().timeline)
+      assertThat(proposed.next().actions()).isEmpty();
+      assertThat(proposed.next().timeline())
           .last()
           .extracting(InquiryCase.TimelineEntry::event)
-          .isEqualTo("ATTEMPT_REFUSED");
+          .isEqualTo(Activity.ATTEMPT_REFUSED);
     }
 
     @Test
@@ -153,9 +152,9 @@ class SegregationOfDutiesTest {
           handle(
               opened(), Cases.proposeOn("ben", "CREDIT_NOTE", "500.00", "USD", "INV-1999-000001"));
 
-      assertThat(proposed.outcome().status()).isEqualTo(409);
-      assertThat(proposed.outcome().reason()).contains("is not in the ledger");
-      assertThat(proposed.next().actions).isEmpty();
+      assertThat(proposed.outcome().refusal()).isInstanceOf(Refusal.Conflict.class);
+      assertThat(proposed.outcome().refusal().reason()).contains("is not in the ledger");
+      assertThat(proposed.next().actions()).isEmpty();
     }
   }
 

@@ -1,6 +1,7 @@
 package org.example.inquiry.schemas.kyc;
 
 import java.time.LocalDate;
+import org.example.inquiry.schemas.KycStatus;
 
 /**
  * What a customer master's KYC status means on a given day: a VERIFIED status past its expiry
@@ -21,5 +22,12 @@ public final class KycValidity {
       return "EXPIRED";
     }
     return status;
+  }
+
+  /** The same rule on the Avro status. */
+  public static KycStatus statusOn(KycStatus status, LocalDate expiresOn, LocalDate day) {
+    return status == KycStatus.VERIFIED && expiresOn != null && expiresOn.isBefore(day)
+        ? KycStatus.EXPIRED
+        : status;
   }
 }

@@ -21,6 +21,7 @@ import org.example.inquiry.schemas.KycStatus;
 import org.example.inquiry.schemas.Money;
 import org.example.inquiry.schemas.Reference;
 import org.example.inquiry.schemas.ReferenceKind;
+import org.example.inquiry.schemas.registry.InMemorySchemaRegistryClient;
 import org.junit.jupiter.api.Test;
 
 class AvroSerdeTest {

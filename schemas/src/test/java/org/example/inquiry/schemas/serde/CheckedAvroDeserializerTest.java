@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.Map;
 import org.apache.kafka.common.errors.SerializationException;
 import org.example.inquiry.schemas.InquiryReceived;
+import org.example.inquiry.schemas.registry.InMemorySchemaRegistryClient;
 import org.junit.jupiter.api.Test;
 
 class CheckedAvroDeserializerTest {

@@ -1,5 +1,7 @@
-package org.example.inquiry.resolution.work;
+package org.example.inquiry.resolution.cases.web;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
@@ -12,17 +14,19 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.example.inquiry.platform.kafka.EventPublisher;
+import org.example.inquiry.platform.streams.CommandOutcomes;
 import org.example.inquiry.platform.validation.MoneyInput;
 import org.example.inquiry.platform.validation.ValidMoney;
-import org.example.inquiry.resolution.cases.CaseStore;
 import org.example.inquiry.resolution.cases.CaseWorkflow;
 import org.example.inquiry.resolution.cases.InquiryCase;
-import org.example.inquiry.resolution.config.ResolutionProperties;
 import org.example.inquiry.schemas.InquiryCommand;
 import org.example.inquiry.schemas.Money;
+import org.example.inquiry.schemas.approval.ActionType;
 import org.example.inquiry.schemas.catalog.Topics;
 import org.example.inquiry.schemas.identity.PersonIds;
 import org.springframework.http.HttpStatus;
@@ -37,33 +41,42 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 /**
  * Agents', approvers' and supervisors' work on a case. Each request becomes an {@code
  * InquiryCommand} on the inquiry's partition; the case processor that owns it checks it against the
- * current case, and the request answers with the real outcome (200 with the case, or 403/409
- * problem+json) once it is visible in the case store.
+ * current case, and the request answers with the real outcome (200 with the case, or the refusal as
+ * 400/403/404/409 problem+json) once the case store has materialised it, on whichever instance.
  */
 @RestController
 class CaseCommandController {
 
-  private final CaseStore cases;
+  private final CaseQueries cases;
+  private final CommandOutcomes<InquiryCase> outcomes;
   private final EventPublisher publisher;
-  private final ResolutionProperties properties;
   private final CaseWorkflow workflow;
   private final Clock clock = Clock.systemUTC();
 
   CaseCommandController(
-      CaseStore cases,
+      CaseQueries cases,
+      CommandOutcomes<InquiryCase> outcomes,
       EventPublisher publisher,
-      ResolutionProperties properties,
       CaseWorkflow workflow) {
     this.cases = cases;
+    this.outcomes = outcomes;
     this.workflow = workflow;
     this.publisher = publisher;
-    this.properties = properties;
   }
+
+  /** An accepted command: its id, the action it proposed or decided, and the case after it. */
+  record CommandAccepted(
+      String commandId,
+      String outcome,
+      @JsonInclude(JsonInclude.Include.NON_NULL) String actionId,
+      @JsonProperty("case") CaseView kase) {}
+
+  /** The outcome of a command, with the case that shows it. */
+  private record Answer(CaseView.OutcomeView outcome, CaseView kase) {}
 
   record TextRequest(@NotBlank @Size(max = 20_000) String text) {}
 
@@ -80,13 +93,7 @@ class CaseCommandController {
       implements MoneyInput {}
 
   record ActionRequest(
-      @NotBlank
-          @Pattern(
-              regexp =
-                  "CREDIT_NOTE|REBILL|REFUND|WRITE_OFF|REVISED_DELIVERY|PAYMENT_PLAN|CREDIT_LIMIT_CHANGE",
-              message =
-                  "must be one of CREDIT_NOTE, REBILL, REFUND, WRITE_OFF, REVISED_DELIVERY, PAYMENT_PLAN, CREDIT_LIMIT_CHANGE")
-          String type,
+      @NotBlank @Pattern(regexp = ActionType.PATTERN, message = ActionType.MESSAGE) String type,
       @NotNull @Valid AmountDto amount,
       @Size(max = 64) String invoiceReference,
       @NotBlank @Size(max = 2000) String reason) {}
@@ -109,7 +116,7 @@ class CaseCommandController {
   @Operation(summary = "Claim the inquiry")
   @PostMapping(path = "/api/v1/inquiries/{id}/claim", produces = MediaType.APPLICATION_JSON_VALUE)
   @PreAuthorize("hasAnyRole('agent','supervisor')")
-  Mono<Map<String, Object>> claim(@PathVariable String id, Authentication caller) {
+  Mono<CommandAccepted> claim(@PathVariable String id, Authentication caller) {
     return send(id, caller, command(id, caller, "CLAIM"));
   }
 
@@ -119,7 +126,7 @@ class CaseCommandController {
       consumes = MediaType.APPLICATION_JSON_VALUE,
       produces = MediaType.APPLICATION_JSON_VALUE)
   @PreAuthorize("hasRole('supervisor')")
-  Mono<Map<String, Object>> assign(
+  Mono<CommandAccepted> assign(
       @PathVariable String id, @Valid @RequestBody AssignRequest body, Authentication caller) {
     return send(
         id,
@@ -133,7 +140,7 @@ class CaseCommandController {
       consumes = MediaType.APPLICATION_JSON_VALUE,
       produces = MediaType.APPLICATION_JSON_VALUE)
   @PreAuthorize("hasRole('agent')")
-  Mono<Map<String, Object>> reply(
+  Mono<CommandAccepted> reply(
       @PathVariable String id, @Valid @RequestBody TextRequest body, Authentication caller) {
     return send(id, caller, command(id, caller, "REPLY").setText(body.text()));
   }
@@ -144,7 +151,7 @@ class CaseCommandController {
       consumes = MediaType.APPLICATION_JSON_VALUE,
       produces = MediaType.APPLICATION_JSON_VALUE)
   @PreAuthorize("hasRole('agent')")
-  Mono<Map<String, Object>> requestInfo(
+  Mono<CommandAccepted> requestInfo(
       @PathVariable String id, @Valid @RequestBody TextRequest body, Authentication caller) {
     return send(id, caller, command(id, caller, "REQUEST_INFO").setText(body.text()));
   }
@@ -155,7 +162,7 @@ class CaseCommandController {
       consumes = MediaType.APPLICATION_JSON_VALUE,
       produces = MediaType.APPLICATION_JSON_VALUE)
   @PreAuthorize("hasAnyRole('agent','approver','supervisor')")
-  Mono<Map<String, Object>> note(
+  Mono<CommandAccepted> note(
       @PathVariable String id, @Valid @RequestBody TextRequest body, Authentication caller) {
     return send(id, caller, command(id, caller, "NOTE").setText(body.text()));
   }
@@ -168,7 +175,7 @@ class CaseCommandController {
       consumes = MediaType.APPLICATION_JSON_VALUE,
       produces = MediaType.APPLICATION_JSON_VALUE)
   @PreAuthorize("hasRole('agent')")
-  Mono<Map<String, Object>> propose(
+  Mono<CommandAccepted> propose(
       @PathVariable String id, @Valid @RequestBody ActionRequest body, Authentication caller) {
     String currency = body.amount().currency();
     return send(
@@ -181,14 +188,14 @@ class CaseCommandController {
             .setInvoiceReference(body.invoiceReference())
             .setReason(body.reason()),
         found -> {
-          var rates = workflow.ratesFor(found);
+          var rates = workflow.ratesFor(found.fxToBase());
           if (!rates.containsKey(currency)) {
             throw new ResponseStatusException(
                 HttpStatus.BAD_REQUEST,
                 "currency "
                     + currency
                     + " is not supported; one of "
-                    + new java.util.TreeSet<>(rates.keySet()));
+                    + new TreeSet<>(rates.keySet()));
           }
         });
   }
@@ -198,7 +205,7 @@ class CaseCommandController {
       path = "/api/v1/inquiries/{id}/actions/{actionId}/approval",
       produces = MediaType.APPLICATION_JSON_VALUE)
   @PreAuthorize("hasAnyRole('approver','supervisor')")
-  Mono<Map<String, Object>> approve(
+  Mono<CommandAccepted> approve(
       @PathVariable String id,
       @PathVariable String actionId,
       @Valid @RequestBody(required = false) DecisionRequest body,
@@ -217,7 +224,7 @@ class CaseCommandController {
       consumes = MediaType.APPLICATION_JSON_VALUE,
       produces = MediaType.APPLICATION_JSON_VALUE)
   @PreAuthorize("hasAnyRole('approver','supervisor')")
-  Mono<Map<String, Object>> reject(
+  Mono<CommandAccepted> reject(
       @PathVariable String id,
       @PathVariable String actionId,
       @Valid @RequestBody DecisionRequest body,
@@ -232,7 +239,7 @@ class CaseCommandController {
       consumes = MediaType.APPLICATION_JSON_VALUE,
       produces = MediaType.APPLICATION_JSON_VALUE)
   @PreAuthorize("hasRole('agent')")
-  Mono<Map<String, Object>> resolve(
+  Mono<CommandAccepted> resolve(
       @PathVariable String id, @Valid @RequestBody ResolveRequest body, Authentication caller) {
     return send(
         id,
@@ -249,7 +256,7 @@ class CaseCommandController {
       consumes = MediaType.APPLICATION_JSON_VALUE,
       produces = MediaType.APPLICATION_JSON_VALUE)
   @PreAuthorize("hasAnyRole('agent','supervisor')")
-  Mono<Map<String, Object>> reopen(
+  Mono<CommandAccepted> reopen(
       @PathVariable String id, @Valid @RequestBody ReopenRequest body, Authentication caller) {
     return send(id, caller, command(id, caller, "REOPEN").setReason(body.reason()));
   }
@@ -263,7 +270,7 @@ class CaseCommandController {
       consumes = MediaType.APPLICATION_JSON_VALUE,
       produces = MediaType.APPLICATION_JSON_VALUE)
   @PreAuthorize("hasAnyRole('agent','supervisor')")
-  Mono<Map<String, Object>> linkCustomer(
+  Mono<CommandAccepted> linkCustomer(
       @PathVariable String id,
       @Valid @RequestBody LinkCustomerRequest body,
       Authentication caller) {
@@ -289,7 +296,7 @@ class CaseCommandController {
     return "Bearer " + ((JwtAuthenticationToken) caller).getToken().getTokenValue();
   }
 
-  private Mono<Map<String, Object>> send(
+  private Mono<CommandAccepted> send(
       String inquiryId, Authentication caller, InquiryCommand.Builder builder) {
     return send(inquiryId, caller, builder, found -> {});
   }
@@ -298,58 +305,49 @@ class CaseCommandController {
    * Writes the command once the case exists and {@code precheck} (which throws to refuse, e.g. a
    * 400 for input only the case can judge) accepts it, then waits for its outcome.
    */
-  private Mono<Map<String, Object>> send(
+  private Mono<CommandAccepted> send(
       String inquiryId,
       Authentication caller,
       InquiryCommand.Builder builder,
-      java.util.function.Consumer<InquiryCase> precheck) {
+      Consumer<CaseView> precheck) {
     InquiryCommand command = builder.build();
+    String commandId = command.getCommandId();
     String authorization = authorization(caller);
-    return Mono.fromCallable(
-            () -> {
-              InquiryCase found =
-                  cases
-                      .find(inquiryId, authorization)
-                      .orElseThrow(
-                          () ->
-                              new ResponseStatusException(
-                                  HttpStatus.NOT_FOUND,
-                                  "No inquiry " + inquiryId + " is known to resolution"));
-              precheck.accept(found);
-              publisher.publish(Topics.INQUIRY_COMMANDS.name(), inquiryId, command);
-              InquiryCase.CommandOutcome outcome =
-                  awaitOutcome(inquiryId, command.getCommandId(), authorization);
-              if (!outcome.accepted()) {
+    return cases
+        .find(inquiryId, authorization)
+        .flatMap(found -> Mono.justOrEmpty(found))
+        .switchIfEmpty(Mono.error(() -> CaseQueryController.notFound(inquiryId)))
+        .doOnNext(precheck)
+        .flatMap(
+            found ->
+                outcomes.publishAndAwait(
+                    inquiryId,
+                    commandId,
+                    () -> publisher.publish(Topics.INQUIRY_COMMANDS.name(), inquiryId, command),
+                    kase ->
+                        Optional.ofNullable(kase.outcomes().get(commandId))
+                            .map(o -> new Answer(CaseView.outcome(o), CaseView.of(kase))),
+                    () ->
+                        cases
+                            .find(inquiryId, authorization)
+                            .map(
+                                view ->
+                                    view.flatMap(
+                                        v ->
+                                            Optional.ofNullable(v.outcomes().get(commandId))
+                                                .map(o -> new Answer(o, v)))),
+                    "Command "
+                        + commandId
+                        + " was accepted for processing but its outcome is not visible yet;"
+                        + " check the case timeline"))
+        .map(
+            answer -> {
+              if (!answer.outcome().accepted()) {
                 throw new ResponseStatusException(
-                    HttpStatus.valueOf(outcome.status()), outcome.reason());
+                    HttpStatus.valueOf(answer.outcome().status()), answer.outcome().reason());
               }
-              InquiryCase updated = cases.find(inquiryId, authorization).orElseThrow();
-              java.util.LinkedHashMap<String, Object> body = new java.util.LinkedHashMap<>();
-              body.put("commandId", command.getCommandId());
-              body.put("outcome", "accepted");
-              if (outcome.actionId() != null) {
-                body.put("actionId", outcome.actionId());
-              }
-              body.put("case", updated);
-              return (Map<String, Object>) body;
-            })
-        .subscribeOn(Schedulers.boundedElastic());
-  }
-
-  private InquiryCase.CommandOutcome awaitOutcome(
-      String inquiryId, String commandId, String authorization) throws InterruptedException {
-    long deadline = System.nanoTime() + properties.commandTimeout().toNanos();
-    while (System.nanoTime() < deadline) {
-      var outcome = cases.find(inquiryId, authorization).map(c -> c.outcomes.get(commandId));
-      if (outcome.isPresent()) {
-        return outcome.get();
-      }
-      Thread.sleep(25);
-    }
-    throw new ResponseStatusException(
-        HttpStatus.GATEWAY_TIMEOUT,
-        "Command "
-            + commandId
-            + " was accepted for processing but its outcome is not visible yet; check the case timeline");
+              return new CommandAccepted(
+                  commandId, "accepted", answer.outcome().actionId(), answer.kase());
+            });
   }
 }

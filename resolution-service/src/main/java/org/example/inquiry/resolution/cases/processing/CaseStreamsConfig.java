@@ -1,15 +1,21 @@
-package org.example.inquiry.resolution.cases;
+package org.example.inquiry.resolution.cases.processing;
 
 import java.time.Clock;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.streams.StreamsBuilder;
+import org.example.inquiry.platform.streams.ChangelogFeed;
+import org.example.inquiry.platform.streams.CommandOutcomes;
 import org.example.inquiry.platform.streams.StreamsInputTopics;
+import org.example.inquiry.resolution.cases.CaseWorkflow;
+import org.example.inquiry.resolution.cases.InquiryCase;
 import org.example.inquiry.resolution.config.ResolutionProperties;
 import org.example.inquiry.schemas.catalog.Topics;
 import org.example.inquiry.schemas.serde.AvroSerdes;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 
 /** Wires the case topology into the application's Kafka Streams instance. */
 @Configuration(proxyBeanMethods = false)
@@ -34,6 +40,26 @@ class CaseStreamsConfig {
         properties.slaCheckInterval(),
         properties.policyVersion());
     return CaseTopology.CASES_STORE;
+  }
+
+  /** Callers of the command API wait here for their command's outcome. */
+  @Bean
+  CommandOutcomes<InquiryCase> caseOutcomes(ResolutionProperties properties) {
+    return new CommandOutcomes<>(properties.commandTimeout());
+  }
+
+  /** Outcomes come from the cases changelog, whichever instance applied the command. */
+  @Bean
+  ChangelogFeed<InquiryCase> caseChangelogFeed(
+      StreamsBuilderFactoryBean streams,
+      KafkaProperties kafka,
+      CommandOutcomes<InquiryCase> outcomes) {
+    return new ChangelogFeed<>(
+        streams,
+        kafka.buildConsumerProperties(),
+        CaseTopology.CASES_STORE,
+        CaseJson.serde().deserializer(),
+        outcomes);
   }
 
   @Bean

@@ -1,9 +1,10 @@
-package org.example.inquiry.resolution.cases;
+package org.example.inquiry.resolution.cases.processing;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serde;
@@ -19,7 +20,12 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
-import org.example.inquiry.platform.streams.JsonSerde;
+import org.example.inquiry.resolution.cases.AutoAnswer;
+import org.example.inquiry.resolution.cases.CaseEvent;
+import org.example.inquiry.resolution.cases.CaseWorkflow;
+import org.example.inquiry.resolution.cases.CustomerFacts;
+import org.example.inquiry.resolution.cases.InquiryCase;
+import org.example.inquiry.resolution.cases.Step;
 import org.example.inquiry.schemas.Customer;
 import org.example.inquiry.schemas.InquiryApproved;
 import org.example.inquiry.schemas.InquiryCommand;
@@ -55,9 +61,7 @@ public final class CaseTopology {
       String policyVersion) {
     builder.addStateStore(
         Stores.keyValueStoreBuilder(
-            Stores.persistentKeyValueStore(CASES_STORE),
-            Serdes.String(),
-            new JsonSerde<>(InquiryCase.class)));
+            Stores.persistentKeyValueStore(CASES_STORE), Serdes.String(), CaseJson.serde()));
     builder.addGlobalStore(
         Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(LEDGER_STORE), Serdes.String(), avro)
@@ -162,7 +166,7 @@ public final class CaseTopology {
       }
       InquiryCase current = cases.get(inquiryId);
       SpecificRecord value = record.value();
-      CaseWorkflow.Step step = null;
+      Step step = null;
       // Each event carries the time of its fact, the same instant the case view shows, so KPIs
       // computed from the events agree with the case to the millisecond.
       Instant factTime = now();
@@ -182,7 +186,7 @@ public final class CaseTopology {
         }
       } else if (value instanceof InquiryFollowedUp followUp && current != null) {
         factTime = followUp.getOccurredAt();
-        step = workflow.followedUp(current, followUp.getOccurredAt(), followUp.getChannel().name());
+        step = workflow.followedUp(current, followUp.getOccurredAt(), followUp.getChannel());
       } else if (value instanceof RequestRefused refused) {
         factTime = refused.getOccurredAt();
         step =
@@ -209,17 +213,7 @@ public final class CaseTopology {
 
     private CustomerFacts customer(String customerId) {
       SpecificRecord value = customerId == null ? null : customers.get(customerId);
-      if (!(value instanceof Customer c)) {
-        return null;
-      }
-      return new CustomerFacts(
-          c.getCustomerId(),
-          c.getLegalName(),
-          c.getSegment(),
-          c.getRegion(),
-          c.getKycStatus().name(),
-          c.getKycExpiresOn(),
-          c.getAccountManager());
+      return value instanceof Customer c ? CaseMapper.customerFacts(c) : null;
     }
 
     /** The customer a ledger document (any type) belongs to, or null when the ledger lacks it. */
@@ -230,20 +224,10 @@ public final class CaseTopology {
 
     private AutoAnswer.LedgerItem ledgerItem(String documentNumber) {
       SpecificRecord value = ledger.get(documentNumber);
-      if (!(value instanceof OpenItem item) || !"INVOICE".equals(item.getDocumentType())) {
-        return null;
-      }
-      return new AutoAnswer.LedgerItem(
-          item.getDocumentNumber(),
-          item.getCustomerId(),
-          item.getAmount().getAmount(),
-          item.getOpenAmount().getAmount(),
-          item.getAmount().getCurrency(),
-          item.getDueDate(),
-          item.getStatus());
+      return value instanceof OpenItem item ? CaseMapper.ledgerItem(item) : null;
     }
 
-    private void apply(String inquiryId, CaseWorkflow.Step step, long timestamp, Instant at) {
+    private void apply(String inquiryId, Step step, long timestamp, Instant at) {
       if (step == null || step.next() == null) {
         return;
       }
@@ -257,11 +241,11 @@ public final class CaseTopology {
 
     private void checkSla() {
       var now = now();
-      List<KeyValue<String, CaseWorkflow.Step>> changed = new java.util.ArrayList<>();
+      List<KeyValue<String, Step>> changed = new ArrayList<>();
       try (KeyValueIterator<String, InquiryCase> all = cases.all()) {
         while (all.hasNext()) {
           KeyValue<String, InquiryCase> entry = all.next();
-          CaseWorkflow.Step step = workflow.slaTick(entry.value, now);
+          Step step = workflow.slaTick(entry.value, now);
           if (!step.events().isEmpty()) {
             changed.add(KeyValue.pair(entry.key, step));
           }

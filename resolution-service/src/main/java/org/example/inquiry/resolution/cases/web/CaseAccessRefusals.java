@@ -1,4 +1,4 @@
-package org.example.inquiry.resolution.work;
+package org.example.inquiry.resolution.cases.web;
 
 import java.time.Clock;
 import java.util.List;

@@ -1,18 +1,16 @@
-package org.example.inquiry.schemas.serde;
+package org.example.inquiry.schemas.registry;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.avro.Schema;
-import org.example.inquiry.schemas.registry.CompatibilityLevel;
-import org.example.inquiry.schemas.registry.SchemaRegistryClient;
-import org.example.inquiry.schemas.registry.SchemaRegistryException;
 
 /**
- * A registry in a map, for serde unit tests without HTTP; the real one is tested in dev-registry.
+ * A registry in a map (BACKWARD_TRANSITIVE, as the real ones), for unit and TopologyTestDriver
+ * tests that need no broker or HTTP; the real client and registry are tested in dev-registry.
  */
-final class InMemorySchemaRegistryClient implements SchemaRegistryClient {
+public final class InMemorySchemaRegistryClient implements SchemaRegistryClient {
 
   private final Map<Integer, Schema> byId = new LinkedHashMap<>();
   private final Map<String, List<Integer>> subjects = new LinkedHashMap<>();

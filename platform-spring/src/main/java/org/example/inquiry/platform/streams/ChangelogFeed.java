@@ -1,0 +1,159 @@
+package org.example.inquiry.platform.streams;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.streams.StreamsConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.kafka.config.StreamsBuilderFactoryBean;
+
+/**
+ * Feeds {@link CommandOutcomes} from a store's changelog topic ({@code
+ * <application.id>-<store>-changelog}): every instance reads every partition from its end, {@code
+ * read_committed}, without a consumer group, so an outcome is seen wherever the caller waits and
+ * only once the processor's transaction (store update and output events) is committed. Only values
+ * of awaited keys are deserialized.
+ */
+public final class ChangelogFeed<V> implements SmartLifecycle {
+
+  private static final Logger log = LoggerFactory.getLogger(ChangelogFeed.class);
+
+  private final StreamsBuilderFactoryBean streams;
+  private final Map<String, Object> consumerProperties;
+  private final String store;
+  private final Deserializer<V> values;
+  private final CommandOutcomes<V> outcomes;
+  private volatile boolean running;
+  private volatile KafkaConsumer<String, byte[]> consumer;
+  private Thread thread;
+
+  /**
+   * @param consumerProperties the service's consumer settings (bootstrap, security); group,
+   *     deserializers and isolation are set here
+   */
+  public ChangelogFeed(
+      StreamsBuilderFactoryBean streams,
+      Map<String, Object> consumerProperties,
+      String store,
+      Deserializer<V> values,
+      CommandOutcomes<V> outcomes) {
+    this.streams = streams;
+    this.consumerProperties = consumerProperties;
+    this.store = store;
+    this.values = values;
+    this.outcomes = outcomes;
+  }
+
+  String topic() {
+    String applicationId =
+        streams.getStreamsConfiguration().getProperty(StreamsConfig.APPLICATION_ID_CONFIG);
+    return applicationId + "-" + store + "-changelog";
+  }
+
+  @Override
+  public void start() {
+    running = true;
+    thread = new Thread(this::run, "changelog-feed-" + store);
+    thread.setDaemon(true);
+    thread.start();
+  }
+
+  private void run() {
+    String topic = topic();
+    Map<String, Object> properties = new HashMap<>(consumerProperties);
+    properties.remove(ConsumerConfig.GROUP_ID_CONFIG);
+    properties.remove(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG);
+    properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+    properties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
+    properties.put(ConsumerConfig.CLIENT_ID_CONFIG, "changelog-feed-" + store);
+    while (running) {
+      try (KafkaConsumer<String, byte[]> c =
+          new KafkaConsumer<>(properties, new StringDeserializer(), new ByteArrayDeserializer())) {
+        consumer = c;
+        List<TopicPartition> partitions = partitions(c, topic);
+        if (partitions.isEmpty()) {
+          sleep(Duration.ofSeconds(1));
+          continue;
+        }
+        c.assign(partitions);
+        c.seekToEnd(partitions);
+        partitions.forEach(c::position);
+        log.info("Following {} ({} partitions) for command outcomes", topic, partitions.size());
+        while (running) {
+          for (ConsumerRecord<String, byte[]> record : c.poll(Duration.ofMillis(500))) {
+            if (record.value() != null && outcomes.awaits(record.key())) {
+              offer(topic, record);
+            }
+          }
+        }
+      } catch (WakeupException e) {
+        // stopping
+      } catch (RuntimeException e) {
+        if (running) {
+          log.warn("Following {} failed ({}); starting over", topic, e.toString());
+          sleep(Duration.ofSeconds(1));
+        }
+      }
+    }
+  }
+
+  private void offer(String topic, ConsumerRecord<String, byte[]> record) {
+    V value;
+    try {
+      value = values.deserialize(topic, record.value());
+    } catch (RuntimeException e) {
+      log.warn("Skipping an unreadable value of {} in {}: {}", record.key(), topic, e.toString());
+      return;
+    }
+    outcomes.materialised(record.key(), value);
+  }
+
+  private static List<TopicPartition> partitions(KafkaConsumer<String, byte[]> c, String topic) {
+    try {
+      return c.partitionsFor(topic, Duration.ofSeconds(5)).stream()
+          .map(p -> new TopicPartition(topic, p.partition()))
+          .toList();
+    } catch (RuntimeException e) {
+      // Kafka Streams creates its changelogs at its first rebalance.
+      return List.of();
+    }
+  }
+
+  private void sleep(Duration pause) {
+    try {
+      Thread.sleep(pause.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      running = false;
+    }
+  }
+
+  @Override
+  public void stop() {
+    running = false;
+    KafkaConsumer<String, byte[]> c = consumer;
+    if (c != null) {
+      c.wakeup();
+    }
+    if (thread != null) {
+      thread.interrupt();
+    }
+  }
+
+  @Override
+  public boolean isRunning() {
+    return running;
+  }
+}

@@ -1,0 +1,259 @@
+package org.example.inquiry.resolution.cases;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Function;
+import org.example.inquiry.schemas.Channel;
+import org.example.inquiry.schemas.KycStatus;
+
+/**
+ * A case's life from routing to resolution: opened and re-routed by the router, followed up by the
+ * customer, claimed, assigned, linked to a customer, resolved and reopened. Pure.
+ */
+final class Lifecycle {
+
+  private Lifecycle() {}
+
+  /** Opens the case from its routing, or records a re-routing. */
+  static Step routed(InquiryCase current, InquiryCase routed, Instant at) {
+    InquiryCase.Edit next;
+    if (current == null) {
+      next = routed.edit();
+      next.status = CaseStatus.OPEN;
+      next.log(
+          routed.context().receivedAt(),
+          Activity.RECEIVED,
+          "intake-service",
+          "via " + routed.context().channel());
+    } else {
+      next = current.edit();
+      next.teams = routed.teams();
+      next.priority = routed.priority();
+      next.responseDueAt = routed.responseDueAt();
+      next.resolutionDueAt = routed.resolutionDueAt();
+      next.approvalLadder = routed.approvalLadder();
+      next.excludedPeople = routed.excludedPeople();
+      next.triage = routed.triage();
+    }
+    String teams =
+        next.teams.stream()
+            .map(t -> t.team() + (t.assignee() == null ? "" : "/" + t.assignee()))
+            .toList()
+            .toString();
+    next.log(
+        at,
+        Activity.ROUTED,
+        "router-service",
+        "teams " + teams + ", priority " + next.priority + ": " + next.routingReason);
+    if (next.assignee == null) {
+      next.assignee =
+          next.teams.stream()
+              .filter(InquiryCase.Team::lead)
+              .map(InquiryCase.Team::assignee)
+              .filter(Objects::nonNull)
+              .findFirst()
+              .orElse(null);
+    }
+    return Step.of(next.build());
+  }
+
+  /** A customer follow-up: after the first response it rules out first-contact resolution. */
+  static Step followedUp(InquiryCase current, Instant at, Channel channel) {
+    InquiryCase.Edit next = current.edit();
+    next.followUps++;
+    if (next.firstResponseAt != null) {
+      next.followUpAfterFirstResponse = true;
+    }
+    if (next.status == CaseStatus.WAITING_FOR_CUSTOMER) {
+      next.status = CaseStatus.IN_PROGRESS;
+    }
+    next.log(at, Activity.CUSTOMER_FOLLOWED_UP, "customer", "via " + channel);
+    return Step.of(next.build());
+  }
+
+  /** HTTP refusals kept on one case's timeline; the requests-refused topic keeps every one. */
+  static final int MAX_HTTP_REFUSALS_ON_TIMELINE = 100;
+
+  /**
+   * A request on the case that security refused (401/403) before it became a command: on the
+   * timeline and the audit trail like a refused command, changing nothing else. Beyond {@link
+   * #MAX_HTTP_REFUSALS_ON_TIMELINE} the case is left alone (the audit topic has them all).
+   *
+   * @param httpStatus the status security answered, as the audit event records it
+   */
+  static Step requestRefused(
+      InquiryCase current,
+      int httpStatus,
+      String actor,
+      String request,
+      String reason,
+      Instant at) {
+    if (current == null) {
+      return Step.nothing();
+    }
+    long kept =
+        current.timeline().stream()
+            .filter(e -> e.event() == Activity.ATTEMPT_REFUSED && e.detail().startsWith("HTTP "))
+            .count();
+    if (kept >= MAX_HTTP_REFUSALS_ON_TIMELINE) {
+      return Step.nothing();
+    }
+    String who = actor == null ? "unauthenticated" : actor;
+    String detail = "HTTP " + httpStatus + " " + request + " refused: " + reason;
+    return Step.of(
+        current.edit().log(at, Activity.ATTEMPT_REFUSED, who, detail).build(),
+        CaseEvent.Worked.by(who, Activity.ATTEMPT_REFUSED, detail));
+  }
+
+  static Step claim(InquiryCase current, CaseCommand.Claim c) {
+    if (!current.isOpen()) {
+      return Outcomes.refuse(
+          current, c, new Refusal.Conflict("the inquiry is resolved; reopen it first"));
+    }
+    String who = c.actor();
+    InquiryCase.Edit next = current.edit();
+    next.assignee = who;
+    startWork(next);
+    next.log(c.at(), Activity.CLAIMED, who, who + " works the inquiry");
+    return Outcomes.accept(
+        next, c, Outcomes.worked(Activity.CLAIMED, c, who + " claimed the inquiry", who, null));
+  }
+
+  static Step assign(InquiryCase current, CaseCommand.Assign c) {
+    if (c.assignee() == null || c.assignee().isBlank()) {
+      return Outcomes.refuse(current, c, new Refusal.Invalid("assignee is required"));
+    }
+    var excluded = SegregationOfDuties.mayBeAssigned(current, c.assignee());
+    if (excluded.isPresent()) {
+      return Outcomes.refuse(current, c, excluded.get());
+    }
+    if (!current.isOpen()) {
+      return Outcomes.refuse(
+          current, c, new Refusal.Conflict("the inquiry is resolved; reopen it first"));
+    }
+    InquiryCase.Edit next = current.edit();
+    next.assignee = c.assignee();
+    startWork(next);
+    String detail = "assigned to " + c.assignee();
+    next.log(c.at(), Activity.ASSIGNED, c.actor(), detail);
+    return Outcomes.accept(
+        next, c, Outcomes.worked(Activity.ASSIGNED, c, detail, c.assignee(), null));
+  }
+
+  static Step linkCustomer(
+      InquiryCase current, CaseCommand.LinkCustomer c, Function<String, CustomerFacts> customers) {
+    if (!current.isOpen()) {
+      return Outcomes.refuse(
+          current, c, new Refusal.Conflict("the inquiry is resolved; reopen it first"));
+    }
+    if (c.customerId() == null || c.customerId().isBlank()) {
+      return Outcomes.refuse(current, c, new Refusal.Invalid("customerId is required"));
+    }
+    String linked = current.context().customerId();
+    if (linked != null) {
+      return Outcomes.refuse(
+          current,
+          c,
+          new Refusal.Conflict(
+              "the inquiry is already linked to customer "
+                  + linked
+                  + (linked.equals(c.customerId())
+                      ? ""
+                      : "; it cannot be moved to another customer")));
+    }
+    CustomerFacts customer = customers.apply(c.customerId());
+    if (customer == null) {
+      return Outcomes.refuse(
+          current,
+          c,
+          new Refusal.NotFound(
+              "no customer " + c.customerId() + " in the customer master; register it first"));
+    }
+    KycStatus kyc = customer.kycStatusOn(today(c));
+    InquiryCase.Edit next = current.edit();
+    next.context = current.context().linkedTo(customer, kyc);
+    next.excludedPeople =
+        SegregationOfDuties.excludingAccountManager(
+            current.excludedPeople(), customer.accountManager());
+    String detail =
+        "linked to customer "
+            + customer.customerId()
+            + " ("
+            + customer.legalName()
+            + ", KYC "
+            + kyc
+            + (customer.accountManager() == null
+                ? ""
+                : "; account manager " + customer.accountManager() + " excluded from approvals")
+            + ")";
+    next.log(c.at(), Activity.CUSTOMER_LINKED, c.actor(), detail);
+    return Outcomes.accept(
+        next, c, Outcomes.worked(Activity.CUSTOMER_LINKED, c, detail, null, null));
+  }
+
+  static Step resolve(InquiryCase current, CaseCommand.Resolve c) {
+    if (!current.isOpen()) {
+      return Outcomes.refuse(current, c, new Refusal.Conflict("the inquiry is already resolved"));
+    }
+    List<String> pending =
+        current.actions().stream()
+            .filter(a -> a.state() == InquiryCase.ActionState.PENDING)
+            .map(InquiryCase.FinancialAction::actionId)
+            .toList();
+    if (!pending.isEmpty()) {
+      return Outcomes.refuse(
+          current,
+          c,
+          new Refusal.Conflict(
+              "actions " + pending + " still wait for approval; resolve after they are decided"));
+    }
+    if (c.resolutionCode() == null || c.resolutionCode().isBlank()) {
+      return Outcomes.refuse(current, c, new Refusal.Invalid("a resolution code is required"));
+    }
+    InquiryCase.Edit next = current.edit();
+    next.status = CaseStatus.RESOLVED;
+    next.resolvedAt = c.at();
+    boolean fcr = next.reopenCount == 0 && !next.followUpAfterFirstResponse;
+    List<String> confirmed = c.confirmedTypes().isEmpty() ? next.types : c.confirmedTypes();
+    next.resolution =
+        new InquiryCase.Resolution(c.resolutionCode(), c.rootCause(), confirmed, c.actor(), fcr);
+    long approved =
+        next.actions.stream().filter(a -> a.state() == InquiryCase.ActionState.APPROVED).count();
+    next.log(
+        c.at(),
+        Activity.RESOLVED,
+        c.actor(),
+        c.resolutionCode()
+            + (approved == 0 ? "" : ", " + approved + " financial adjustment(s)")
+            + (fcr ? ", first contact" : ""));
+    return Outcomes.accept(next, c, List.of(new CaseEvent.Resolved(next.build())), null);
+  }
+
+  static Step reopen(InquiryCase current, CaseCommand.Reopen c) {
+    if (current.isOpen()) {
+      return Outcomes.refuse(current, c, new Refusal.Conflict("the inquiry is not resolved"));
+    }
+    InquiryCase.Edit next = current.edit();
+    next.status = CaseStatus.IN_PROGRESS;
+    next.reopenCount++;
+    next.resolution = null;
+    next.resolvedAt = null;
+    next.log(c.at(), Activity.REOPENED, c.actor(), c.reason() == null ? "reopened" : c.reason());
+    return Outcomes.accept(
+        next, c, Outcomes.worked(Activity.REOPENED, c, c.reason(), next.assignee, null));
+  }
+
+  /** Claiming or assigning an open case starts work on it. */
+  private static void startWork(InquiryCase.Edit next) {
+    if (next.status == CaseStatus.OPEN) {
+      next.status = CaseStatus.IN_PROGRESS;
+    }
+  }
+
+  static LocalDate today(CaseCommand c) {
+    return c.at().atZone(ZoneOffset.UTC).toLocalDate();
+  }
+}

@@ -1,0 +1,283 @@
+package org.example.inquiry.resolution.cases.processing;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.apache.avro.specific.SpecificRecord;
+import org.example.inquiry.resolution.cases.AutoAnswer;
+import org.example.inquiry.resolution.cases.CaseCommand;
+import org.example.inquiry.resolution.cases.CaseContext;
+import org.example.inquiry.resolution.cases.CaseEvent;
+import org.example.inquiry.resolution.cases.CustomerFacts;
+import org.example.inquiry.resolution.cases.InquiryCase;
+import org.example.inquiry.resolution.cases.Money;
+import org.example.inquiry.resolution.cases.Reference;
+import org.example.inquiry.schemas.ApprovalDecision;
+import org.example.inquiry.schemas.Customer;
+import org.example.inquiry.schemas.FinancialAdjustment;
+import org.example.inquiry.schemas.InquiryApproved;
+import org.example.inquiry.schemas.InquiryCommand;
+import org.example.inquiry.schemas.InquiryContext;
+import org.example.inquiry.schemas.InquiryResolved;
+import org.example.inquiry.schemas.InquiryRouted;
+import org.example.inquiry.schemas.InquiryWorked;
+import org.example.inquiry.schemas.OpenItem;
+import org.example.inquiry.schemas.approval.ActionType;
+import org.example.inquiry.schemas.approval.ApprovalLevel;
+import org.example.inquiry.schemas.identity.PersonIds;
+
+/**
+ * Maps between the Avro events and the case domain, value type for value type: enums stay enums,
+ * money stays an amount with its currency, references keep their kind.
+ */
+public final class CaseMapper {
+
+  private CaseMapper() {}
+
+  /** The case as the router routed it (not yet opened: no status, no timeline). */
+  public static InquiryCase fromRouted(InquiryRouted r) {
+    InquiryContext ctx = r.getContext();
+    CaseContext context =
+        new CaseContext(
+            ctx.getReceivedAt(),
+            ctx.getChannel(),
+            ctx.getCustomerId(),
+            ctx.getSegment(),
+            ctx.getRegion(),
+            ctx.getKycStatus(),
+            ctx.getSenderIsRegisteredContact(),
+            money(ctx.getAmount()),
+            ctx.getReferences().stream()
+                .map(ref -> new Reference(ref.getKind(), ref.getValue()))
+                .toList(),
+            ctx.getReferencesBelongToCustomer());
+    Map<String, BigDecimal> rates = new LinkedHashMap<>();
+    r.getExchangeRates().forEach(rate -> rates.put(rate.getCurrency(), rate.getToBase()));
+    List<InquiryCase.ApprovalTier> ladder =
+        r.getApprovalRequirements().stream()
+            .flatMap(
+                a ->
+                    ActionType.named(a.getActionType())
+                        .map(
+                            type ->
+                                new InquiryCase.ApprovalTier(
+                                    type,
+                                    a.getAboveAmount() == null
+                                        ? BigDecimal.ZERO
+                                        : a.getAboveAmount().getAmount(),
+                                    // A level this version does not know needs one approval
+                                    // by its role, as ELEVATED does.
+                                    ApprovalLevel.named(a.getLevel())
+                                        .orElse(ApprovalLevel.ELEVATED),
+                                    a.getApproverRole()))
+                        .stream())
+            .toList();
+    return new InquiryCase(
+        r.getInquiryId(),
+        null,
+        context,
+        r.getTypes(),
+        r.getUrgency(),
+        r.getTeams().stream()
+            .map(
+                t ->
+                    new InquiryCase.Team(
+                        t.getTeam(), t.getLead(), t.getAssignee(), t.getSupervisor()))
+            .toList(),
+        r.getTriage(),
+        r.getReason(),
+        r.getPriority(),
+        r.getResponseDueAt(),
+        r.getResolutionDueAt(),
+        r.getSlaCalendar(),
+        ladder,
+        r.getExcludedPeople().stream().map(PersonIds::canonicalOrFolded).toList(),
+        rates,
+        null,
+        null,
+        false,
+        0,
+        0,
+        List.of(),
+        null,
+        null,
+        null,
+        List.of(),
+        Map.of());
+  }
+
+  public static CaseCommand fromCommand(InquiryCommand k) {
+    var issued =
+        new CaseCommand.Issued(
+            k.getCommandId(), k.getActor(), new HashSet<>(k.getRoles()), k.getIssuedAt());
+    Optional<CaseCommand.Type> type =
+        java.util.Arrays.stream(CaseCommand.Type.values())
+            .filter(t -> t.name().equals(k.getType()))
+            .findFirst();
+    if (type.isEmpty()) {
+      return new CaseCommand.Unknown(issued, k.getType());
+    }
+    return switch (type.get()) {
+      case CLAIM -> new CaseCommand.Claim(issued);
+      case ASSIGN -> new CaseCommand.Assign(issued, k.getAssignee());
+      case REPLY -> new CaseCommand.Reply(issued, k.getText());
+      case REQUEST_INFO -> new CaseCommand.RequestInfo(issued, k.getText());
+      case NOTE -> new CaseCommand.Note(issued, k.getText());
+      case PROPOSE_ACTION ->
+          new CaseCommand.ProposeAction(
+              issued,
+              k.getActionId(),
+              ActionType.named(k.getActionType()).orElse(null),
+              money(k.getAmount()),
+              k.getInvoiceReference(),
+              k.getReason());
+      case APPROVE, REJECT ->
+          new CaseCommand.Decide(
+              issued, type.get() == CaseCommand.Type.APPROVE, k.getActionId(), k.getReason());
+      case RESOLVE ->
+          new CaseCommand.Resolve(
+              issued, k.getResolutionCode(), k.getRootCause(), k.getConfirmedTypes());
+      case REOPEN -> new CaseCommand.Reopen(issued, k.getReason());
+      case LINK_CUSTOMER -> new CaseCommand.LinkCustomer(issued, k.getCustomerId());
+    };
+  }
+
+  static CustomerFacts customerFacts(Customer c) {
+    return new CustomerFacts(
+        c.getCustomerId(),
+        c.getLegalName(),
+        c.getSegment(),
+        c.getRegion(),
+        c.getKycStatus(),
+        c.getKycExpiresOn(),
+        c.getAccountManager());
+  }
+
+  /** A ledger invoice as the automatic answer reads it; null for other documents. */
+  static AutoAnswer.LedgerItem ledgerItem(OpenItem item) {
+    if (!"INVOICE".equals(item.getDocumentType())) {
+      return null;
+    }
+    return new AutoAnswer.LedgerItem(
+        item.getDocumentNumber(),
+        item.getCustomerId(),
+        item.getAmount().getAmount(),
+        item.getOpenAmount().getAmount(),
+        item.getAmount().getCurrency(),
+        item.getDueDate(),
+        item.getStatus());
+  }
+
+  public static SpecificRecord toAvro(
+      String inquiryId, CaseEvent event, Instant at, String policyVersion) {
+    if (event instanceof CaseEvent.Worked w) {
+      InquiryCase.FinancialAction action = w.action();
+      return InquiryWorked.newBuilder()
+          .setEventId(UUID.randomUUID().toString())
+          .setInquiryId(inquiryId)
+          .setOccurredAt(at)
+          .setActivity(w.activity().name())
+          .setActor(w.actor())
+          .setDetail(w.detail())
+          .setAssignee(w.assignee())
+          .setEscalatedTo(w.escalatedTo())
+          .setActionId(action == null ? null : action.actionId())
+          .setActionType(action == null ? null : action.type().name())
+          .setAmount(action == null ? null : avro(action.amount()))
+          .setApprovalLevel(action == null ? null : action.level().name())
+          .setTeams(w.teams())
+          .build();
+    }
+    if (event instanceof CaseEvent.Approved a) {
+      InquiryCase.FinancialAction action = a.action();
+      return InquiryApproved.newBuilder()
+          .setEventId(UUID.randomUUID().toString())
+          .setInquiryId(inquiryId)
+          .setOccurredAt(at)
+          .setActionId(action.actionId())
+          .setActionType(action.type().name())
+          .setAmount(avro(action.amount()))
+          .setInvoiceReference(action.invoiceReference())
+          .setMaker(action.maker())
+          .setApprover(a.approver())
+          .setApproverRole(a.approverRole())
+          .setDecision(a.approved() ? ApprovalDecision.APPROVED : ApprovalDecision.REJECTED)
+          .setReason(a.reason())
+          .setLevel(action.level().name())
+          .setApprovalsRequired(action.approvalsRequired())
+          .setApprovalsGiven(a.approvalsGiven())
+          .setFinalDecision(a.finalDecision())
+          .setPolicyVersion(policyVersion)
+          .build();
+    }
+    return resolved(((CaseEvent.Resolved) event).resolvedCase(), at);
+  }
+
+  private static InquiryResolved resolved(InquiryCase c, Instant at) {
+    CaseContext ctx = c.context();
+    return InquiryResolved.newBuilder()
+        .setEventId(UUID.randomUUID().toString())
+        .setInquiryId(c.inquiryId())
+        .setOccurredAt(at)
+        .setContext(
+            InquiryContext.newBuilder()
+                .setReceivedAt(ctx.receivedAt())
+                .setChannel(ctx.channel())
+                .setCustomerId(ctx.customerId())
+                .setSegment(ctx.segment())
+                .setRegion(ctx.region())
+                .setKycStatus(ctx.kycStatus())
+                .setSenderIsRegisteredContact(ctx.senderIsRegisteredContact())
+                .setReferencesBelongToCustomer(ctx.referencesBelongToCustomer())
+                .setAmount(avro(ctx.amount()))
+                .setReferences(
+                    ctx.references().stream()
+                        .map(r -> new org.example.inquiry.schemas.Reference(r.kind(), r.value()))
+                        .toList())
+                .build())
+        .setResolvedBy(c.resolution().resolvedBy())
+        .setResolutionCode(c.resolution().code())
+        .setRootCause(c.resolution().rootCause())
+        .setConfirmedTypes(c.resolution().confirmedTypes())
+        .setTeams(c.teams().stream().map(InquiryCase.Team::team).toList())
+        .setFirstContactResolution(c.resolution().firstContactResolution())
+        .setFirstResponseAt(c.firstResponseAt())
+        .setReopenCount(c.reopenCount())
+        .setAdjustments(
+            c.actions().stream()
+                .filter(a -> a.state() == InquiryCase.ActionState.APPROVED)
+                .map(
+                    a ->
+                        FinancialAdjustment.newBuilder()
+                            .setAdjustmentId(a.actionId())
+                            .setType(a.type().name())
+                            .setAmount(avro(a.amount()))
+                            .setInvoiceReferences(
+                                a.invoiceReference() == null
+                                    ? List.of()
+                                    : List.of(a.invoiceReference()))
+                            .setApprovedBy(a.approvedBy())
+                            .setDescription(a.reason())
+                            .build())
+                .toList())
+        .build();
+  }
+
+  private static Money money(org.example.inquiry.schemas.Money money) {
+    return money == null ? null : new Money(money.getAmount(), money.getCurrency());
+  }
+
+  /** Money on the wire has four decimal places. */
+  private static org.example.inquiry.schemas.Money avro(Money money) {
+    return money == null
+        ? null
+        : new org.example.inquiry.schemas.Money(
+            money.amount().setScale(4, RoundingMode.HALF_UP), money.currency());
+  }
+}

@@ -1,0 +1,101 @@
+package org.example.inquiry.resolution.cases.web;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Predicate;
+import org.example.inquiry.platform.streams.KeyValueView;
+import org.example.inquiry.platform.streams.StoreQueries;
+import org.example.inquiry.resolution.cases.InquiryCase;
+import org.example.inquiry.resolution.cases.processing.CaseTopology;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Reads cases wherever they live (each resolution instance holds the cases of its partitions): one
+ * case from this instance or the one that owns it, queues merged from every instance.
+ */
+@Component
+class CaseQueries {
+
+  static final String CASE_PATH = "/api/v1/inquiries/{inquiryId}";
+
+  private final KeyValueView<InquiryCase> cases;
+
+  CaseQueries(StoreQueries stores) {
+    this.cases = stores.keyValue(CaseTopology.CASES_STORE, "The case store");
+  }
+
+  /** The case, from this instance or, with the caller's token, the instance that owns it. */
+  Mono<Optional<CaseView>> find(String inquiryId, String authorization) {
+    return cases.find(inquiryId, CaseView::of, CASE_PATH, CaseView.class, authorization);
+  }
+
+  /** A filter of the queue; null fields do not filter. */
+  record QueueFilter(
+      String team, String status, Integer minPriority, Instant dueBefore, String assignee) {
+
+    Predicate<InquiryCase> predicate() {
+      return c ->
+          (team == null || c.teams().stream().anyMatch(t -> t.team().equals(team)))
+              && (status == null
+                  ? c.isOpen()
+                  : c.status() != null && status.equals(c.status().name()))
+              && (minPriority == null || c.priority() >= minPriority)
+              && (dueBefore == null || c.resolutionDueAt().isBefore(dueBefore))
+              && (assignee == null || assignee.equals(c.assignee()));
+    }
+  }
+
+  /**
+   * The matching cases, most urgent first (priority, then first-response due time), one page of
+   * them; {@code everywhere} adds the other instances' matches.
+   */
+  Mono<QueuePage> queue(
+      QueueFilter filter, int page, int size, boolean everywhere, String authorization) {
+    Mono<List<QueuePage.Item>> here = cases.matchingHere(filter.predicate(), QueuePage.Item::of);
+    Flux<QueuePage.Item> elsewhere =
+        everywhere
+            ? Flux.fromIterable(cases.otherInstances())
+                .flatMap(
+                    host ->
+                        cases.fromInstance(
+                            host,
+                            b -> {
+                              b.path("/api/v1/queues")
+                                  .queryParam("scope", "local")
+                                  .queryParam("size", 200);
+                              optional(b, "team", filter.team());
+                              optional(b, "status", filter.status());
+                              optional(b, "minPriority", filter.minPriority());
+                              optional(b, "dueBefore", filter.dueBefore());
+                              optional(b, "assignee", filter.assignee());
+                              return b.build();
+                            },
+                            QueuePage.class,
+                            authorization))
+                .flatMapIterable(remote -> remote.map(QueuePage::items).orElse(List.of()))
+            : Flux.empty();
+    return here.zipWith(
+        elsewhere.collectList(),
+        (local, remote) -> {
+          List<QueuePage.Item> all = new ArrayList<>(local);
+          all.addAll(remote);
+          all.sort(
+              Comparator.comparingInt((QueuePage.Item i) -> -i.priority())
+                  .thenComparing(i -> Instant.parse(i.responseDueAt())));
+          return new QueuePage(
+              all.size(), page, size, all.stream().skip((long) page * size).limit(size).toList());
+        });
+  }
+
+  private static void optional(
+      org.springframework.web.util.UriBuilder b, String name, Object value) {
+    if (value != null) {
+      b.queryParam(name, value.toString());
+    }
+  }
+}

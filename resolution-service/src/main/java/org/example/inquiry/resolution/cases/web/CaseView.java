@@ -1,0 +1,163 @@
+package org.example.inquiry.resolution.cases.web;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.example.inquiry.resolution.cases.CaseContext;
+import org.example.inquiry.resolution.cases.CommandOutcome;
+import org.example.inquiry.resolution.cases.InquiryCase;
+
+/**
+ * The case as {@code GET /api/v1/inquiries/{id}} shows it (and command answers carry it): the
+ * domain case with money as amount and currency side by side, references as {@code KIND:value} and
+ * command outcomes with their HTTP status, the shape clients read.
+ */
+public record CaseView(
+    String inquiryId,
+    String status,
+    ContextView context,
+    List<String> types,
+    String urgency,
+    List<InquiryCase.Team> teams,
+    boolean triage,
+    String routingReason,
+    int priority,
+    Instant responseDueAt,
+    Instant resolutionDueAt,
+    String slaCalendar,
+    List<InquiryCase.ApprovalTier> approvalLadder,
+    List<String> excludedPeople,
+    Map<String, BigDecimal> fxToBase,
+    String assignee,
+    Instant firstResponseAt,
+    boolean followUpAfterFirstResponse,
+    int followUps,
+    int reopenCount,
+    List<ActionView> actions,
+    InquiryCase.SlaSignals sla,
+    Instant resolvedAt,
+    InquiryCase.Resolution resolution,
+    List<InquiryCase.TimelineEntry> timeline,
+    Map<String, OutcomeView> outcomes,
+    boolean open) {
+
+  /** The inquiry's context from intake. */
+  public record ContextView(
+      Instant receivedAt,
+      String channel,
+      String customerId,
+      String segment,
+      String region,
+      String kycStatus,
+      String senderIsRegisteredContact,
+      BigDecimal amount,
+      String currency,
+      List<String> references,
+      String referencesBelongToCustomer) {}
+
+  /** A financial action with its approvals. */
+  public record ActionView(
+      String actionId,
+      String type,
+      BigDecimal amount,
+      String currency,
+      String invoiceReference,
+      String reason,
+      String maker,
+      Instant proposedAt,
+      String level,
+      String approverRole,
+      int approvalsRequired,
+      String state,
+      List<String> approvedBy,
+      String rejectedBy,
+      String rejectionReason) {}
+
+  /** What became of a command, with the status its caller was answered. */
+  public record OutcomeView(
+      String commandId, boolean accepted, int status, String reason, String actionId) {}
+
+  public static CaseView of(InquiryCase c) {
+    Map<String, OutcomeView> outcomes = new LinkedHashMap<>();
+    c.outcomes().forEach((id, outcome) -> outcomes.put(id, outcome(outcome)));
+    return new CaseView(
+        c.inquiryId(),
+        name(c.status()),
+        context(c.context()),
+        c.types(),
+        name(c.urgency()),
+        c.teams(),
+        c.triage(),
+        c.routingReason(),
+        c.priority(),
+        c.responseDueAt(),
+        c.resolutionDueAt(),
+        c.slaCalendar(),
+        c.approvalLadder(),
+        c.excludedPeople(),
+        c.fxToBase(),
+        c.assignee(),
+        c.firstResponseAt(),
+        c.followUpAfterFirstResponse(),
+        c.followUps(),
+        c.reopenCount(),
+        c.actions().stream().map(CaseView::action).toList(),
+        c.sla(),
+        c.resolvedAt(),
+        c.resolution(),
+        c.timeline(),
+        outcomes,
+        c.isOpen());
+  }
+
+  static OutcomeView outcome(CommandOutcome o) {
+    return o.accepted()
+        ? new OutcomeView(o.commandId(), true, 200, "accepted", o.actionId())
+        : new OutcomeView(
+            o.commandId(),
+            false,
+            RefusalStatus.of(o.refusal()).value(),
+            o.refusal().reason(),
+            o.actionId());
+  }
+
+  private static ContextView context(CaseContext c) {
+    return new ContextView(
+        c.receivedAt(),
+        name(c.channel()),
+        c.customerId(),
+        c.segment(),
+        c.region(),
+        name(c.kycStatus()),
+        name(c.senderIsRegisteredContact()),
+        c.amount() == null ? null : c.amount().amount(),
+        c.amount() == null ? null : c.amount().currency(),
+        c.references().stream().map(r -> r.kind() + ":" + r.value()).toList(),
+        name(c.referencesBelongToCustomer()));
+  }
+
+  private static ActionView action(InquiryCase.FinancialAction a) {
+    return new ActionView(
+        a.actionId(),
+        name(a.type()),
+        a.amount() == null ? null : a.amount().amount(),
+        a.amount() == null ? null : a.amount().currency(),
+        a.invoiceReference(),
+        a.reason(),
+        a.maker(),
+        a.proposedAt(),
+        name(a.level()),
+        a.approverRole(),
+        a.approvalsRequired(),
+        name(a.state()),
+        a.approvedBy(),
+        a.rejectedBy(),
+        a.rejectionReason());
+  }
+
+  private static String name(Enum<?> value) {
+    return value == null ? null : value.name();
+  }
+}

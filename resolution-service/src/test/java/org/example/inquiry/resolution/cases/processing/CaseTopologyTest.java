@@ -1,0 +1,245 @@
+package org.example.inquiry.resolution.cases.processing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+import org.example.inquiry.resolution.cases.Activity;
+import org.example.inquiry.resolution.cases.CaseStatus;
+import org.example.inquiry.resolution.cases.InquiryCase;
+import org.example.inquiry.resolution.cases.Refusal;
+import org.example.inquiry.schemas.ApprovalDecision;
+import org.example.inquiry.schemas.ApprovalRequirement;
+import org.example.inquiry.schemas.InquiryApproved;
+import org.example.inquiry.schemas.InquiryCommand;
+import org.example.inquiry.schemas.InquiryResolved;
+import org.example.inquiry.schemas.InquiryRouted;
+import org.example.inquiry.schemas.InquiryWorked;
+import org.example.inquiry.schemas.Money;
+import org.example.inquiry.schemas.OpenItem;
+import org.example.inquiry.schemas.Reference;
+import org.example.inquiry.schemas.ReferenceKind;
+import org.example.inquiry.schemas.RequestRefused;
+import org.example.inquiry.schemas.catalog.Topics;
+import org.example.inquiry.testing.Events;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The case processor as Kafka Streams runs it, under TopologyTestDriver: routed inquiries open
+ * cases, commands change them and come out as {@code inquiries-worked}, {@code -approved} and
+ * {@code -resolved} events, refused requests reach the timeline, the SLA punctuator escalates.
+ */
+class CaseTopologyTest {
+
+  static final Instant T0 = Instant.parse("2026-11-25T09:00:00Z");
+
+  CaseTopologyDriver topology =
+      new CaseTopologyDriver(
+          Clock.fixed(T0.plus(Duration.ofMinutes(5)), ZoneOffset.UTC), Duration.ofSeconds(10));
+
+  @AfterEach
+  void close() {
+    topology.close();
+  }
+
+  InquiryRouted routed(String id) {
+    InquiryRouted routed = Events.aRoutedInquiry(id, T0);
+    routed.setApprovalRequirements(
+        List.of(
+            new ApprovalRequirement(
+                "REBILL", new Money(new BigDecimal("0.0000"), "USD"), "SINGLE", "approver"),
+            new ApprovalRequirement(
+                "BARTER", new Money(new BigDecimal("0.0000"), "USD"), "SINGLE", "approver")));
+    return routed;
+  }
+
+  static InquiryCommand.Builder command(String id, String type, String actor, String... roles) {
+    return InquiryCommand.newBuilder()
+        .setCommandId(UUID.randomUUID().toString())
+        .setInquiryId(id)
+        .setIssuedAt(T0.plusSeconds(60))
+        .setActor(actor)
+        .setRoles(List.of(roles))
+        .setType(type);
+  }
+
+  void send(InquiryCommand.Builder command) {
+    InquiryCommand c = command.build();
+    topology.pipe(Topics.INQUIRY_COMMANDS, c.getInquiryId(), c);
+  }
+
+  @Test
+  void aRoutedInquiryOpensItsCaseWithTheRoutedValues() {
+    topology.pipe(Topics.INQUIRIES_ROUTED, "t-open", routed("t-open"));
+
+    InquiryCase opened = topology.cases().get("t-open");
+    assertThat(opened.status()).isEqualTo(CaseStatus.OPEN);
+    assertThat(opened.assignee()).isEqualTo("omar");
+    assertThat(opened.context().references())
+        .singleElement()
+        .satisfies(r -> assertThat(r.kind()).isEqualTo(ReferenceKind.LETTER_OF_CREDIT));
+    assertThat(opened.approvalLadder())
+        .as("an action type it does not know is left out")
+        .hasSize(1);
+    assertThat(topology.<InquiryWorked>read(Topics.INQUIRIES_WORKED)).isEmpty();
+  }
+
+  @Test
+  void aProposalApprovedAndResolvedComesOutAsTheThreeEventsWithItsValues() {
+    topology.pipe(Topics.INQUIRIES_ROUTED, "t-flow", routed("t-flow"));
+    InquiryCommand.Builder proposal =
+        command("t-flow", "PROPOSE_ACTION", "ben", "agent")
+            .setActionType("REBILL")
+            .setAmount(new Money(new BigDecimal("500.0000"), "USD"))
+            .setReason("short shipment");
+    send(proposal);
+    String actionId = topology.cases().get("t-flow").actions().get(0).actionId();
+    send(command("t-flow", "APPROVE", "ivy", "approver").setActionId(actionId));
+    send(command("t-flow", "RESOLVE", "ben", "agent").setResolutionCode("ADJUSTED"));
+
+    List<InquiryWorked> worked = topology.read(Topics.INQUIRIES_WORKED);
+    assertThat(worked).extracting(InquiryWorked::getActivity).containsExactly("ACTION_PROPOSED");
+    assertThat(worked.get(0).getApprovalLevel()).isEqualTo("SINGLE");
+    assertThat(worked.get(0).getAmount().getAmount()).isEqualTo(new BigDecimal("500.0000"));
+    InquiryApproved approved = topology.<InquiryApproved>read(Topics.INQUIRIES_APPROVED).get(0);
+    assertThat(approved.getDecision()).isEqualTo(ApprovalDecision.APPROVED);
+    assertThat(approved.getMaker()).isEqualTo("ben");
+    assertThat(approved.getFinalDecision()).isTrue();
+    assertThat(approved.getPolicyVersion()).isEqualTo("test-policy");
+    InquiryResolved resolved = topology.<InquiryResolved>read(Topics.INQUIRIES_RESOLVED).get(0);
+    assertThat(resolved.getAdjustments())
+        .singleElement()
+        .satisfies(
+            a -> {
+              assertThat(a.getType()).isEqualTo("REBILL");
+              assertThat(a.getAmount()).isEqualTo(new Money(new BigDecimal("500.0000"), "USD"));
+              assertThat(a.getApprovedBy()).containsExactly("ivy");
+            });
+    assertThat(resolved.getContext())
+        .as("the context comes out as it came in")
+        .isEqualTo(routed("t-flow").getContext());
+    assertThat(topology.cases().get("t-flow").status()).isEqualTo(CaseStatus.RESOLVED);
+  }
+
+  @Test
+  void theMakersApprovalIsRefusedOnTheTimelineAndTheAuditTrail() {
+    topology.pipe(Topics.INQUIRIES_ROUTED, "t-maker", routed("t-maker"));
+    send(
+        command("t-maker", "PROPOSE_ACTION", "ben", "agent")
+            .setActionType("REBILL")
+            .setAmount(new Money(new BigDecimal("500.0000"), "USD")));
+    String actionId = topology.cases().get("t-maker").actions().get(0).actionId();
+    InquiryCommand.Builder byMaker =
+        command("t-maker", "APPROVE", "BEN", "approver").setActionId(actionId);
+    String commandId = byMaker.getCommandId();
+    send(byMaker);
+
+    InquiryCase c = topology.cases().get("t-maker");
+    assertThat(c.outcomes().get(commandId).refusal()).isInstanceOf(Refusal.Forbidden.class);
+    assertThat(c.timeline()).last().extracting(e -> e.event()).isEqualTo(Activity.ATTEMPT_REFUSED);
+    assertThat(topology.<InquiryWorked>read(Topics.INQUIRIES_WORKED))
+        .extracting(InquiryWorked::getActivity)
+        .containsExactly("ACTION_PROPOSED", "ATTEMPT_REFUSED");
+    assertThat(topology.<InquiryApproved>read(Topics.INQUIRIES_APPROVED)).isEmpty();
+  }
+
+  @Test
+  void aPaymentStatusRequestIsAnsweredFromTheLedgerAtFirstContact() {
+    topology.pipe(
+        Topics.OPEN_ITEMS,
+        "INV-98",
+        OpenItem.newBuilder()
+            .setDocumentNumber("INV-98")
+            .setDocumentType("INVOICE")
+            .setCustomerId("C-1001")
+            .setIssueDate(LocalDate.parse("2026-09-15"))
+            .setDueDate(LocalDate.parse("2026-10-15"))
+            .setAmount(new Money(new BigDecimal("4800.0000"), "USD"))
+            .setOpenAmount(new Money(new BigDecimal("0.0000"), "USD"))
+            .setStatus("PAID")
+            .setUpdatedAt(T0)
+            .build());
+    InquiryRouted simple = routed("t-auto");
+    simple.setTypes(List.of("payment-status"));
+    simple.getContext().setReferences(List.of(new Reference(ReferenceKind.INVOICE, "INV-98")));
+    topology.pipe(Topics.INQUIRIES_ROUTED, "t-auto", simple);
+
+    InquiryResolved resolved = topology.<InquiryResolved>read(Topics.INQUIRIES_RESOLVED).get(0);
+    assertThat(resolved.getResolutionCode()).isEqualTo("AUTO_ANSWERED");
+    assertThat(resolved.getResolvedBy()).isEqualTo("auto-responder");
+    assertThat(resolved.getFirstContactResolution()).isTrue();
+    assertThat(topology.<InquiryWorked>read(Topics.INQUIRIES_WORKED))
+        .extracting(InquiryWorked::getActivity)
+        .containsExactly("FIRST_RESPONDED");
+    assertThat(topology.cases().get("t-auto").timeline())
+        .extracting(InquiryCase.TimelineEntry::detail)
+        .anySatisfy(d -> assertThat(d).contains("INV-98: 4800 USD, status PAID, fully paid"));
+  }
+
+  @Test
+  void aRequestSecurityRefusedIsOnTheCasesTimeline() {
+    topology.pipe(Topics.INQUIRIES_ROUTED, "t-refused", routed("t-refused"));
+    topology.pipe(
+        Topics.REQUESTS_REFUSED,
+        "t-refused",
+        RequestRefused.newBuilder()
+            .setEventId(UUID.randomUUID().toString())
+            .setInquiryId("t-refused")
+            .setOccurredAt(T0.plusSeconds(30))
+            .setStatus(403)
+            .setActor("portal")
+            .setRoles(List.of("channel"))
+            .setMethod("POST")
+            .setPath("/api/v1/inquiries/t-refused/claim")
+            .setReason("Access Denied")
+            .build());
+
+    assertThat(topology.cases().get("t-refused").timeline())
+        .last()
+        .satisfies(
+            e -> {
+              assertThat(e.event()).isEqualTo(Activity.ATTEMPT_REFUSED);
+              assertThat(e.detail())
+                  .isEqualTo(
+                      "HTTP 403 POST /api/v1/inquiries/t-refused/claim refused: Access Denied");
+            });
+    assertThat(topology.<InquiryWorked>read(Topics.INQUIRIES_WORKED))
+        .extracting(InquiryWorked::getActor)
+        .containsExactly("portal");
+  }
+
+  @Test
+  void theSlaClockEscalatesAMissedFirstResponseOnce() {
+    try (CaseTopologyDriver late =
+        new CaseTopologyDriver(
+            Clock.fixed(T0.plus(Duration.ofHours(5)), ZoneOffset.UTC), Duration.ofSeconds(10))) {
+      late.pipe(Topics.INQUIRIES_ROUTED, "t-sla", routed("t-sla"));
+
+      late.driver.advanceWallClockTime(Duration.ofSeconds(10));
+      late.driver.advanceWallClockTime(Duration.ofSeconds(10));
+
+      assertThat(late.<InquiryWorked>read(Topics.INQUIRIES_WORKED))
+          .singleElement()
+          .satisfies(
+              w -> {
+                assertThat(w.getActivity()).isEqualTo("SLA_BREACHED");
+                assertThat(w.getEscalatedTo()).isEqualTo("sup.operations");
+              });
+    }
+  }
+
+  @Test
+  void aCommandOnAnUnknownInquiryChangesNothing() {
+    send(command("t-nobody", "CLAIM", "omar", "agent"));
+
+    assertThat(topology.cases().get("t-nobody")).isNull();
+    assertThat(topology.<InquiryWorked>read(Topics.INQUIRIES_WORKED)).isEmpty();
+  }
+}
