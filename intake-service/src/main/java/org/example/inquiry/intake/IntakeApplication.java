@@ -3,12 +3,10 @@ package org.example.inquiry.intake;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
-import org.springframework.kafka.annotation.EnableKafkaStreams;
 
 /** Intake: the single writer of {@code inquiries-received}, whatever the channel. */
 @SpringBootApplication
 @ConfigurationPropertiesScan
-@EnableKafkaStreams
 public class IntakeApplication {
 
   public static void main(String[] args) {

@@ -13,12 +13,14 @@ import org.example.inquiry.schemas.serde.AvroSerdes;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.annotation.EnableKafkaStreams;
 
 /**
  * Intake's Kafka Streams views (global stores): the customer master, the invoice owners from the
  * ledger, and the inquiry index.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableKafkaStreams
 class IntakeStreamsConfig {
 
   /** Registrations and KYC verifications wait here until the customer master view shows them. */

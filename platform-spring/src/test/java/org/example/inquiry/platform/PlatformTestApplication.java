@@ -5,6 +5,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.example.inquiry.platform.kafka.InvalidEventException;
 import org.example.inquiry.schemas.InquiryReceived;
+import org.example.inquiry.schemas.catalog.Topics;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -19,7 +20,10 @@ class PlatformTestApplication {
   static final List<InquiryReceived> received = new CopyOnWriteArrayList<>();
   static final AtomicInteger invalidAttempts = new AtomicInteger();
 
-  @KafkaListener(id = "platform-it-received", idIsGroup = false, topics = "inquiries-received")
+  @KafkaListener(
+      id = "platform-it-received",
+      idIsGroup = false,
+      topics = Topics.Names.INQUIRIES_RECEIVED)
   void on(InquiryReceived event) {
     if (event.getSubject().startsWith("INVALID")) {
       invalidAttempts.incrementAndGet();

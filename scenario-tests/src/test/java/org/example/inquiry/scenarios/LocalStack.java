@@ -7,9 +7,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.example.inquiry.simulator.client.PlatformClient;
-import org.example.inquiry.simulator.client.PlatformEndpoints;
-import org.example.inquiry.simulator.client.Tokens;
+import org.example.inquiry.client.LocalPorts;
+import org.example.inquiry.client.PlatformClient;
+import org.example.inquiry.client.PlatformEndpoints;
+import org.example.inquiry.client.Tokens;
 
 /**
  * The local stack the scenarios run against, as {@code ./stack} runs it: a standalone KRaft broker
@@ -70,11 +71,11 @@ final class LocalStack implements AutoCloseable {
   }
 
   String bootstrapServers() {
-    return "127.0.0.1:" + (9092 + offset);
+    return "127.0.0.1:" + LocalPorts.of("kafka", offset);
   }
 
   String registryUrl() {
-    return "http://127.0.0.1:" + (8081 + offset);
+    return "http://127.0.0.1:" + LocalPorts.of("registry", offset);
   }
 
   @Override

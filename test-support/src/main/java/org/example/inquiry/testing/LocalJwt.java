@@ -17,25 +17,26 @@ import java.security.interfaces.RSAPrivateKey;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.Date;
 import java.util.List;
+import org.example.inquiry.client.LocalTokens;
 
 /**
- * Signs bearer tokens the way {@code ./stack token ROLE USER} does: RS256, issuer {@code
- * inquiry-local}, audience {@code inquiry-platform}, the role in the {@code roles} claim. The
- * public key is written to a PEM file the services under test read through {@code
- * inquiry.security.token.public-key-location}. {@link #sign} signs any claims, for tests of the
- * token policy.
+ * The local stack's tokens ({@link LocalTokens}, the issuer behind {@code ./stack token ROLE USER}:
+ * RS256, issuer {@code inquiry-local}, audience {@code inquiry-platform}, the roles in the {@code
+ * roles} claim) under a key pair of the test JVM. The public key is written to a PEM file the
+ * services under test read through {@code inquiry.security.token.public-key-location}. {@link
+ * #sign} signs any claims, for tests of the token policy.
  */
 public final class LocalJwt {
 
-  public static final String ISSUER = "inquiry-local";
+  public static final String ISSUER = LocalTokens.ISSUER;
 
-  public static final String AUDIENCE = "inquiry-platform";
+  public static final String AUDIENCE = LocalTokens.AUDIENCE;
 
   private static LocalJwt instance;
 
   private final KeyPair keys;
+  private final LocalTokens issuer;
   private final Path publicKeyPem;
 
   private LocalJwt() {
@@ -43,6 +44,7 @@ public final class LocalJwt {
       KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
       generator.initialize(2048);
       keys = generator.generateKeyPair();
+      issuer = new LocalTokens(keys.getPrivate());
       publicKeyPem = Files.createTempFile("inquiry-local-jwt", ".pem");
       publicKeyPem.toFile().deleteOnExit();
       String pem =
@@ -76,17 +78,7 @@ public final class LocalJwt {
   }
 
   public String token(List<String> roles, String user, Duration validFor) {
-    Instant now = Instant.now();
-    JWTClaimsSet claims =
-        new JWTClaimsSet.Builder()
-            .issuer(ISSUER)
-            .audience(AUDIENCE)
-            .subject(user)
-            .claim("roles", roles)
-            .issueTime(Date.from(now))
-            .expirationTime(Date.from(now.plus(validFor)))
-            .build();
-    return sign(claims);
+    return issuer.issue(roles, user, Instant.now(), validFor);
   }
 
   /** Signs exactly these claims with the local key (RS256). */

@@ -21,6 +21,11 @@ public final class ServiceTestProperties {
     registry.add(
         "spring.kafka.streams.state-dir",
         () -> System.getProperty("java.io.tmpdir") + "/inquiry-it-" + UUID.randomUUID());
+    registerTokens(registry);
+  }
+
+  /** Only the local token key, issuer and audience: for web slice tests, which need no broker. */
+  public static void registerTokens(DynamicPropertyRegistry registry) {
     registry.add(
         "inquiry.security.token.public-key-location", () -> LocalJwt.get().publicKeyLocation());
     registry.add("inquiry.security.token.issuer", () -> LocalJwt.ISSUER);

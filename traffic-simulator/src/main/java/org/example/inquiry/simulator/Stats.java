@@ -6,7 +6,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicLong;
-import org.example.inquiry.simulator.client.Reply;
+import org.example.inquiry.client.Reply;
 import org.example.inquiry.simulator.traffic.Channel;
 
 /**

@@ -12,11 +12,12 @@ import java.util.HexFormat;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ThreadLocalRandom;
-import org.example.inquiry.simulator.client.PlatformClient;
-import org.example.inquiry.simulator.client.PlatformEndpoints;
-import org.example.inquiry.simulator.client.PlatformUnreachableException;
-import org.example.inquiry.simulator.client.Reply;
-import org.example.inquiry.simulator.client.Tokens;
+import org.example.inquiry.client.LocalPorts;
+import org.example.inquiry.client.PlatformClient;
+import org.example.inquiry.client.PlatformEndpoints;
+import org.example.inquiry.client.PlatformUnreachableException;
+import org.example.inquiry.client.Reply;
+import org.example.inquiry.client.Tokens;
 import org.example.inquiry.simulator.traffic.ChannelMix;
 import org.example.inquiry.simulator.traffic.InquiryGenerator;
 import org.example.inquiry.simulator.traffic.KafkaAdapterChannel;
@@ -213,9 +214,11 @@ public final class TrafficSimulator implements Callable<Integer> {
       mix = mix.withoutAdapter();
       err.println("traffic-simulator: --kafka none: the adapter's share goes through the portal");
     } else {
-      String bootstrap = kafka != null ? kafka : host + ":" + (9092 + portOffset);
+      String bootstrap = kafka != null ? kafka : host + ":" + LocalPorts.of("kafka", portOffset);
       String registryUrl =
-          registry != null ? registry : "http://" + host + ":" + (8081 + portOffset);
+          registry != null
+              ? registry
+              : "http://" + host + ":" + LocalPorts.of("registry", portOffset);
       try {
         adapter = new KafkaAdapterChannel(bootstrap, registryUrl);
         adapter.checkReachable();

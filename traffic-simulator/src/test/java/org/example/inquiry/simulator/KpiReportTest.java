@@ -3,7 +3,7 @@ package org.example.inquiry.simulator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import org.example.inquiry.simulator.client.PlatformClient;
+import org.example.inquiry.client.PlatformClient;
 import org.junit.jupiter.api.Test;
 
 class KpiReportTest {

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
 import java.util.Map;
-import org.example.inquiry.simulator.client.Reply;
+import org.example.inquiry.client.Reply;
 import org.junit.jupiter.api.Test;
 
 class StatsTest {

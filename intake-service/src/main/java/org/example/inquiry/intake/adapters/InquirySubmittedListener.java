@@ -6,6 +6,7 @@ import org.example.inquiry.intake.registration.InquiryIntake;
 import org.example.inquiry.intake.registration.Submission;
 import org.example.inquiry.platform.kafka.InvalidEventException;
 import org.example.inquiry.schemas.InquirySubmitted;
+import org.example.inquiry.schemas.catalog.Topics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -27,7 +28,7 @@ class InquirySubmittedListener {
     this.intake = intake;
   }
 
-  @KafkaListener(topics = "inquiries-submitted")
+  @KafkaListener(topics = Topics.Names.INQUIRIES_SUBMITTED)
   void on(InquirySubmitted submitted) {
     List<String> problems = problems(submitted);
     if (!problems.isEmpty()) {

@@ -2,8 +2,9 @@ package org.example.inquiry.platform.streams;
 
 import java.net.URI;
 import java.time.Duration;
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -80,12 +81,17 @@ public final class KeyValueView<V> {
 
   /** This instance's values that match (a scan of its partitions, or of a global store). */
   public List<V> matching(Predicate<V> filter) {
-    List<V> found = new ArrayList<>();
+    return entries().values().stream().filter(filter).toList();
+  }
+
+  /** This instance's entries (its partitions, or a whole global store), by key. */
+  public Map<String, V> entries() {
+    Map<String, V> found = new LinkedHashMap<>();
     try (KeyValueIterator<String, V> all = local().all()) {
       all.forEachRemaining(
           kv -> {
-            if (kv.value != null && filter.test(kv.value)) {
-              found.add(kv.value);
+            if (kv.value != null) {
+              found.put(kv.key, kv.value);
             }
           });
     } catch (InvalidStateStoreException e) {

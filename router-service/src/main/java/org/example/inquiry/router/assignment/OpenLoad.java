@@ -5,10 +5,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.StreamsBuilder;
-import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.Grouped;
 import org.apache.kafka.streams.kstream.Materialized;
@@ -16,12 +13,12 @@ import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.apache.kafka.streams.state.QueryableStoreTypes;
-import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.apache.kafka.streams.state.Stores;
 import org.example.inquiry.platform.streams.JsonSerde;
+import org.example.inquiry.platform.streams.KeyValueView;
+import org.example.inquiry.platform.streams.StoreQueries;
+import org.example.inquiry.platform.streams.StoreUnavailableException;
 import org.example.inquiry.router.assignment.OpenAssignments.Assignees;
 import org.example.inquiry.schemas.InquiryResolved;
 import org.example.inquiry.schemas.InquiryRouted;
@@ -31,7 +28,6 @@ import org.example.inquiry.schemas.serde.AvroSerdes;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 import org.springframework.stereotype.Component;
 
 /**
@@ -49,36 +45,20 @@ public class OpenLoad {
   static final String ASSIGNMENTS_STORE = "open-assignments";
   static final String LOAD_STORE = "open-load";
 
-  private final StreamsBuilderFactoryBean streams;
+  private final KeyValueView<Integer> load;
 
-  OpenLoad(StreamsBuilderFactoryBean streams) {
-    this.streams = streams;
+  OpenLoad(StoreQueries stores) {
+    this.load = stores.keyValue(LOAD_STORE, "The open-load view");
   }
 
   /** Open inquiries per agent, now (empty while the view is not available). */
   public Map<String, Integer> snapshot() {
-    Map<String, Integer> load = new HashMap<>();
-    KafkaStreams kafkaStreams = streams.getKafkaStreams();
-    if (kafkaStreams == null || kafkaStreams.state() != KafkaStreams.State.RUNNING) {
-      return load;
-    }
     try {
-      ReadOnlyKeyValueStore<String, Integer> store =
-          kafkaStreams.store(
-              StoreQueryParameters.fromNameAndType(
-                  LOAD_STORE, QueryableStoreTypes.<String, Integer>keyValueStore()));
-      try (KeyValueIterator<String, Integer> all = store.all()) {
-        all.forEachRemaining(
-            kv -> {
-              if (kv.value != null) {
-                load.put(kv.key, kv.value);
-              }
-            });
-      }
-    } catch (InvalidStateStoreException e) {
+      return new HashMap<>(load.entries());
+    } catch (StoreUnavailableException e) {
       // rebalancing: balance on what we know (nothing) rather than block routing
+      return new HashMap<>();
     }
-    return load;
   }
 
   static Assignees assigneesOf(InquiryRouted routed) {

@@ -15,6 +15,8 @@ import org.example.inquiry.router.routing.Router;
 import org.example.inquiry.router.routing.RoutingPolicy;
 import org.example.inquiry.router.sla.BusinessCalendar;
 import org.example.inquiry.router.sla.SlaPolicy;
+import org.example.inquiry.schemas.approval.ActionType;
+import org.example.inquiry.schemas.approval.ApprovalLevel;
 import org.example.inquiry.schemas.identity.PersonIds;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -26,7 +28,6 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 public class RoutingConfiguration {
 
-  static final Set<String> LEVELS = Set.of("NONE", "SINGLE", "DUAL", "ELEVATED");
   static final Set<String> WEIGHTS =
       Set.of(
           "urgency",
@@ -192,9 +193,16 @@ public class RoutingConfiguration {
     (p.approval() == null ? Map.<String, List<RouterProperties.Tier>>of() : p.approval())
         .forEach(
             (action, tiers) -> {
+              if (ActionType.named(action).isEmpty()) {
+                problems.add(
+                    "approval '"
+                        + action
+                        + "': unknown action type; one of "
+                        + List.of(ActionType.values()));
+              }
               BigDecimal previous = null;
               for (RouterProperties.Tier tier : tiers) {
-                if (!LEVELS.contains(tier.level())) {
+                if (ApprovalLevel.named(tier.level()).isEmpty()) {
                   problems.add("approval '" + action + "': unknown level '" + tier.level() + "'");
                 }
                 if (tier.above() == null

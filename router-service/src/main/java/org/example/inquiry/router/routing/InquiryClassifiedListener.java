@@ -55,7 +55,7 @@ class InquiryClassifiedListener {
     this.policyVersion = properties.policyVersion();
   }
 
-  @KafkaListener(topics = "inquiries-classified")
+  @KafkaListener(topics = Topics.Names.INQUIRIES_CLASSIFIED)
   void on(InquiryClassified classified) {
     var context = classified.getContext();
     Customer customer = customers.byId(context.getCustomerId()).orElse(null);

@@ -42,18 +42,43 @@ public final class Topics {
   public static final String RESOLUTION = "resolution-service";
   public static final String METRICS = "metrics-service";
 
+  /**
+   * The topic names as compile-time constants, for annotations ({@code @KafkaListener(topics =
+   * Topics.Names.INQUIRIES_CLASSIFIED)}); the specs below take their names from here.
+   */
+  public static final class Names {
+    public static final String INQUIRIES_RECEIVED = "inquiries-received";
+    public static final String INQUIRIES_CLASSIFIED = "inquiries-classified";
+    public static final String INQUIRIES_ROUTED = "inquiries-routed";
+    public static final String INQUIRIES_APPROVED = "inquiries-approved";
+    public static final String INQUIRIES_RESOLVED = "inquiries-resolved";
+    public static final String INQUIRIES_SUBMITTED = "inquiries-submitted";
+    public static final String INQUIRIES_FOLLOWED_UP = "inquiries-followed-up";
+    public static final String INQUIRIES_RATED = "inquiries-rated";
+    public static final String INQUIRY_COMMANDS = "inquiry-commands";
+    public static final String INQUIRIES_WORKED = "inquiries-worked";
+    public static final String REQUESTS_REFUSED = "requests-refused";
+    public static final String OPEN_ITEMS = "open-items";
+    public static final String CUSTOMERS = "customers";
+    public static final String CLASSIFIER_LABELLED_EXAMPLES = "classifier-labelled-examples";
+    public static final String CLASSIFIER_MODELS = "classifier-models";
+    public static final String ROUTER_OPEN_LOAD = "router-open-load";
+
+    private Names() {}
+  }
+
   private static final Duration DLT_RETENTION = Duration.ofDays(28);
 
   public static final TopicSpec INQUIRIES_RECEIVED =
-      event("inquiries-received", InquiryReceived.class, INTAKE);
+      event(Names.INQUIRIES_RECEIVED, InquiryReceived.class, INTAKE);
   public static final TopicSpec INQUIRIES_CLASSIFIED =
-      event("inquiries-classified", InquiryClassified.class, CLASSIFIER);
+      event(Names.INQUIRIES_CLASSIFIED, InquiryClassified.class, CLASSIFIER);
   public static final TopicSpec INQUIRIES_ROUTED =
-      event("inquiries-routed", InquiryRouted.class, ROUTER);
+      event(Names.INQUIRIES_ROUTED, InquiryRouted.class, ROUTER);
   public static final TopicSpec INQUIRIES_APPROVED =
-      event("inquiries-approved", InquiryApproved.class, RESOLUTION);
+      event(Names.INQUIRIES_APPROVED, InquiryApproved.class, RESOLUTION);
   public static final TopicSpec INQUIRIES_RESOLVED =
-      event("inquiries-resolved", InquiryResolved.class, RESOLUTION);
+      event(Names.INQUIRIES_RESOLVED, InquiryResolved.class, RESOLUTION);
 
   /**
    * Written by channel adapters; intake declares it because intake owns the contract and is its
@@ -61,7 +86,7 @@ public final class Topics {
    */
   public static final TopicSpec INQUIRIES_SUBMITTED =
       new TopicSpec(
-          "inquiries-submitted",
+          Names.INQUIRIES_SUBMITTED,
           INQUIRY_PARTITIONS,
           "submissionId",
           InquirySubmitted.class,
@@ -70,14 +95,14 @@ public final class Topics {
           TopicSpec.KEEP_FOREVER);
 
   public static final TopicSpec INQUIRIES_FOLLOWED_UP =
-      event("inquiries-followed-up", InquiryFollowedUp.class, INTAKE);
+      event(Names.INQUIRIES_FOLLOWED_UP, InquiryFollowedUp.class, INTAKE);
   public static final TopicSpec INQUIRIES_RATED =
-      event("inquiries-rated", InquiryRated.class, INTAKE);
+      event(Names.INQUIRIES_RATED, InquiryRated.class, INTAKE);
 
   /** Commands to resolution's case processor; internal to resolution-service. */
   public static final TopicSpec INQUIRY_COMMANDS =
       new TopicSpec(
-          "inquiry-commands",
+          Names.INQUIRY_COMMANDS,
           INQUIRY_PARTITIONS,
           "inquiryId",
           InquiryCommand.class,
@@ -86,21 +111,21 @@ public final class Topics {
           TopicSpec.KEEP_FOREVER);
 
   public static final TopicSpec INQUIRIES_WORKED =
-      event("inquiries-worked", InquiryWorked.class, RESOLUTION);
+      event(Names.INQUIRIES_WORKED, InquiryWorked.class, RESOLUTION);
 
   /**
    * Requests on a case that security refused (401/403), for audit; co-partitioned with the commands
    * so the case processor puts each on its case's timeline.
    */
   public static final TopicSpec REQUESTS_REFUSED =
-      event("requests-refused", RequestRefused.class, RESOLUTION);
+      event(Names.REQUESTS_REFUSED, RequestRefused.class, RESOLUTION);
 
   /** Receivables ledger extract (compacted, keyed by document number), loaded by resolution. */
   public static final TopicSpec OPEN_ITEMS =
-      new TopicSpec("open-items", 3, "documentNumber", OpenItem.class, RESOLUTION, true, null);
+      new TopicSpec(Names.OPEN_ITEMS, 3, "documentNumber", OpenItem.class, RESOLUTION, true, null);
 
   public static final TopicSpec CUSTOMERS =
-      new TopicSpec("customers", 3, "customerId", Customer.class, INTAKE, true, null);
+      new TopicSpec(Names.CUSTOMERS, 3, "customerId", Customer.class, INTAKE, true, null);
 
   /**
    * The classifier's labelled history: each resolved inquiry's text with the types its agent
@@ -108,7 +133,7 @@ public final class Topics {
    */
   public static final TopicSpec CLASSIFIER_LABELLED_EXAMPLES =
       new TopicSpec(
-          "classifier-labelled-examples",
+          Names.CLASSIFIER_LABELLED_EXAMPLES,
           INQUIRY_PARTITIONS,
           "inquiryId",
           LabelledExample.class,
@@ -122,7 +147,7 @@ public final class Topics {
    */
   public static final TopicSpec CLASSIFIER_MODELS =
       new TopicSpec(
-          "classifier-models", 1, "eventId", ClassifierRetrained.class, CLASSIFIER, true, null);
+          Names.CLASSIFIER_MODELS, 1, "eventId", ClassifierRetrained.class, CLASSIFIER, true, null);
 
   /**
    * The router's open inquiries per assigned agent (compacted, key agentId, value a 4-byte
@@ -131,7 +156,7 @@ public final class Topics {
    * letters, rebuilt from {@code inquiries-routed} and {@code inquiries-resolved}.
    */
   public static final TopicSpec ROUTER_OPEN_LOAD =
-      new TopicSpec("router-open-load", 1, "agentId", null, ROUTER, true, null);
+      new TopicSpec(Names.ROUTER_OPEN_LOAD, 1, "agentId", null, ROUTER, true, null);
 
   /** Topics a service keeps its own derived state in (no Avro values, no dead letters). */
   private static final List<TopicSpec> STATE_TOPICS = List.of(ROUTER_OPEN_LOAD);

@@ -28,14 +28,15 @@ import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.example.inquiry.client.LocalPorts;
+import org.example.inquiry.client.PlatformClient;
+import org.example.inquiry.client.PlatformEndpoints;
+import org.example.inquiry.client.Reply;
+import org.example.inquiry.client.Tokens;
 import org.example.inquiry.schemas.catalog.TopicSpec;
 import org.example.inquiry.schemas.catalog.Topics;
 import org.example.inquiry.schemas.serde.AvroDeserializer;
 import org.example.inquiry.schemas.serde.AvroSerdeConfig;
-import org.example.inquiry.simulator.client.PlatformClient;
-import org.example.inquiry.simulator.client.PlatformEndpoints;
-import org.example.inquiry.simulator.client.Reply;
-import org.example.inquiry.simulator.client.Tokens;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -97,8 +98,8 @@ public final class Accounting implements Callable<Integer> {
     PrintStream out = System.out;
     Set<String> accepted = new LinkedHashSet<>(Files.readAllLines(acceptedFile));
     accepted.removeIf(String::isBlank);
-    String bootstrap = host + ":" + (9092 + portOffset);
-    String registry = "http://" + host + ":" + (8081 + portOffset);
+    String bootstrap = host + ":" + LocalPorts.of("kafka", portOffset);
+    String registry = "http://" + host + ":" + LocalPorts.of("registry", portOffset);
     PlatformClient client =
         new PlatformClient(
             PlatformEndpoints.local(host, portOffset), Tokens.fromPrivateKey(privateKey));

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.List;
 import java.util.random.RandomGenerator;
+import org.example.inquiry.schemas.approval.ActionType;
 import org.example.inquiry.simulator.traffic.GeneratedInquiry;
 
 /**
@@ -11,7 +12,7 @@ import org.example.inquiry.simulator.traffic.GeneratedInquiry;
  * discrepancy or dispute, a refund, a revised delivery or rebill for logistics, a credit-limit
  * change, a payment plan for restructuring (and sometimes for payment terms).
  *
- * @param type CREDIT_NOTE, REBILL, REFUND, REVISED_DELIVERY, PAYMENT_PLAN or CREDIT_LIMIT_CHANGE
+ * @param type the name of an {@link ActionType}
  * @param amount positive, 2 decimals
  * @param currency ISO 4217
  * @param invoiceReference the invoice it adjusts, or null
@@ -34,13 +35,13 @@ public record ActionPlan(
       case BILLING_DISCREPANCY ->
           x < 0.8
               ? new ActionPlan(
-                  "CREDIT_NOTE",
+                  ActionType.CREDIT_NOTE.name(),
                   amount,
                   currency,
                   invoice,
                   "overbilled against the agreed price; credit the difference")
               : new ActionPlan(
-                  "REBILL",
+                  ActionType.REBILL.name(),
                   inquiry.invoice().amount().subtract(amount).max(BigDecimal.ONE).setScale(2),
                   currency,
                   invoice,
@@ -48,7 +49,7 @@ public record ActionPlan(
       case DISPUTE ->
           x < 0.75
               ? new ActionPlan(
-                  "CREDIT_NOTE",
+                  ActionType.CREDIT_NOTE.name(),
                   amount,
                   currency,
                   invoice,
@@ -61,17 +62,21 @@ public record ActionPlan(
               : null;
       case REFUND ->
           new ActionPlan(
-              "REFUND", amount, currency, invoice, "overpayment confirmed on the ledger");
+              ActionType.REFUND.name(),
+              amount,
+              currency,
+              invoice,
+              "overpayment confirmed on the ledger");
       case LOGISTICS_BILLING ->
           x < 0.6
               ? new ActionPlan(
-                  "REVISED_DELIVERY",
+                  ActionType.REVISED_DELIVERY.name(),
                   amount,
                   currency,
                   invoice,
                   "delivery moved; billing follows the new date")
               : new ActionPlan(
-                  "REBILL",
+                  ActionType.REBILL.name(),
                   amount,
                   currency,
                   invoice,
@@ -79,7 +84,7 @@ public record ActionPlan(
       case CREDIT_LIMIT ->
           x < 0.85
               ? new ActionPlan(
-                  "CREDIT_LIMIT_CHANGE",
+                  ActionType.CREDIT_LIMIT_CHANGE.name(),
                   amount,
                   currency,
                   null,
@@ -87,7 +92,7 @@ public record ActionPlan(
               : null;
       case DEBT_RESTRUCTURING ->
           new ActionPlan(
-              "PAYMENT_PLAN",
+              ActionType.PAYMENT_PLAN.name(),
               amount,
               currency,
               invoice,
@@ -95,12 +100,16 @@ public record ActionPlan(
       case PAYMENT_TERMS ->
           x < 0.3
               ? new ActionPlan(
-                  "PAYMENT_PLAN", amount, currency, invoice, "extended terms for this invoice")
+                  ActionType.PAYMENT_PLAN.name(),
+                  amount,
+                  currency,
+                  invoice,
+                  "extended terms for this invoice")
               : null;
       case LETTER_OF_CREDIT ->
           x < 0.2
               ? new ActionPlan(
-                  "REBILL",
+                  ActionType.REBILL.name(),
                   amount,
                   currency,
                   invoice,

@@ -15,10 +15,12 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.annotation.EnableKafkaStreams;
 import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 
 /** Wires the case topology into the application's Kafka Streams instance. */
 @Configuration(proxyBeanMethods = false)
+@EnableKafkaStreams
 class CaseStreamsConfig {
 
   @Bean

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.function.Predicate;
 import org.example.inquiry.platform.streams.KeyValueView;
 import org.example.inquiry.platform.streams.StoreQueries;
+import org.example.inquiry.platform.streams.StoreUnavailableException;
 import org.example.inquiry.resolution.cases.InquiryCase;
 import org.example.inquiry.resolution.cases.processing.CaseTopology;
 import org.springframework.stereotype.Component;
@@ -62,21 +63,28 @@ class CaseQueries {
             ? Flux.fromIterable(cases.otherInstances())
                 .flatMap(
                     host ->
-                        cases.fromInstance(
-                            host,
-                            b -> {
-                              b.path("/api/v1/queues")
-                                  .queryParam("scope", "local")
-                                  .queryParam("size", 200);
-                              optional(b, "team", filter.team());
-                              optional(b, "status", filter.status());
-                              optional(b, "minPriority", filter.minPriority());
-                              optional(b, "dueBefore", filter.dueBefore());
-                              optional(b, "assignee", filter.assignee());
-                              return b.build();
-                            },
-                            QueuePage.class,
-                            authorization))
+                        cases
+                            .fromInstance(
+                                host,
+                                b -> {
+                                  b.path("/api/v1/queues")
+                                      .queryParam("scope", "local")
+                                      .queryParam("size", 200);
+                                  optional(b, "team", filter.team());
+                                  optional(b, "status", filter.status());
+                                  optional(b, "minPriority", filter.minPriority());
+                                  optional(b, "dueBefore", filter.dueBefore());
+                                  optional(b, "assignee", filter.assignee());
+                                  return b.build();
+                                },
+                                QueuePage.class,
+                                authorization)
+                            .onErrorMap(
+                                e -> !(e instanceof StoreUnavailableException),
+                                e ->
+                                    new StoreUnavailableException(
+                                        "The instance " + host + " did not answer for its queue",
+                                        e)))
                 .flatMapIterable(remote -> remote.map(QueuePage::items).orElse(List.of()))
             : Flux.empty();
     return here.zipWith(

@@ -1,4 +1,4 @@
-package org.example.inquiry.simulator.client;
+package org.example.inquiry.client;
 
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;

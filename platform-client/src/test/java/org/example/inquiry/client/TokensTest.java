@@ -1,4 +1,4 @@
-package org.example.inquiry.simulator.client;
+package org.example.inquiry.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

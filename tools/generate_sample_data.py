@@ -4,7 +4,9 @@
 Written for this project; every name, domain and number is invented. Deterministic: a fixed seed,
 no dependence on the clock or on hash ordering, so re-running reproduces both files byte for byte.
 
-    python3 deploy/local/data/generate_sample_data.py
+    python3 tools/generate_sample_data.py
+
+It writes both files into deploy/local/data, where ./stack loads them from.
 
 Conventions (see also the report printed at the end):
 - "today" for the ledger is AS_OF = 2026-11-25: an item with an open amount and a due date before
@@ -26,7 +28,7 @@ from collections import Counter
 
 SEED = 424242
 AS_OF = dt.date(2026, 11, 25)
-HERE = os.path.dirname(os.path.abspath(__file__))
+HERE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "deploy", "local", "data")
 
 CUSTOMER_HEADER = [
     "customerId", "legalName", "segment", "region", "contactNames", "contactEmails",

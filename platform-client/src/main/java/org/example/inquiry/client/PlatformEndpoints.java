@@ -1,4 +1,4 @@
-package org.example.inquiry.simulator.client;
+package org.example.inquiry.client;
 
 import java.net.URI;
 import java.util.Objects;
@@ -19,15 +19,12 @@ public record PlatformEndpoints(URI intake, URI resolution, URI metrics) {
     Objects.requireNonNull(metrics, "metrics");
   }
 
-  /**
-   * The local stack's ports (intake 8080, resolution 8084, metrics 8085), each shifted by {@code
-   * portOffset}.
-   */
+  /** The local stack's ports ({@link LocalPorts}), each shifted by {@code portOffset}. */
   public static PlatformEndpoints local(String host, int portOffset) {
     return new PlatformEndpoints(
-        base(host, 8080 + portOffset),
-        base(host, 8084 + portOffset),
-        base(host, 8085 + portOffset));
+        base(host, LocalPorts.of("intake", portOffset)),
+        base(host, LocalPorts.of("resolution", portOffset)),
+        base(host, LocalPorts.of("metrics", portOffset)));
   }
 
   private static URI base(String host, int port) {

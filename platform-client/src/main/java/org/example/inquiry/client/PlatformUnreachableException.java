@@ -1,4 +1,4 @@
-package org.example.inquiry.simulator.client;
+package org.example.inquiry.client;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,4 +1,4 @@
-package org.example.inquiry.simulator.client;
+package org.example.inquiry.client;
 
 /**
  * A platform call that did not succeed: its status, and the problem+json detail when the service

@@ -1,4 +1,4 @@
-package org.example.inquiry.simulator.client;
+package org.example.inquiry.client;
 
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -250,8 +250,8 @@ public final class PlatformClient {
    * {@code POST .../actions}: propose a financial action; the routed approval ladder decides who
    * must approve it. The action id is {@code reply.json().get("actionId")}.
    *
-   * @param type CREDIT_NOTE, REBILL, REFUND, WRITE_OFF, REVISED_DELIVERY, PAYMENT_PLAN or
-   *     CREDIT_LIMIT_CHANGE
+   * @param type the name of an action type ({@code schemas}' {@code ActionType}: CREDIT_NOTE,
+   *     REBILL, ...)
    */
   public Reply proposeAction(
       String inquiryId,
