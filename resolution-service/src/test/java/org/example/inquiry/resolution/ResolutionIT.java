@@ -112,6 +112,9 @@ class ResolutionIT {
 
   static String route(String inquiryId) {
     InquiryRouted routed = Events.aRoutedInquiry(inquiryId, Instant.now());
+    // Received just before it was routed, so its SLA clocks are hours from a warning (the seed's
+    // fixed receipt date would have them warn on the first check and add to the timeline).
+    routed.getContext().setReceivedAt(routed.getOccurredAt().minusSeconds(1));
     routed.setApprovalRequirements(
         List.of(
             tier("REBILL", "0", "SINGLE", "approver"),

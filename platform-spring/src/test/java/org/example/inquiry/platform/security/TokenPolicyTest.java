@@ -24,6 +24,8 @@ import java.util.Base64;
 import java.util.Date;
 import java.util.List;
 import java.util.function.Consumer;
+import org.example.inquiry.client.LocalTokens;
+import org.example.inquiry.schemas.identity.PersonIds;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -197,5 +199,22 @@ class TokenPolicyTest {
             + parts[2];
     refused(tampered, "");
     refused("not.a.token", "");
+  }
+
+  @Test
+  void theLocalIssuersTokensPassThePolicyWhateverTheSpellingOfTheName() {
+    LocalTokens local = new LocalTokens(ours.getPrivate());
+
+    Jwt jwt =
+        decoder
+            .decode(
+                local.issue(
+                    List.of("agent"), " \uff21\uff2c\uff29\uff23\uff25 ", NOW, Duration.ofHours(8)))
+            .block();
+
+    assertThat(jwt.getAudience()).containsExactly("inquiry-platform");
+    assertThat(jwt.getClaimAsStringList("roles")).containsExactly("agent");
+    assertThat(jwt.getId()).isNotBlank();
+    assertThat(PersonIds.canonical(jwt.getSubject())).contains("alice");
   }
 }

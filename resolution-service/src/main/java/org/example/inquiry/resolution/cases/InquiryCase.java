@@ -60,6 +60,55 @@ public record InquiryCase(
     outcomes = Collections.unmodifiableMap(new LinkedHashMap<>(map(outcomes)));
   }
 
+  /**
+   * The case as the router routed it, before it is opened: no status, no work, no timeline.
+   *
+   * @param routingReason why the router routed it this way
+   */
+  public static InquiryCase routed(
+      String inquiryId,
+      CaseContext context,
+      List<String> types,
+      Urgency urgency,
+      List<Team> teams,
+      boolean triage,
+      String routingReason,
+      int priority,
+      Instant responseDueAt,
+      Instant resolutionDueAt,
+      String slaCalendar,
+      List<ApprovalTier> approvalLadder,
+      List<String> excludedPeople,
+      Map<String, BigDecimal> fxToBase) {
+    return new InquiryCase(
+        inquiryId,
+        null,
+        context,
+        types,
+        urgency,
+        teams,
+        triage,
+        routingReason,
+        priority,
+        responseDueAt,
+        resolutionDueAt,
+        slaCalendar,
+        approvalLadder,
+        excludedPeople,
+        fxToBase,
+        null,
+        null,
+        false,
+        0,
+        0,
+        List.of(),
+        null,
+        null,
+        null,
+        List.of(),
+        Map.of());
+  }
+
   /** A team working the case. */
   public record Team(String team, boolean lead, String assignee, String supervisor) {}
 
@@ -92,8 +141,19 @@ public record InquiryCase(
     FinancialAction approvedBy(String approver) {
       List<String> approvers = new ArrayList<>(approvedBy);
       approvers.add(approver);
-      ActionState next =
-          approvers.size() >= approvalsRequired ? ActionState.APPROVED : ActionState.PENDING;
+      return decided(
+          approvers.size() >= approvalsRequired ? ActionState.APPROVED : ActionState.PENDING,
+          approvers,
+          rejectedBy,
+          rejectionReason);
+    }
+
+    FinancialAction rejectedBy(String approver, String why) {
+      return decided(ActionState.REJECTED, approvedBy, approver, why);
+    }
+
+    private FinancialAction decided(
+        ActionState next, List<String> approvers, String rejecter, String rejection) {
       return new FinancialAction(
           actionId,
           type,
@@ -107,26 +167,8 @@ public record InquiryCase(
           approvalsRequired,
           next,
           approvers,
-          rejectedBy,
-          rejectionReason);
-    }
-
-    FinancialAction rejectedBy(String approver, String why) {
-      return new FinancialAction(
-          actionId,
-          type,
-          amount,
-          invoiceReference,
-          reason,
-          maker,
-          proposedAt,
-          level,
-          approverRole,
-          approvalsRequired,
-          ActionState.REJECTED,
-          approvedBy,
-          approver,
-          why);
+          rejecter,
+          rejection);
     }
   }
 

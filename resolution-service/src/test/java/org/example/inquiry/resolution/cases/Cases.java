@@ -54,9 +54,8 @@ final class Cases {
     List<String> excludedPeople = List.of("am.jsmith");
 
     InquiryCase build() {
-      return new InquiryCase(
+      return InquiryCase.routed(
           inquiryId,
-          null,
           context,
           types,
           Urgency.HIGH,
@@ -69,17 +68,6 @@ final class Cases {
           "americas",
           ladder,
           excludedPeople,
-          Map.of(),
-          null,
-          null,
-          false,
-          0,
-          0,
-          List.of(),
-          null,
-          null,
-          null,
-          List.of(),
           Map.of());
     }
   }

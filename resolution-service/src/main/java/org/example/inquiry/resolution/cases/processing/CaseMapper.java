@@ -78,9 +78,8 @@ public final class CaseMapper {
                                     a.getApproverRole()))
                         .stream())
             .toList();
-    return new InquiryCase(
+    return InquiryCase.routed(
         r.getInquiryId(),
-        null,
         context,
         r.getTypes(),
         r.getUrgency(),
@@ -98,18 +97,7 @@ public final class CaseMapper {
         r.getSlaCalendar(),
         ladder,
         r.getExcludedPeople().stream().map(PersonIds::canonicalOrFolded).toList(),
-        rates,
-        null,
-        null,
-        false,
-        0,
-        0,
-        List.of(),
-        null,
-        null,
-        null,
-        List.of(),
-        Map.of());
+        rates);
   }
 
   public static CaseCommand fromCommand(InquiryCommand k) {
