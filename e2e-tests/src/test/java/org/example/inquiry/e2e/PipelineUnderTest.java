@@ -57,7 +57,8 @@ final class PipelineUnderTest implements AutoCloseable {
     PipelineUnderTest pipeline = new PipelineUnderTest(perService);
     try {
       pipeline.launchAll();
-      pipeline.awaitReady(Duration.ofSeconds(480));
+      // Every process starts at once on a 2-core machine: more instances take longer.
+      pipeline.awaitReady(Duration.ofSeconds(480L * perService));
       return pipeline;
     } catch (RuntimeException | Error e) {
       pipeline.close();

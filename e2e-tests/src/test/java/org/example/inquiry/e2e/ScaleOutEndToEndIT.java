@@ -24,6 +24,7 @@ import org.apache.kafka.clients.admin.MemberDescription;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.example.inquiry.schemas.catalog.TopicSpec;
 import org.example.inquiry.schemas.catalog.Topics;
+import org.example.inquiry.testing.KafkaTestEnvironment;
 import org.example.inquiry.testing.LocalJwt;
 import org.example.inquiry.testing.TopicReader;
 import org.junit.jupiter.api.AfterAll;
@@ -73,6 +74,10 @@ class ScaleOutEndToEndIT {
 
   @BeforeAll
   static void start() {
+    // Ten processes start at once: on a busy machine a service's topic declaration at start-up can
+    // time out (KafkaAdmin does not retry it), so the catalogue's topics are made here first, as
+    // their owners declare them.
+    KafkaTestEnvironment.get().createTopics(Topics.all().toArray(TopicSpec[]::new));
     pipeline = PipelineUnderTest.start(2);
     SharedPipeline.importCsv(
         pipeline, "intake-service", "/api/v1/customers/import", "/customers.csv");
