@@ -58,7 +58,7 @@ final class PipelineUnderTest implements AutoCloseable {
     try {
       pipeline.launchAll();
       // Every process starts at once on a 2-core machine: more instances take longer.
-      pipeline.awaitReady(Duration.ofSeconds(480L * perService));
+      pipeline.awaitReady(Duration.ofSeconds(perService == 1 ? 480 : 720L * perService));
       return pipeline;
     } catch (RuntimeException | Error e) {
       pipeline.close();
