@@ -3,6 +3,10 @@ package org.example.inquiry.classifier.classification;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.example.inquiry.platform.kafka.EventPublisher;
+import org.example.inquiry.platform.kafka.TransactionalBatches;
 import org.example.inquiry.schemas.InquiryClassified;
 import org.example.inquiry.schemas.InquiryContext;
 import org.example.inquiry.schemas.InquiryReceived;
@@ -15,12 +19,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.kafka.annotation.KafkaListener;
-import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Consume-classify-produce in one Kafka transaction: the classified event and the consumed offset
- * commit together, so a crash neither loses nor duplicates a classification downstream.
+ * Consume-classify-produce, a poll at a time in one Kafka transaction: the classified events and
+ * the poll's offsets commit together, so a crash neither loses nor duplicates a classification
+ * downstream. The poll's inquiries are classified together ({@link Classifier#classifyAll}: one
+ * batched embedding), by one snapshot of the classifier; a record that cannot be classified is
+ * dead-lettered or retried on its own ({@link TransactionalBatches}).
  */
 @Component
 class InquiryReceivedListener {
@@ -28,33 +34,50 @@ class InquiryReceivedListener {
   private static final Logger log = LoggerFactory.getLogger(InquiryReceivedListener.class);
 
   private final CurrentClassifier current;
-  private final KafkaTemplate<Object, Object> template;
+  private final EventPublisher publisher;
+  private final TransactionalBatches batches;
   private final Clock clock;
 
   @Autowired
-  InquiryReceivedListener(CurrentClassifier current, KafkaTemplate<Object, Object> template) {
-    this(current, template, Clock.systemUTC());
+  InquiryReceivedListener(
+      CurrentClassifier current, EventPublisher publisher, TransactionalBatches batches) {
+    this(current, publisher, batches, Clock.systemUTC());
   }
 
   InquiryReceivedListener(
-      CurrentClassifier current, KafkaTemplate<Object, Object> template, Clock clock) {
+      CurrentClassifier current,
+      EventPublisher publisher,
+      TransactionalBatches batches,
+      Clock clock) {
     this.current = current;
-    this.template = template;
+    this.publisher = publisher;
+    this.batches = batches;
     this.clock = clock;
   }
 
-  @KafkaListener(topics = "inquiries-received")
-  void on(InquiryReceived received) {
-    // One snapshot per inquiry: a promotion in between must not mix two models' decision and
-    // version.
+  @KafkaListener(topics = "inquiries-received", batch = "true")
+  void on(List<ConsumerRecord<String, InquiryReceived>> records, Consumer<?, ?> consumer) {
+    // One snapshot per poll: a promotion in between must not mix two models' decisions and
+    // versions.
     Classifier classifier = current.get();
-    Classification decision =
-        classifier.classify(
-            received.getSubject(),
-            received.getBody(),
-            received.getAmount() == null ? null : received.getAmount().getAmount());
+    batches.process(
+        records,
+        consumer,
+        received ->
+            classifier.classifyAll(received.stream().map(InquiryReceivedListener::input).toList()),
+        (record, decision) -> publish(record.value(), decision, classifier));
+  }
+
+  static Classifier.Input input(InquiryReceived received) {
+    return new Classifier.Input(
+        received.getSubject(),
+        received.getBody(),
+        received.getAmount() == null ? null : received.getAmount().getAmount());
+  }
+
+  void publish(InquiryReceived received, Classification decision, Classifier classifier) {
     InquiryClassified classified = toEvent(received, decision, classifier);
-    template.send(Topics.INQUIRIES_CLASSIFIED.name(), received.getInquiryId(), classified);
+    publisher.publish(Topics.INQUIRIES_CLASSIFIED.name(), received.getInquiryId(), classified);
     log.info(
         "Classified inquiry {} as {} ({}, urgency {}, rules {})",
         received.getInquiryId(),

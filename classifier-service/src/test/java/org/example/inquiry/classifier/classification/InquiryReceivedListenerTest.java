@@ -1,14 +1,24 @@
 package org.example.inquiry.classifier.classification;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
 
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.example.inquiry.platform.kafka.BatchAfterRollbackProcessor;
+import org.example.inquiry.platform.kafka.EventPublisher;
+import org.example.inquiry.platform.kafka.TransactionalBatches;
 import org.example.inquiry.schemas.InquiryClassified;
 import org.example.inquiry.schemas.InquiryReceived;
 import org.example.inquiry.schemas.Money;
@@ -18,6 +28,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.util.backoff.FixedBackOff;
 
 class InquiryReceivedListenerTest {
 
@@ -34,7 +46,22 @@ class InquiryReceivedListenerTest {
   private final Clock clock = Clock.fixed(Instant.parse("2026-11-25T10:00:00Z"), ZoneOffset.UTC);
 
   private InquiryClassified published(Classifier classifier, InquiryReceived received) {
-    new InquiryReceivedListener(new CurrentClassifier(classifier), template, clock).on(received);
+    // In the listener's transaction: events are sent, acknowledged at the end of the poll.
+    when(template.inTransaction()).thenReturn(true);
+    when(template.send(anyString(), any(), any()))
+        .thenReturn(CompletableFuture.completedFuture(null));
+    TransactionalBatches batches =
+        new TransactionalBatches(
+            mock(DeadLetterPublishingRecoverer.class),
+            new BatchAfterRollbackProcessor<>(
+                (r, e) -> {}, new FixedBackOff(0, 0), template, 3, 10, 10));
+    new InquiryReceivedListener(
+            new CurrentClassifier(classifier), new EventPublisher(template), batches, clock)
+        .on(
+            List.of(
+                new ConsumerRecord<>(
+                    "inquiries-received", 0, 0L, received.getInquiryId(), received)),
+            mock(Consumer.class));
     ArgumentCaptor<Object> event = ArgumentCaptor.forClass(Object.class);
     verify(template).send(eq("inquiries-classified"), eq(received.getInquiryId()), event.capture());
     return (InquiryClassified) event.getValue();

@@ -2,9 +2,12 @@ package org.example.inquiry.intake.adapters;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.example.inquiry.intake.registration.InquiryIntake;
 import org.example.inquiry.intake.registration.Submission;
 import org.example.inquiry.platform.kafka.InvalidEventException;
+import org.example.inquiry.platform.kafka.TransactionalBatches;
 import org.example.inquiry.schemas.InquirySubmitted;
 import org.example.inquiry.schemas.catalog.Topics;
 import org.slf4j.Logger;
@@ -14,8 +17,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Channel adapters that publish {@code InquirySubmitted} to Kafka: validated and registered like an
- * HTTP submission, inside the listener's transaction, idempotent on the submission id. An invalid
- * submission goes to {@code inquiries-submitted-dlt} with the reasons in its headers.
+ * HTTP submission, idempotent on the submission id, a whole poll in one Kafka transaction ({@link
+ * TransactionalBatches}). An invalid submission goes to {@code inquiries-submitted-dlt} with the
+ * reasons in its headers; the rest of its poll is registered once.
  */
 @Component
 class InquirySubmittedListener {
@@ -23,12 +27,18 @@ class InquirySubmittedListener {
   private static final Logger log = LoggerFactory.getLogger(InquirySubmittedListener.class);
 
   private final InquiryIntake intake;
+  private final TransactionalBatches batches;
 
-  InquirySubmittedListener(InquiryIntake intake) {
+  InquirySubmittedListener(InquiryIntake intake, TransactionalBatches batches) {
     this.intake = intake;
+    this.batches = batches;
   }
 
-  @KafkaListener(topics = Topics.Names.INQUIRIES_SUBMITTED)
+  @KafkaListener(topics = Topics.Names.INQUIRIES_SUBMITTED, batch = "true")
+  void on(List<ConsumerRecord<String, InquirySubmitted>> records, Consumer<?, ?> consumer) {
+    batches.process(records, consumer, record -> on(record.value()));
+  }
+
   void on(InquirySubmitted submitted) {
     List<String> problems = problems(submitted);
     if (!problems.isEmpty()) {

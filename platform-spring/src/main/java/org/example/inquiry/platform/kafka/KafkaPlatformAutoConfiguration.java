@@ -14,6 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -26,12 +27,12 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.kafka.listener.AfterRollbackProcessor;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
-import org.springframework.kafka.listener.DefaultAfterRollbackProcessor;
 import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
 import org.springframework.kafka.support.converter.ConversionException;
 import org.springframework.kafka.support.serializer.DeserializationException;
+import org.springframework.kafka.transaction.KafkaTransactionManager;
+import org.springframework.transaction.support.AbstractPlatformTransactionManager;
 
 /**
  * What every service's Kafka wiring shares: the topics it owns (from the catalogue, by {@code
@@ -128,9 +129,16 @@ public class KafkaPlatformAutoConfiguration {
   }
 
   @Bean
+  BackgroundConsumers backgroundConsumers() {
+    return new BackgroundConsumers();
+  }
+
+  @Bean
   ListenerContainersHealthIndicator kafkaConsumersHealthIndicator(
-      KafkaListenerEndpointRegistry registry, ObjectProvider<MeterRegistry> meters) {
-    return new ListenerContainersHealthIndicator(registry, meters.getIfAvailable());
+      KafkaListenerEndpointRegistry registry,
+      BackgroundConsumers background,
+      ObjectProvider<MeterRegistry> meters) {
+    return new ListenerContainersHealthIndicator(registry, background, meters.getIfAvailable());
   }
 
   /** The per-container gauges, once the containers exist. */
@@ -142,7 +150,7 @@ public class KafkaPlatformAutoConfiguration {
 
   @Bean
   @ConditionalOnMissingBean
-  AfterRollbackProcessor<Object, Object> afterRollbackProcessor(
+  BatchAfterRollbackProcessor<Object, Object> afterRollbackProcessor(
       DeadLetterPublishingRecoverer recoverer,
       KafkaTemplate<Object, Object> template,
       KafkaPlatformProperties properties) {
@@ -151,8 +159,14 @@ public class KafkaPlatformAutoConfiguration {
     backOff.setInitialInterval(properties.retryInitialInterval().toMillis());
     backOff.setMultiplier(2.0);
     backOff.setMaxInterval(properties.retryMaxInterval().toMillis());
-    DefaultAfterRollbackProcessor<Object, Object> processor =
-        new DefaultAfterRollbackProcessor<>(recoverer, backOff, template, true);
+    BatchAfterRollbackProcessor<Object, Object> processor =
+        new BatchAfterRollbackProcessor<>(
+            recoverer,
+            backOff,
+            template,
+            properties.retryAttempts(),
+            properties.retryInitialInterval().toMillis(),
+            properties.retryMaxInterval().toMillis());
     // Bad data does not get better by waiting: straight to the dead-letter topic.
     processor.addNotRetryableExceptions(
         DeserializationException.class,
@@ -162,6 +176,33 @@ public class KafkaPlatformAutoConfiguration {
         // a null (tombstone) or unconvertible payload for the listener's parameter
         org.springframework.messaging.handler.invocation.MethodArgumentResolutionException.class);
     return processor;
+  }
+
+  /** Batch listeners process each poll in one transaction through this. */
+  @Bean
+  @ConditionalOnMissingBean
+  TransactionalBatches transactionalBatches(
+      DeadLetterPublishingRecoverer recoverer, BatchAfterRollbackProcessor<?, ?> rollbacks) {
+    return new TransactionalBatches(recoverer, rollbacks);
+  }
+
+  /**
+   * The listener containers' transaction manager with transaction synchronization, so that what a
+   * listener remembers in memory (intake's ids registered a moment ago) can wait for the commit:
+   * spring-kafka leaves it off by default.
+   */
+  @Bean
+  static BeanPostProcessor kafkaTransactionSynchronization() {
+    return new BeanPostProcessor() {
+      @Override
+      public Object postProcessBeforeInitialization(Object bean, String beanName) {
+        if (bean instanceof KafkaTransactionManager<?, ?> manager) {
+          manager.setTransactionSynchronization(
+              AbstractPlatformTransactionManager.SYNCHRONIZATION_ON_ACTUAL_TRANSACTION);
+        }
+        return bean;
+      }
+    };
   }
 
   private static String rootMessage(Throwable e) {

@@ -2,9 +2,14 @@ package org.example.inquiry.router.routing;
 
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.example.inquiry.platform.kafka.EventPublisher;
+import org.example.inquiry.platform.kafka.TransactionalBatches;
 import org.example.inquiry.router.assignment.OpenLoad;
 import org.example.inquiry.router.config.RouterProperties;
 import org.example.inquiry.router.config.RoutingConfiguration;
@@ -24,8 +29,10 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Consume-route-produce in one Kafka transaction: maps the classified event and the customer master
- * record to the router's input, and the decision to {@code InquiryRouted}.
+ * Consume-route-produce, a poll at a time in one Kafka transaction ({@link TransactionalBatches}):
+ * maps the classified event and the customer master record to the router's input, and the decision
+ * to {@code InquiryRouted}. The open load is read once per poll and the poll's own assignments are
+ * added to it as it goes, so that a burst is balanced although the view lags behind.
  */
 @Component
 class InquiryClassifiedListener {
@@ -37,6 +44,7 @@ class InquiryClassifiedListener {
   private final CustomerMaster customers;
   private final OpenLoad load;
   private final EventPublisher publisher;
+  private final TransactionalBatches batches;
   private final String policyVersion;
   private final Clock clock = Clock.systemUTC();
 
@@ -46,17 +54,24 @@ class InquiryClassifiedListener {
       CustomerMaster customers,
       OpenLoad load,
       EventPublisher publisher,
+      TransactionalBatches batches,
       RouterProperties properties) {
     this.router = router;
     this.fx = fx;
     this.customers = customers;
     this.load = load;
     this.publisher = publisher;
+    this.batches = batches;
     this.policyVersion = properties.policyVersion();
   }
 
-  @KafkaListener(topics = Topics.Names.INQUIRIES_CLASSIFIED)
-  void on(InquiryClassified classified) {
+  @KafkaListener(topics = Topics.Names.INQUIRIES_CLASSIFIED, batch = "true")
+  void on(List<ConsumerRecord<String, InquiryClassified>> records, Consumer<?, ?> consumer) {
+    Map<String, Integer> openLoad = new HashMap<>(load.snapshot());
+    batches.process(records, consumer, record -> route(record.value(), openLoad));
+  }
+
+  private void route(InquiryClassified classified, Map<String, Integer> openLoad) {
     var context = classified.getContext();
     Customer customer = customers.byId(context.getCustomerId()).orElse(null);
     BigDecimal baseAmount =
@@ -84,11 +99,15 @@ class InquiryClassifiedListener {
                 context.getKycStatus().name(),
                 context.getReceivedAt()),
             customer == null ? null : customerFacts(customer),
-            load.snapshot());
+            openLoad);
     publisher.publish(
         Topics.INQUIRIES_ROUTED.name(),
         classified.getInquiryId(),
         toEvent(classified, types, decision));
+    decision.teams().stream()
+        .map(RouteDecision.Team::assignee)
+        .filter(a -> a != null)
+        .forEach(a -> openLoad.merge(a, 1, Integer::sum));
     log.info(
         "Routed inquiry {} to {} (rule {}, priority {}{})",
         classified.getInquiryId(),

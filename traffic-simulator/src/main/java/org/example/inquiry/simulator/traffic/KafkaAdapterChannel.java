@@ -87,7 +87,8 @@ public final class KafkaAdapterChannel implements AutoCloseable {
         .toString();
   }
 
-  static InquirySubmitted toEvent(GeneratedInquiry inquiry, Instant now) {
+  /** The adapter event for a generated inquiry (also used by the benchmark). */
+  public static InquirySubmitted toEvent(GeneratedInquiry inquiry, Instant now) {
     List<Reference> references =
         inquiry.references().stream()
             .map(r -> new Reference(ReferenceKind.valueOf(r.kind()), r.value()))
