@@ -29,6 +29,7 @@ import org.mockito.ArgumentCaptor;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.webflux.test.autoconfigure.WebFluxTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -41,6 +42,8 @@ import reactor.core.publisher.Mono;
  * customer master's answers over HTTP, with the customer master view and the outcome wait mocked.
  */
 @WebFluxTest(controllers = CustomerRegistrationController.class)
+// A first request under load (a CI machine shared with other builds) takes more than 5 s.
+@AutoConfigureWebTestClient(timeout = "30s")
 @ImportAutoConfiguration({
   PlatformSecurityAutoConfiguration.class,
   WebPlatformAutoConfiguration.class

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.webflux.test.autoconfigure.WebFluxTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -25,6 +26,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** Follow-ups and feedback in a web slice: validation and the refusals as 404 and 409. */
 @WebFluxTest(controllers = FollowUpController.class)
+// A first request under load (a CI machine shared with other builds) takes more than 5 s.
+@AutoConfigureWebTestClient(timeout = "30s")
 @ImportAutoConfiguration({
   PlatformSecurityAutoConfiguration.class,
   WebPlatformAutoConfiguration.class

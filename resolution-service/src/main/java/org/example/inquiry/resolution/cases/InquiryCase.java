@@ -80,34 +80,29 @@ public record InquiryCase(
       List<ApprovalTier> approvalLadder,
       List<String> excludedPeople,
       Map<String, BigDecimal> fxToBase) {
-    return new InquiryCase(
-        inquiryId,
-        null,
-        context,
-        types,
-        urgency,
-        teams,
-        triage,
-        routingReason,
-        priority,
-        responseDueAt,
-        resolutionDueAt,
-        slaCalendar,
-        approvalLadder,
-        excludedPeople,
-        fxToBase,
-        null,
-        null,
-        false,
-        0,
-        0,
-        List.of(),
-        null,
-        null,
-        null,
-        List.of(),
-        Map.of());
+    Edit routed = NOTHING.edit();
+    routed.inquiryId = inquiryId;
+    routed.context = context;
+    routed.types = types;
+    routed.urgency = urgency;
+    routed.teams = teams;
+    routed.triage = triage;
+    routed.routingReason = routingReason;
+    routed.priority = priority;
+    routed.responseDueAt = responseDueAt;
+    routed.resolutionDueAt = resolutionDueAt;
+    routed.slaCalendar = slaCalendar;
+    routed.approvalLadder = approvalLadder;
+    routed.excludedPeople = excludedPeople;
+    routed.fxToBase = fxToBase;
+    return routed.build();
   }
+
+  /** No case at all: every list empty, every value unset. */
+  private static final InquiryCase NOTHING =
+      new InquiryCase(
+          null, null, null, null, null, null, false, null, 0, null, null, null, null, null, null,
+          null, null, false, 0, 0, null, null, null, null, null, null);
 
   /** A team working the case. */
   public record Team(String team, boolean lead, String assignee, String supervisor) {}

@@ -35,6 +35,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webflux.test.autoconfigure.WebFluxTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -49,6 +50,8 @@ import reactor.core.publisher.Mono;
  * refusal, an unknown case, a store not ready, an outcome not visible) becomes an HTTP answer.
  */
 @WebFluxTest(controllers = CaseCommandController.class)
+// A first request under load (a CI machine shared with other builds) takes more than 5 s.
+@AutoConfigureWebTestClient(timeout = "30s")
 @ImportAutoConfiguration({
   PlatformSecurityAutoConfiguration.class,
   WebPlatformAutoConfiguration.class
