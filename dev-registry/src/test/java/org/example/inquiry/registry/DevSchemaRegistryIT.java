@@ -10,11 +10,19 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaBuilder;
+import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.kafka.common.errors.SerializationException;
 import org.example.inquiry.schemas.InquiryReceived;
+import org.example.inquiry.schemas.registry.CompatibilityLevel;
 import org.example.inquiry.schemas.registry.HttpSchemaRegistryClient;
 import org.example.inquiry.schemas.registry.SchemaRegistryException;
+import org.example.inquiry.schemas.serde.AvroSerializer;
+import org.example.inquiry.schemas.serde.CheckedAvroDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -65,6 +73,49 @@ class DevSchemaRegistryIT {
       fields = fields.requiredLong("c");
     }
     return fields.endRecord();
+  }
+
+  /**
+   * A registry outage is waited out, not taken for poison: a consumer's deserializer that meets a
+   * stopped registry keeps asking, and decodes the record once the registry (restarted on the same
+   * port, reloaded from its topic) answers again.
+   */
+  @Test
+  void aDeserializerWaitsOutARegistryRestart() throws Exception {
+    var serializer = new AvroSerializer<GenericRecord>(client);
+    serializer.configure(Map.of(), false);
+    GenericRecord inquiry = new GenericData.Record(record("Outage", false, false));
+    inquiry.put("a", "still here");
+    byte[] bytes = serializer.serialize("outage-a", inquiry);
+    int port = registry.port();
+    registry.close();
+
+    var deserializer =
+        new CheckedAvroDeserializer<Object>(new HttpSchemaRegistryClient(registry.url()));
+    deserializer.configure(Map.of(), false);
+    CompletableFuture<Object> read =
+        CompletableFuture.supplyAsync(() -> deserializer.deserialize("outage-a", bytes));
+    Thread.sleep(1_500);
+    assertThat(read).isNotDone(); // waiting, not failed
+
+    registry =
+        DevSchemaRegistry.start(
+            new DevSchemaRegistry.Settings(
+                broker.getBrokersAsString(),
+                "127.0.0.1",
+                port,
+                "_schemas",
+                (short) 1,
+                CompatibilityLevel.BACKWARD_TRANSITIVE,
+                WriteAccess.open()));
+    assertThat(read.get(30, TimeUnit.SECONDS)).isEqualTo(inquiry);
+
+    // A registry that answers "no such id" is a verdict: poison at once.
+    byte[] unknownId = bytes.clone();
+    unknownId[1] = 0x7f;
+    assertThatThrownBy(() -> deserializer.deserialize("outage-a", unknownId))
+        .isInstanceOf(SerializationException.class)
+        .hasMessageContaining("Cannot fetch writer schema id");
   }
 
   @Test

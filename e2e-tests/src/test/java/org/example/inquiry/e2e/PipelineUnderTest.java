@@ -9,7 +9,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +21,9 @@ import org.example.inquiry.testing.LocalJwt;
 /**
  * The five services as real processes from their executable jars, on free loopback ports, against
  * the embedded KRaft broker and the in-process development registry of this JVM. Logs go to {@code
- * target/e2e-logs/<service>.log}.
+ * target/e2e-logs/<instance>.log}. {@link #start(int)} runs several instances of each service:
+ * {@code intake-service}, {@code intake-service-2}, ..., each with its own port and state, in the
+ * service's one consumer group (or Streams application), so they share its partitions.
  */
 final class PipelineUnderTest implements AutoCloseable {
 
@@ -36,16 +37,28 @@ final class PipelineUnderTest implements AutoCloseable {
 
   private final KafkaTestEnvironment kafka = KafkaTestEnvironment.get();
   private final Map<String, Integer> ports = new LinkedHashMap<>();
-  private final List<Process> processes = new ArrayList<>();
+  private final Map<String, Process> processes = new LinkedHashMap<>();
+  private final int perService;
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-  private final Path logs = Path.of("target/e2e-logs");
+  private final Path logs;
+
+  private PipelineUnderTest(int perService) {
+    this.perService = perService;
+    this.logs = Path.of(perService == 1 ? "target/e2e-logs" : "target/e2e-logs/x" + perService);
+  }
 
   static PipelineUnderTest start() {
-    PipelineUnderTest pipeline = new PipelineUnderTest();
+    return start(1);
+  }
+
+  /** Each service {@code perService} times. */
+  static PipelineUnderTest start(int perService) {
+    PipelineUnderTest pipeline = new PipelineUnderTest(perService);
     try {
       pipeline.launchAll();
-      pipeline.awaitReady(Duration.ofSeconds(480));
+      // Every process starts at once on a 2-core machine: more instances take longer.
+      pipeline.awaitReady(Duration.ofSeconds(perService == 1 ? 480 : 720L * perService));
       return pipeline;
     } catch (RuntimeException | Error e) {
       pipeline.close();
@@ -53,8 +66,30 @@ final class PipelineUnderTest implements AutoCloseable {
     }
   }
 
+  /**
+   * The URL of a service's first instance, or of an instance by name ({@code router-service-2}).
+   */
   String url(String service) {
     return "http://127.0.0.1:" + ports.get(service);
+  }
+
+  /** Instance {@code k} (1-based) of a service: the service's name, then {@code name-k}. */
+  static String instance(String service, int k) {
+    return k == 1 ? service : service + "-" + k;
+  }
+
+  private static int instanceNumber(String instance) {
+    String service = serviceOf(instance);
+    return instance.equals(service)
+        ? 1
+        : Integer.parseInt(instance.substring(service.length() + 1));
+  }
+
+  private static String serviceOf(String instance) {
+    return SERVICES.stream()
+        .filter(s -> instance.equals(s) || instance.startsWith(s + "-"))
+        .findFirst()
+        .orElseThrow();
   }
 
   KafkaTestEnvironment kafka() {
@@ -68,9 +103,12 @@ final class PipelineUnderTest implements AutoCloseable {
       Files.createDirectories(logs);
       state = Files.createTempDirectory("e2e-state");
       for (String service : SERVICES) {
-        Files.deleteIfExists(logs.resolve(service + ".log"));
-        ports.put(service, FreePorts.next());
-        processes.add(launch(service));
+        for (int k = 1; k <= perService; k++) {
+          String name = instance(service, k);
+          Files.deleteIfExists(logs.resolve(name + ".log"));
+          ports.put(name, FreePorts.next());
+          processes.put(name, launch(name));
+        }
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -85,7 +123,7 @@ final class PipelineUnderTest implements AutoCloseable {
                 "-XX:TieredStopAtLevel=1",
                 "-XX:+UseSerialGC",
                 "-jar",
-                executableJar(service).toString())
+                executableJar(serviceOf(service)).toString())
             .redirectErrorStream(true)
             .redirectOutput(
                 ProcessBuilder.Redirect.appendTo(logs.resolve(service + ".log").toFile()));
@@ -97,6 +135,12 @@ final class PipelineUnderTest implements AutoCloseable {
     env.put("INQUIRY_JWT_PUBLIC_KEY", LocalJwt.get().publicKeyLocation());
     env.put("INQUIRY_STATE_DIR", state.resolve(service).toString());
     env.put("METRICS_GAUGE_REFRESH", "2s");
+    if (perService > 1) {
+      // Names every consumer after its process, so a group's members show which instance they are.
+      String clientId = "instance-" + instanceNumber(service) + "-" + serviceOf(service);
+      env.put("SPRING_KAFKA_CONSUMER_CLIENT_ID", clientId);
+      env.put("SPRING_KAFKA_STREAMS_CLIENT_ID", clientId);
+    }
     return builder.start();
   }
 
@@ -104,14 +148,13 @@ final class PipelineUnderTest implements AutoCloseable {
    * Stops a service (SIGTERM, as an orchestrator would) and starts it again on its port and state.
    */
   void restart(String service) {
-    int index = SERVICES.indexOf(service);
-    Process process = processes.get(index);
+    Process process = processes.get(service);
     process.destroy();
     try {
       if (!process.waitFor(30, TimeUnit.SECONDS)) {
         process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
       }
-      processes.set(index, launch(service));
+      processes.put(service, launch(service));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {
@@ -126,12 +169,11 @@ final class PipelineUnderTest implements AutoCloseable {
    * on its port and state, waiting until it is ready.
    */
   void killAndRestart(String service) {
-    int index = SERVICES.indexOf(service);
-    Process process = processes.get(index);
+    Process process = processes.get(service);
     process.destroyForcibly();
     try {
       process.waitFor(30, TimeUnit.SECONDS);
-      processes.set(index, launch(service));
+      processes.put(service, launch(service));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {
@@ -148,8 +190,8 @@ final class PipelineUnderTest implements AutoCloseable {
 
   private void awaitReady(Duration timeout) {
     long deadline = System.nanoTime() + timeout.toNanos();
-    for (String service : SERVICES) {
-      Process process = processes.get(SERVICES.indexOf(service));
+    for (String service : processes.keySet()) {
+      Process process = processes.get(service);
       while (!ready(service)) {
         if (!process.isAlive()) {
           throw new IllegalStateException(service + " exited at start:\n" + tail(service));
@@ -191,10 +233,10 @@ final class PipelineUnderTest implements AutoCloseable {
 
   @Override
   public void close() {
-    for (Process process : processes) {
+    for (Process process : processes.values()) {
       process.destroy();
     }
-    for (Process process : processes) {
+    for (Process process : processes.values()) {
       try {
         if (!process.waitFor(20, TimeUnit.SECONDS)) {
           process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);

@@ -52,7 +52,7 @@ import org.junit.jupiter.api.TestMethodOrder;
  * global views) and inquiries keep flowing. Then every metric the alert rules and the Grafana
  * dashboard query is found on some service's {@code /actuator/prometheus}.
  */
-@org.junit.jupiter.api.Order(2)
+@org.junit.jupiter.api.Order(3)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PoisonAndMonitoringIT {
 

@@ -81,8 +81,7 @@ public final class SharedPipeline implements BeforeAllCallback {
     }
   }
 
-  private static void importCsv(
-      PipelineUnderTest pipeline, String service, String path, String resource) {
+  static void importCsv(PipelineUnderTest pipeline, String service, String path, String resource) {
     try (InputStream in = SharedPipeline.class.getResourceAsStream(resource)) {
       HttpResponse<String> imported =
           HttpClient.newHttpClient()

@@ -50,7 +50,10 @@ final class LocalStack implements AutoCloseable {
     stack.down(); // a stack left over by an interrupted run of this suite
     deleteRecursively(home);
     try {
-      stack.run(List.of("up"), 900);
+      // -Dscenarios.instances=metrics=2,resolution=2: the same scenarios, KPIs exact, on several
+      // instances of those services (./stack up --instances).
+      String instances = System.getProperty("scenarios.instances", "");
+      stack.run(instances.isBlank() ? List.of("up") : List.of("up", "--instances", instances), 900);
     } catch (RuntimeException e) {
       stack.down(); // whatever did start must not outlive the suite
       throw e;

@@ -12,6 +12,9 @@ import java.util.List;
  * @param decidedBy RULES, MODEL, RULES_AND_MODEL or TRIAGE
  * @param firedRules ids of the rules that fired
  * @param references invoice numbers, amounts and dates found in the text, for explanation
+ * @param routingConfidence how sure the classifier is that routing to {@code types} reaches the
+ *     team of the inquiry's main type (the types' probabilities counted together); below the triage
+ *     threshold the inquiry goes to triage
  */
 public record Classification(
     List<TypeScore> types,
@@ -20,7 +23,8 @@ public record Classification(
     String triageReason,
     String decidedBy,
     List<String> firedRules,
-    List<ExtractedReference> references) {
+    List<ExtractedReference> references,
+    double routingConfidence) {
 
   /** One type with its confidence in [0,1] and the layer that proposed it. */
   public record TypeScore(String type, double confidence, String source) {}

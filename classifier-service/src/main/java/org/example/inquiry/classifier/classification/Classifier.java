@@ -17,8 +17,9 @@ import org.example.inquiry.classifier.model.TextClassifier;
  * main type; a type a rule proposes adds evidence to the model's probability for it (it can
  * overrule an unsure model, not a confident one) and rules veto types. The urgency model decides
  * urgency from the text and its context (amount band, dates, rules that fired); urgency rules at or
- * above the override level raise it whatever the model says. An inquiry whose main type is not
- * confident enough goes to triage instead of being guessed. Without models the rules decide alone.
+ * above the override level raise it whatever the model says. An inquiry the classifier is not sure
+ * enough of where it belongs (its routing confidence: the probability that its types include the
+ * right main type) goes to triage instead of being guessed. Without models the rules decide alone.
  */
 public final class Classifier {
 
@@ -30,6 +31,13 @@ public final class Classifier {
    * {@code 1 - (1 - p) * (1 - RULE_EVIDENCE)}.
    */
   static final double RULE_EVIDENCE = 0.5;
+
+  /**
+   * A type a rule proposes becomes a secondary type only when the model gives it at least this
+   * probability too (a keyword alone, e.g. "delivery" in an invoice-copy request, is no second
+   * topic); types the model alone proposes need the secondary threshold.
+   */
+  public static final double RULE_SECONDARY_FLOOR = 0.1;
 
   /**
    * A trained model and its version.
@@ -60,20 +68,24 @@ public final class Classifier {
   private final double triageThreshold;
   private final double secondaryThreshold;
   private final String urgencyOverride;
+  private final double ruleSecondaryFloor;
 
   /**
    * @param rules the rules layer
    * @param model the trained model, or null to decide by rules alone
-   * @param triageThreshold a main type below this confidence is not trusted: triage
+   * @param triageThreshold a routing confidence below this is not trusted: triage
    * @param secondaryThreshold further model types at or above this probability are added
    * @param urgencyOverride urgency rules raising to this level or above override the urgency model
+   * @param ruleSecondaryFloor a type a rule proposes is a secondary type when the model gives it at
+   *     least this probability
    */
   public Classifier(
       KeywordRules rules,
       Model model,
       double triageThreshold,
       double secondaryThreshold,
-      String urgencyOverride) {
+      String urgencyOverride,
+      double ruleSecondaryFloor) {
     if (triageThreshold < 0 || triageThreshold > 1 || secondaryThreshold <= 0) {
       throw new IllegalArgumentException("thresholds must be probabilities, secondary above 0");
     }
@@ -85,6 +97,17 @@ public final class Classifier {
     this.triageThreshold = triageThreshold;
     this.secondaryThreshold = secondaryThreshold;
     this.urgencyOverride = urgencyOverride;
+    this.ruleSecondaryFloor = ruleSecondaryFloor;
+  }
+
+  /** A rule's type is a secondary type from {@link #RULE_SECONDARY_FLOOR}. */
+  public Classifier(
+      KeywordRules rules,
+      Model model,
+      double triageThreshold,
+      double secondaryThreshold,
+      String urgencyOverride) {
+    this(rules, model, triageThreshold, secondaryThreshold, urgencyOverride, RULE_SECONDARY_FLOOR);
   }
 
   /** Rules at CRITICAL override the urgency model. */
@@ -112,7 +135,8 @@ public final class Classifier {
 
   /** The same rules and thresholds with another model. */
   public Classifier withModel(Model newModel) {
-    return new Classifier(rules, newModel, triageThreshold, secondaryThreshold, urgencyOverride);
+    return new Classifier(
+        rules, newModel, triageThreshold, secondaryThreshold, urgencyOverride, ruleSecondaryFloor);
   }
 
   /** Classifies one inquiry; empty, blank and very large texts are triaged or classified. */
@@ -194,21 +218,32 @@ public final class Classifier {
     Classification.TypeScore main = sorted.get(0);
     List<Classification.TypeScore> kept = new ArrayList<>();
     kept.add(main);
-    sorted.stream().skip(1).filter(t -> t.confidence() >= secondaryThreshold).forEach(kept::add);
-    if (main.confidence() < triageThreshold) {
+    for (Classification.TypeScore t : sorted.subList(1, sorted.size())) {
+      double p = byModel.getOrDefault(t.type(), 0.0);
+      boolean ruleProposed = outcome.types().contains(t.type());
+      if (p >= secondaryThreshold || (ruleProposed && p >= ruleSecondaryFloor)) {
+        kept.add(t);
+      }
+    }
+    double routing = routingConfidence(kept, byModel);
+    if (routing < triageThreshold) {
       return new Classification(
           kept,
           urgency,
           true,
           String.format(
               Locale.ROOT,
-              "the best type %s has confidence %.2f, below the triage threshold %.2f",
+              "the types %s have a routing confidence of %.2f (best type %s at %.2f), below the"
+                  + " triage threshold %.2f",
+              kept.stream().map(Classification.TypeScore::type).toList(),
+              routing,
               main.type(),
               main.confidence(),
               triageThreshold),
           "TRIAGE",
           outcome.firedRules(),
-          outcome.references());
+          outcome.references(),
+          routing);
     }
     return new Classification(
         List.copyOf(kept),
@@ -217,7 +252,24 @@ public final class Classifier {
         null,
         decidedBy(kept),
         outcome.firedRules(),
-        outcome.references());
+        outcome.references(),
+        routing);
+  }
+
+  /**
+   * How sure the classifier is that the inquiry reaches the right team when routed to these types:
+   * the model's probability that its main type is among them (their summed probabilities), or the
+   * main type's own confidence (with a rule's evidence) when that is higher. For a single type it
+   * is that type's confidence; a multi-type inquiry whose probability is split between its types
+   * (the model learns them as 2/3 main, 1/3 other) counts them together.
+   */
+  static double routingConfidence(
+      List<Classification.TypeScore> kept, Map<String, Double> modelProbabilities) {
+    double mass = 0;
+    for (Classification.TypeScore t : kept) {
+      mass += modelProbabilities.getOrDefault(t.type(), 0.0);
+    }
+    return Math.min(1.0, Math.max(kept.get(0).confidence(), mass));
   }
 
   private String urgency(KeywordRules.Outcome outcome, List<LabelScore> urgencyScores) {
@@ -244,7 +296,14 @@ public final class Classifier {
     List<Classification.TypeScore> types =
         outcome.types().stream().map(t -> score(t, RULE_CONFIDENCE, "RULE")).toList();
     return new Classification(
-        types, urgency, false, null, "RULES", outcome.firedRules(), outcome.references());
+        types,
+        urgency,
+        false,
+        null,
+        "RULES",
+        outcome.firedRules(),
+        outcome.references(),
+        RULE_CONFIDENCE);
   }
 
   private static String decidedBy(List<Classification.TypeScore> types) {
@@ -262,7 +321,8 @@ public final class Classifier {
         reason,
         "TRIAGE",
         outcome.firedRules(),
-        outcome.references());
+        outcome.references(),
+        guess.confidence());
   }
 
   private static Classification.TypeScore fallback() {

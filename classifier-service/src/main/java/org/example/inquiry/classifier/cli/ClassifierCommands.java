@@ -7,12 +7,18 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import org.example.inquiry.classifier.config.ClassifierProperties;
 import org.example.inquiry.classifier.model.Evaluation;
 import org.example.inquiry.classifier.model.LabelledText;
 import org.example.inquiry.classifier.model.TextClassifier;
 import org.example.inquiry.classifier.model.TrainingOptions;
+import org.example.inquiry.classifier.training.CorpusFiles;
 import org.example.inquiry.classifier.training.CrossValidation;
 import org.example.inquiry.classifier.training.Datasets;
+import org.example.inquiry.classifier.training.EmbeddingCaches;
+import org.example.inquiry.classifier.training.Engine;
+import org.example.inquiry.classifier.training.FinanceCorpus;
+import org.example.inquiry.classifier.training.TriageCrossValidation;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -31,12 +37,13 @@ import picocli.CommandLine.Spec;
     subcommands = {
       ClassifierCommands.Evaluate.class,
       ClassifierCommands.Benchmark.class,
+      ClassifierCommands.TriageCv.class,
       ClassifyCommand.class
     })
 public final class ClassifierCommands {
 
   /** The sub-commands this class handles; anything else starts the service. */
-  public static final Set<String> NAMES = Set.of("evaluate", "benchmark", "classify");
+  public static final Set<String> NAMES = Set.of("evaluate", "benchmark", "triage-cv", "classify");
 
   /** Runs a command line and returns its exit code. */
   public static int run(PrintWriter out, PrintWriter err, String... args) {
@@ -162,6 +169,17 @@ public final class ClassifierCommands {
     @Option(names = "--embedding-weight", description = "Override the embedding's weight")
     Double embeddingWeight;
 
+    @Option(names = "--dense-l2", description = "Override the embedding model's L2 penalty")
+    Double denseL2;
+
+    @Option(
+        names = "--compare-embedding-weights",
+        split = ",",
+        description =
+            "Instead of the timed run: score these embedding weights on the same folds (one"
+                + " training per fold)")
+    double[] compareWeights;
+
     @CommandLine.Mixin EngineOptions engine;
 
     @Override
@@ -180,6 +198,9 @@ public final class ClassifierCommands {
       }
       if (embeddingWeight != null) {
         options = options.withEmbeddingWeight(embeddingWeight);
+      }
+      if (denseL2 != null) {
+        options = options.withDenseL2(denseL2);
       }
       out.printf(
           Locale.ROOT,
@@ -206,6 +227,19 @@ public final class ClassifierCommands {
                     .withL2(options.l2())));
       }
       try (EngineOptions.Encoders encoders = engine.open(data)) {
+        if (compareWeights != null && encoders.training() != null) {
+          List<Evaluation> byWeight =
+              CrossValidation.ofEmbeddingWeights(
+                  examples, folds, seed, options, encoders.training(), compareWeights);
+          for (int w = 0; w < compareWeights.length; w++) {
+            out.printf(
+                Locale.ROOT,
+                "embedding_weight=%.2f %s%n",
+                compareWeights[w],
+                byWeight.get(w).summary());
+          }
+          return 0;
+        }
         print(
             out,
             CrossValidation.ofEngine(
@@ -230,6 +264,74 @@ public final class ClassifierCommands {
           result.p50Micros() / 1e3,
           result.p95Micros() / 1e3);
       out.flush();
+    }
+  }
+
+  /**
+   * Chooses the triage threshold and the rule-secondary floor by cross-validation on the corpus.
+   */
+  @Command(
+      name = "triage-cv",
+      description =
+          "k-fold cross-validation over the corpus's written training rows (never the evaluation"
+              + " set): auto-routed share and accuracy per routing-confidence threshold, the lowest"
+              + " threshold reaching --aim, and secondary-type precision per rule-secondary floor.")
+  static final class TriageCv implements Callable<Integer> {
+
+    @Spec CommandSpec spec;
+
+    @Option(names = "--folds", defaultValue = "5")
+    int folds;
+
+    @Option(names = "--seed", defaultValue = "42")
+    long seed;
+
+    @Option(names = "--aim", defaultValue = "0.97", description = "auto-routed accuracy aimed at")
+    double aim;
+
+    @Option(
+        names = "--rule-secondary-floors",
+        split = ",",
+        defaultValue = "0.0,0.05,0.1,0.15,0.2",
+        description = "rule-secondary floors to compare")
+    double[] floors;
+
+    @Option(names = "--cache-dir", description = "Where embeddings are cached")
+    Path cacheDir;
+
+    @Override
+    public Integer call() {
+      PrintWriter out = spec.commandLine().getOut();
+      FinanceCorpus corpus = CorpusFiles.loadDefault();
+      Engine engine =
+          Engine.withEmbeddings(cacheDir == null ? EmbeddingCaches.defaultDir() : cacheDir);
+      double secondary = Double.parseDouble(ClassifierProperties.SECONDARY_THRESHOLD);
+      List<List<TriageCrossValidation.Outcome>> all =
+          TriageCrossValidation.run(
+              corpus,
+              engine.options(),
+              engine.trainingEncoder(),
+              folds,
+              seed,
+              secondary,
+              floors,
+              out);
+      for (int f = 0; f < floors.length; f++) {
+        var outcomes = all.get(f);
+        out.printf(
+            Locale.ROOT, "== rule_secondary_floor=%.2f rows=%d%n", floors[f], outcomes.size());
+        out.println(TriageCrossValidation.secondary(outcomes));
+        for (double t = 0.5; t <= 0.951; t += 0.05) {
+          out.println("  " + TriageCrossValidation.atThreshold(outcomes, t));
+        }
+        double chosen = TriageCrossValidation.threshold(outcomes, aim);
+        out.printf(
+            Locale.ROOT,
+            "chosen (lowest reaching %.2f): %s%n",
+            aim,
+            TriageCrossValidation.atThreshold(outcomes, chosen));
+      }
+      return 0;
     }
   }
 }

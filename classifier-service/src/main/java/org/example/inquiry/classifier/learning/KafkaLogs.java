@@ -131,6 +131,11 @@ final class KafkaLogs {
       this.target = this.startEnds;
     }
 
+    /** The container doing the read. */
+    KafkaMessageListenerContainer<String, Object> container() {
+      return container;
+    }
+
     /** The end offsets when the read started. */
     Map<Integer, Long> startEnds() {
       return startEnds;

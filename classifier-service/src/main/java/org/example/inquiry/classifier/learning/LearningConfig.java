@@ -6,6 +6,7 @@ import org.apache.kafka.streams.StreamsBuilder;
 import org.example.inquiry.classifier.classification.CurrentClassifier;
 import org.example.inquiry.classifier.config.ClassifierProperties;
 import org.example.inquiry.classifier.training.Engine;
+import org.example.inquiry.platform.kafka.BackgroundConsumers;
 import org.example.inquiry.platform.kafka.EventPublisher;
 import org.example.inquiry.platform.streams.StreamsInputTopics;
 import org.example.inquiry.schemas.catalog.Topics;
@@ -61,9 +62,10 @@ class LearningConfig {
       TrainingCorpus corpus,
       Engine engine,
       CurrentClassifier current,
-      ClassifierProperties properties) {
+      ClassifierProperties properties,
+      BackgroundConsumers background) {
     return new PromotedModelWatcher(
-        logs, history, corpus, engine, current, properties.retrain().timeout());
+        logs, history, corpus, engine, current, properties.retrain().timeout(), background);
   }
 
   @Bean

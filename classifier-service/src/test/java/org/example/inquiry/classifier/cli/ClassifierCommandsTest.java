@@ -49,7 +49,7 @@ class ClassifierCommandsTest {
     assertThat(lines).anyMatch(l -> l.startsWith("payment-status "));
     assertThat(lines).anyMatch(l -> l.startsWith("refund "));
     assertThat(lines.get(0))
-        .startsWith("engine=tfidf-embedding-softmax-2+minilm")
+        .startsWith("engine=tfidf-embedding-softmax-3+minilm")
         .contains("train=18 test=6 classes=3");
     assertThat(lines.get(1)).matches("latency_per_inquiry p50_ms=\\d+\\.\\d{3} p95_ms=.* n=6");
   }
@@ -70,7 +70,7 @@ class ClassifierCommandsTest {
         .anyMatch(l -> l.startsWith("majority-class") && l.contains("accuracy=0.3333"));
     assertThat(lines).anyMatch(l -> l.startsWith("unigram-tfidf-softmax"));
     assertThat(lines.get(lines.size() - 1))
-        .startsWith("tfidf-embedding-softmax-2+minilm")
+        .startsWith("tfidf-embedding-softmax-3+minilm")
         .contains("p95_ms=");
     assertThat(cache.toFile().list()).isNotEmpty(); // the training texts' embeddings are kept
   }

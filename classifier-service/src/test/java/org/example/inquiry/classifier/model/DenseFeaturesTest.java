@@ -29,12 +29,12 @@ class DenseFeaturesTest {
           LabelledText.of("please reimburse us", "refund"));
 
   @Test
-  void theEmbeddingIsAFeatureFamilyOfTheSameModelAndTheVersionNamesTheEncoder() {
+  void theEmbeddingModelAddsToTheTfIdfModelAndTheVersionNamesTheEncoder() {
     FakeEncoder encoder = new FakeEncoder();
 
     TextClassifier model = TextClassifier.train(TRAIN, TrainingOptions.defaults(), encoder);
 
-    assertThat(model.engineVersion()).isEqualTo("tfidf-embedding-softmax-2+fake-encoder");
+    assertThat(model.engineVersion()).isEqualTo("tfidf-embedding-softmax-3+fake-encoder");
     assertThat(model.predict("could you resend the invoice copy").get(0).label())
         .isEqualTo("invoice-copy");
     assertThat(encoder.texts).isEqualTo(TRAIN.size() + 1);
@@ -92,6 +92,29 @@ class DenseFeaturesTest {
 
     assertThat(fresh.texts).isZero();
     assertThat(again[1]).isEqualTo(encoder.encode(List.of("a b"))[0]);
+  }
+
+  @Test
+  void everyNgramOfATrainingTextIsFoundAgainWithoutStringsPerNgram() {
+    String text = "Invoice INV-1001: £2,000 für Müller, please check\tthe  AMOUNT!";
+    TfIdfFeaturizer featurizer = TfIdfFeaturizer.fit(List.of(text), TrainingOptions.defaults());
+
+    SparseVector v = featurizer.transform(text);
+
+    assertThat(v.size()).isEqualTo(featurizer.dimension());
+    assertThat(featurizer.transform("").size()).isZero();
+    assertThat(featurizer.transform("nothing known xyz").size()).isLessThan(v.size());
+  }
+
+  @Test
+  void theEmbeddingWeightOnlyCombinesTheTrainedModels() {
+    TextClassifier model =
+        TextClassifier.train(TRAIN, TrainingOptions.defaults(), new FakeEncoder());
+
+    assertThat(model.withEmbeddingWeight(1.0).predict("refund please"))
+        .isEqualTo(model.predict("refund please"));
+    assertThat(model.withEmbeddingWeight(0.0).predict("refund please"))
+        .isNotEqualTo(model.predict("refund please"));
   }
 
   @Test

@@ -52,4 +52,24 @@ class MiniLmEncoderTest {
       }
     }
   }
+
+  @Test
+  void batchedInferenceIsCloseToOneByOne() {
+    List<String> texts =
+        List.of(
+            "refund please",
+            "",
+            "wire transfer in EUR",
+            "Our letter of credit LC-77 expires next week; the shipment is delayed, please amend"
+                + " the latest shipment date and adjust the invoice accordingly.");
+
+    float[][] batch = encoder.encodeBatch(texts);
+    float[][] single = encoder.encode(texts);
+
+    for (int i = 0; i < texts.size(); i++) {
+      assertThat(cosine(batch[i], batch[i])).isCloseTo(1.0, within(1e-4));
+      assertThat(cosine(batch[i], single[i])).isGreaterThan(0.97);
+    }
+    assertThat(encoder.encodeBatch(List.of("refund please"))[0]).isEqualTo(single[0]);
+  }
 }

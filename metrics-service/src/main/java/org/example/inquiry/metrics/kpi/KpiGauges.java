@@ -17,6 +17,13 @@ import org.springframework.stereotype.Component;
  * Publishes the KPIs of the last 30 days, overall ({@code team="all"}) and per team, as Prometheus
  * gauges, refreshed every 15 seconds. Labels are bounded: teams, stages, topics, action types and
  * currencies from configuration, never inquiry or customer ids.
+ *
+ * <p>Several instances: the gauges are the merged view of every instance's partitions, published by
+ * one instance only (the gauge exporter, {@link KpiCluster#isGaugeExporter()}); the others publish
+ * none, so any sum, max or plain query over instances gives the application's values ({@code
+ * inquiry_kpi_exporter} is 1 on the exporter). Asking the other instances needs a caller's token:
+ * the exporter refreshes on Prometheus's scrape, with the scraper's token ({@link
+ * KpiScrapeRefresh}). One instance alone refreshes on its schedule, as before.
  */
 @Component
 class KpiGauges {
@@ -25,6 +32,12 @@ class KpiGauges {
   static final Duration WINDOW = Duration.ofDays(30);
 
   private final KpiStore store;
+  private final KpiCluster cluster;
+  private final Duration refreshEvery;
+  private final java.util.concurrent.atomic.AtomicInteger exporter =
+      new java.util.concurrent.atomic.AtomicInteger();
+  private volatile long lastRefreshNanos = System.nanoTime() - Duration.ofDays(1).toNanos();
+  private volatile boolean published;
   private final MultiGauge backlogOpen;
   private final MultiGauge backlogAging;
   private final MultiGauge fcr;
@@ -37,8 +50,19 @@ class KpiGauges {
   private final MultiGauge stageEvents;
   private final MultiGauge deadLetters;
 
-  KpiGauges(KpiStore store, MeterRegistry meters) {
+  KpiGauges(
+      KpiStore store,
+      KpiCluster cluster,
+      MeterRegistry meters,
+      @org.springframework.beans.factory.annotation.Value("${metrics.gauge-refresh:15s}")
+          Duration refreshEvery) {
     this.store = store;
+    this.cluster = cluster;
+    this.refreshEvery = refreshEvery;
+    io.micrometer.core.instrument.Gauge.builder(
+            "inquiry.kpi.exporter", exporter, Number::doubleValue)
+        .description("1 on the metrics instance that publishes the KPI gauges, 0 on the others")
+        .register(meters);
     backlogOpen =
         MultiGauge.builder("inquiry.kpi.backlog.open")
             .description("Open inquiries now")
@@ -91,13 +115,79 @@ class KpiGauges {
       return;
     }
     try {
+      if (!exporting()) {
+        return;
+      }
+      if (!cluster.hasPeers()) {
+        refresh(null);
+      }
+    } catch (RuntimeException e) {
+      log.warn("KPI gauges not refreshed: {}", e.toString());
+    }
+  }
+
+  /**
+   * Before Prometheus reads the gauges of the exporter of several instances: refreshes them with
+   * the scraper's token when they are older than the refresh interval.
+   */
+  void refreshForScrape(String authorization) {
+    if (!store.isReady() || authorization == null) {
+      return;
+    }
+    try {
+      if (exporting()
+          && cluster.hasPeers()
+          && System.nanoTime() - lastRefreshNanos >= refreshEvery.toNanos()) {
+        refresh(authorization);
+      }
+    } catch (RuntimeException e) {
+      log.warn("KPI gauges not refreshed: {}", e.toString());
+    }
+  }
+
+  /** Whether this instance exports the gauges; one that does not clears them. */
+  private boolean exporting() {
+    if (cluster.isGaugeExporter()) {
+      exporter.set(1);
+      return true;
+    }
+    if (exporter.getAndSet(0) != 0 || published) {
+      List<MultiGauge.Row<?>> none = List.of();
+      for (MultiGauge gauge :
+          List.of(
+              backlogOpen,
+              backlogAging,
+              fcr,
+              firstResponse,
+              resolution,
+              sla,
+              csat,
+              resolved,
+              adjustments,
+              stageEvents,
+              deadLetters)) {
+        gauge.register(none, true);
+      }
+      published = false;
+      lastRefreshNanos = System.nanoTime() - Duration.ofDays(1).toNanos();
+    }
+    return false;
+  }
+
+  private synchronized void refresh(String authorization) {
+    try {
       Instant now = Instant.now();
-      List<InquiryFacts> facts = store.facts();
+      KpiShare overall =
+          cluster.query(
+              new KpiQuery(now.minus(WINDOW), now, now, KpiCalculator.GroupBy.NONE, null),
+              authorization);
+      KpiShare perTeam =
+          cluster.query(
+              new KpiQuery(now.minus(WINDOW), now, now, KpiCalculator.GroupBy.TEAM, null),
+              authorization);
       Map<String, KpiCalculator.Kpis> byTeam = new java.util.LinkedHashMap<>();
-      byTeam.putAll(
-          KpiCalculator.compute(facts, now.minus(WINDOW), now, now, KpiCalculator.GroupBy.NONE));
-      byTeam.putAll(
-          KpiCalculator.compute(facts, now.minus(WINDOW), now, now, KpiCalculator.GroupBy.TEAM));
+      byTeam.putAll(KpiCalculator.finish(overall.groups()));
+      byTeam.putAll(KpiCalculator.finish(perTeam.groups()));
       List<MultiGauge.Row<?>> open = new ArrayList<>();
       List<MultiGauge.Row<?>> aging = new ArrayList<>();
       List<MultiGauge.Row<?>> fcrRows = new ArrayList<>();
@@ -142,7 +232,7 @@ class KpiGauges {
       }
       adjustments.register(adjustmentRows, true);
       stageEvents.register(
-          store.stageEvents().entrySet().stream()
+          overall.stageEvents().entrySet().stream()
               .map(
                   e ->
                       (MultiGauge.Row<?>)
@@ -150,13 +240,15 @@ class KpiGauges {
               .toList(),
           true);
       deadLetters.register(
-          store.deadLetters().entrySet().stream()
+          overall.deadLetters().entrySet().stream()
               .map(
                   e ->
                       (MultiGauge.Row<?>)
                           MultiGauge.Row.of(Tags.of("topic", e.getKey()), e.getValue()))
               .toList(),
           true);
+      lastRefreshNanos = System.nanoTime();
+      published = true;
     } catch (RuntimeException e) {
       log.warn("KPI gauges not refreshed: {}", e.toString());
     }

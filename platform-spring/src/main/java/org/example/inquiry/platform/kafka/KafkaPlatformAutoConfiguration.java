@@ -129,9 +129,16 @@ public class KafkaPlatformAutoConfiguration {
   }
 
   @Bean
+  BackgroundConsumers backgroundConsumers() {
+    return new BackgroundConsumers();
+  }
+
+  @Bean
   ListenerContainersHealthIndicator kafkaConsumersHealthIndicator(
-      KafkaListenerEndpointRegistry registry, ObjectProvider<MeterRegistry> meters) {
-    return new ListenerContainersHealthIndicator(registry, meters.getIfAvailable());
+      KafkaListenerEndpointRegistry registry,
+      BackgroundConsumers background,
+      ObjectProvider<MeterRegistry> meters) {
+    return new ListenerContainersHealthIndicator(registry, background, meters.getIfAvailable());
   }
 
   /** The per-container gauges, once the containers exist. */

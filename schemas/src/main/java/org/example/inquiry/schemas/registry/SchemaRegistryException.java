@@ -38,4 +38,12 @@ public class SchemaRegistryException extends RuntimeException {
   public boolean isNotFound() {
     return status == 404;
   }
+
+  /**
+   * The registry could not answer (unreachable, timed out, or a 5xx such as a registry still
+   * loading its log): an outage to wait out, never a verdict on the schema.
+   */
+  public boolean isUnavailable() {
+    return status == -1 || status >= 500;
+  }
 }

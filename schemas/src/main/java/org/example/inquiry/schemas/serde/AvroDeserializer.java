@@ -22,6 +22,14 @@ import org.example.inquiry.schemas.registry.SchemaRegistryException;
  * resolves it against the generated class of the same full name, so consumers read older and newer
  * versions of an event alike. Without a generated class (or with {@code
  * specific.avro.reader=false}) it returns a {@link org.apache.avro.generic.GenericRecord}.
+ *
+ * <p>A registry outage (unreachable, timed out, 5xx) is not a verdict on the record: the
+ * deserializer retries the lookup with a growing pause (see {@link RegistryOutages}) for as long as
+ * {@link AvroSerdeConfig#REGISTRY_OUTAGE_WAIT_MS} allows (by default for as long as the outage
+ * lasts), so records wait for the registry instead of being dead-lettered. Only an id the registry
+ * answers it does not know (or a record that does not decode) fails. A consumer blocked longer than
+ * its {@code max.poll.interval.ms} leaves its group and, with transactions, its uncommitted work is
+ * aborted and redone when it returns: nothing is lost or doubled.
  */
 public class AvroDeserializer<T> implements Deserializer<T> {
 
@@ -31,6 +39,7 @@ public class AvroDeserializer<T> implements Deserializer<T> {
 
   private SchemaRegistryClient registry;
   private boolean specific = true;
+  private long outageWaitMs = -1;
   private final Map<Integer, DatumReader<?>> readers = new ConcurrentHashMap<>();
 
   /** For Kafka's reflective instantiation; {@link #configure} must follow. */
@@ -46,6 +55,7 @@ public class AvroDeserializer<T> implements Deserializer<T> {
       registry = AvroSerdeConfig.client(configs);
     }
     specific = AvroSerdeConfig.flag(configs, AvroSerdeConfig.SPECIFIC_AVRO_READER, true);
+    outageWaitMs = AvroSerdeConfig.number(configs, AvroSerdeConfig.REGISTRY_OUTAGE_WAIT_MS, -1);
   }
 
   @Override
@@ -58,13 +68,7 @@ public class AvroDeserializer<T> implements Deserializer<T> {
       throw new SerializationException("AvroDeserializer used before configure()");
     }
     int id = ConfluentWireFormat.schemaId(topic, data);
-    DatumReader<?> reader;
-    try {
-      reader = readers.computeIfAbsent(id, this::readerFor);
-    } catch (SchemaRegistryException e) {
-      throw new SerializationException(
-          "Cannot fetch writer schema id " + id + " for a record on topic " + topic, e);
-    }
+    DatumReader<?> reader = readerWaitingOutOutages(id, topic);
     try {
       BinaryDecoder decoder =
           DecoderFactory.get()
@@ -85,6 +89,23 @@ public class AvroDeserializer<T> implements Deserializer<T> {
       }
       throw new SerializationException(
           "Cannot decode Avro record with schema id " + id + " on topic " + topic + ": " + e, e);
+    }
+  }
+
+  private DatumReader<?> readerWaitingOutOutages(int id, String topic) {
+    try {
+      return RegistryOutages.waitOut(
+          () -> readers.computeIfAbsent(id, this::readerFor),
+          outageWaitMs,
+          "schema id " + id + " of a record on " + topic);
+    } catch (SchemaRegistryException e) {
+      throw new SerializationException(
+          "Cannot fetch writer schema id "
+              + id
+              + " for a record on topic "
+              + topic
+              + (e.isUnavailable() ? " (" + e.getMessage() + ")" : ""),
+          e);
     }
   }
 

@@ -21,6 +21,13 @@ public final class AvroSerdeConfig {
   /** {@code user:password} for HTTP Basic authentication at the registry. */
   public static final String BASIC_AUTH_USER_INFO = "basic.auth.user.info";
 
+  /**
+   * How long a deserializer waits out a registry outage (unreachable or 5xx) for a schema it has
+   * not cached, in milliseconds; {@code -1} (the default) waits for as long as the outage lasts.
+   * Only a registry that answers "no such schema" makes a record poison.
+   */
+  public static final String REGISTRY_OUTAGE_WAIT_MS = "registry.outage.wait.ms";
+
   private AvroSerdeConfig() {}
 
   /** The registry credentials, or null when none are configured. */
@@ -48,6 +55,18 @@ public final class AvroSerdeConfig {
     }
     // Confluent allows a comma-separated list; the first reachable one is enough here.
     return url.toString().split(",")[0].trim();
+  }
+
+  static long number(Map<String, ?> configs, String key, long defaultValue) {
+    Object value = configs.get(key);
+    if (value == null || value.toString().isBlank()) {
+      return defaultValue;
+    }
+    try {
+      return Long.parseLong(value.toString().trim());
+    } catch (NumberFormatException e) {
+      throw new ConfigException(key, value, "must be a whole number");
+    }
   }
 
   static boolean flag(Map<String, ?> configs, String key, boolean defaultValue) {

@@ -34,6 +34,7 @@ public class AvroSerializer<T extends IndexedRecord> implements Serializer<T> {
   private SchemaRegistryClient registry;
   private boolean autoRegister = true;
   private boolean isKey;
+  private long outageWaitMs = -1;
   // Generic records of different schemas share a class, so they are not cached.
   private final Map<Class<?>, DatumWriter<?>> writers = new ConcurrentHashMap<>();
 
@@ -51,6 +52,7 @@ public class AvroSerializer<T extends IndexedRecord> implements Serializer<T> {
       registry = AvroSerdeConfig.client(configs);
     }
     autoRegister = AvroSerdeConfig.flag(configs, AvroSerdeConfig.AUTO_REGISTER_SCHEMAS, true);
+    outageWaitMs = AvroSerdeConfig.number(configs, AvroSerdeConfig.REGISTRY_OUTAGE_WAIT_MS, -1);
   }
 
   @Override
@@ -65,7 +67,14 @@ public class AvroSerializer<T extends IndexedRecord> implements Serializer<T> {
     String subject = topic + (isKey ? "-key" : "-value");
     int id;
     try {
-      id = autoRegister ? registry.register(subject, schema) : registry.lookup(subject, schema);
+      id =
+          RegistryOutages.waitOut(
+              () ->
+                  autoRegister
+                      ? registry.register(subject, schema)
+                      : registry.lookup(subject, schema),
+              outageWaitMs,
+              "the id of " + schema.getFullName() + " under " + subject);
     } catch (SchemaRegistryException e) {
       throw new SerializationException(
           "Cannot get a schema id for " + schema.getFullName() + " under " + subject, e);

@@ -22,6 +22,58 @@ class CheckedAvroDeserializerTest {
   }
 
   @Test
+  void aRegistryOutageIsWaitedOutNotTreatedAsPoison() {
+    byte[] bytes = serializer.serialize("inquiries-received", AvroSerdeTest.anInquiry());
+    registry.outage(3, -1); // unreachable three times (0.1 + 0.2 + 0.4 s of pauses)
+    assertThat(deserializer.deserialize("inquiries-received", bytes))
+        .isEqualTo(AvroSerdeTest.anInquiry());
+    assertThat(registry.lookupsRefused()).isEqualTo(3);
+
+    CheckedAvroDeserializer<Object> fresh = new CheckedAvroDeserializer<>(registry);
+    fresh.configure(Map.of(), false);
+    registry.outage(2, 503); // a 5xx (a registry still loading) is an outage too
+    assertThat(fresh.deserialize("inquiries-received", bytes)).isEqualTo(AvroSerdeTest.anInquiry());
+    assertThat(registry.lookupsRefused()).isEqualTo(5);
+  }
+
+  @Test
+  void theSerializerWaitsOutAnOutageToo() {
+    AvroSerializer<InquiryReceived> fresh =
+        new AvroSerializer<>(new InMemorySchemaRegistryClient());
+    fresh.configure(Map.of(), false);
+    InMemorySchemaRegistryClient down = new InMemorySchemaRegistryClient();
+    AvroSerializer<InquiryReceived> waiting = new AvroSerializer<>(down);
+    waiting.configure(Map.of(), false);
+    down.outage(2, 502);
+    assertThat(waiting.serialize("inquiries-received", AvroSerdeTest.anInquiry()))
+        .isEqualTo(fresh.serialize("inquiries-received", AvroSerdeTest.anInquiry()));
+    assertThat(down.lookupsRefused()).isEqualTo(2);
+  }
+
+  @Test
+  void anOutageLongerThanTheConfiguredWaitFailsWithTheReason() {
+    byte[] bytes = serializer.serialize("inquiries-received", AvroSerdeTest.anInquiry());
+    CheckedAvroDeserializer<Object> impatient = new CheckedAvroDeserializer<>(registry);
+    impatient.configure(Map.of(AvroSerdeConfig.REGISTRY_OUTAGE_WAIT_MS, "250"), false);
+    registry.outage(Integer.MAX_VALUE, 503);
+    assertThatThrownBy(() -> impatient.deserialize("inquiries-received", bytes))
+        .isInstanceOf(SerializationException.class)
+        .hasMessageContaining("registry unavailable for");
+    registry.outage(0, 0);
+  }
+
+  @Test
+  void anIdTheRegistryDoesNotKnowIsPoisonAtOnce() {
+    byte[] bytes = serializer.serialize("inquiries-received", AvroSerdeTest.anInquiry());
+    bytes[4] = 99; // schema id 99: never registered
+    assertThatThrownBy(() -> deserializer.deserialize("inquiries-received", bytes))
+        .isInstanceOf(SerializationException.class)
+        .hasMessageContaining("Cannot fetch writer schema id 99")
+        .hasMessageNotContaining("unavailable");
+    assertThat(registry.lookupsRefused()).isZero();
+  }
+
+  @Test
   void readsTheEventItsTopicCarries() {
     byte[] bytes = serializer.serialize("inquiries-received", AvroSerdeTest.anInquiry());
     assertThat(deserializer.deserialize("inquiries-received", bytes))

@@ -1,5 +1,6 @@
 package org.example.inquiry.schemas.serde;
 
+import java.net.ConnectException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,9 +17,27 @@ final class InMemorySchemaRegistryClient implements SchemaRegistryClient {
 
   private final Map<Integer, Schema> byId = new LinkedHashMap<>();
   private final Map<String, List<Integer>> subjects = new LinkedHashMap<>();
+  private int outageLookups;
+  private int outageStatus;
+  private int lookupsRefused;
+
+  /**
+   * The next {@code lookups} calls of {@link #getById} or {@link #register} fail as an outage
+   * would: {@code status} -1 for an unreachable registry, or a 5xx.
+   */
+  synchronized void outage(int lookups, int status) {
+    outageLookups = lookups;
+    outageStatus = status;
+  }
+
+  /** How many lookups an outage refused. */
+  synchronized int lookupsRefused() {
+    return lookupsRefused;
+  }
 
   @Override
   public synchronized int register(String subject, Schema schema) {
+    failDuringOutage();
     List<Integer> versions = subjects.computeIfAbsent(subject, s -> new ArrayList<>());
     for (int id : versions) {
       if (byId.get(id).equals(schema)) {
@@ -35,8 +54,20 @@ final class InMemorySchemaRegistryClient implements SchemaRegistryClient {
     return id;
   }
 
+  private void failDuringOutage() {
+    if (outageLookups > 0) {
+      outageLookups--;
+      lookupsRefused++;
+      throw outageStatus < 0
+          ? new SchemaRegistryException(
+              "Schema registry unreachable", new ConnectException("refused"))
+          : new SchemaRegistryException(outageStatus, outageStatus, "Service unavailable");
+    }
+  }
+
   @Override
   public synchronized Schema getById(int id) {
+    failDuringOutage();
     Schema schema = byId.get(id);
     if (schema == null) {
       throw new SchemaRegistryException(404, 40403, "Schema not found");

@@ -1,5 +1,6 @@
 package org.example.inquiry.simulator.chaos;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
@@ -31,7 +32,9 @@ import picocli.CommandLine.Parameters;
  * TOPIC-dlt} to {@code TOPIC} again: each original record (topic, partition, offset) once, even
  * when several consumer groups dead-lettered it, with its key, bytes and a header {@code
  * inquiry-replayed-from}. Its progress is the committed offset of the group {@code
- * dlt-replay-TOPIC}, so a second replay does not repeat the first.
+ * dlt-replay-TOPIC} ({@code dlt-replay-TOPIC-GROUP} with {@code --group}), so a second replay does
+ * not repeat the first, and replaying one group's dead letters leaves the others' for later. A dry
+ * run commits nothing.
  */
 @Command(
     name = "dlt-replay",
@@ -68,7 +71,7 @@ public final class DeadLetterReplay implements Callable<Integer> {
     String dlt = Topics.deadLetterName(topic);
     Map<String, Object> consumerConfig = new HashMap<>();
     consumerConfig.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-    consumerConfig.put(ConsumerConfig.GROUP_ID_CONFIG, "dlt-replay-" + topic);
+    consumerConfig.put(ConsumerConfig.GROUP_ID_CONFIG, progressGroup(topic, group));
     consumerConfig.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     consumerConfig.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
     consumerConfig.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
@@ -149,6 +152,11 @@ public final class DeadLetterReplay implements Callable<Integer> {
     return 0;
   }
 
+  /** The consumer group whose committed offsets are a replay's progress. */
+  static String progressGroup(String topic, String group) {
+    return "dlt-replay-" + topic + (group == null ? "" : "-" + group);
+  }
+
   private static String header(ConsumerRecord<?, ?> record, String name) {
     Header h = record.headers().lastHeader(name);
     return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);
@@ -161,10 +169,10 @@ public final class DeadLetterReplay implements Callable<Integer> {
     }
     byte[] v = h.value();
     if (v.length == 8) {
-      return Long.toString(java.nio.ByteBuffer.wrap(v).getLong());
+      return Long.toString(ByteBuffer.wrap(v).getLong());
     }
     if (v.length == 4) {
-      return Integer.toString(java.nio.ByteBuffer.wrap(v).getInt());
+      return Integer.toString(ByteBuffer.wrap(v).getInt());
     }
     return new String(v, StandardCharsets.UTF_8);
   }

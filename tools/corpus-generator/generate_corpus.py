@@ -11,7 +11,7 @@ register variation (formal, casual, terse portal message, non-native English) an
 Deterministic: one fixed seed, no clock, no set/hash ordering, so re-running reproduces the CSV
 byte for byte.
 
-    python3 classifier-service/src/main/corpus-tools/generate_corpus.py [--out PATH]
+    python3 tools/corpus-generator/generate_corpus.py [--out PATH]
 
 Labels: see README.md next to this script.
 """
@@ -28,7 +28,8 @@ SEED = 20261125
 TODAY = dt.date(2026, 11, 25)
 HERE = os.path.dirname(os.path.abspath(__file__))
 DEFAULT_OUT = os.path.normpath(
-    os.path.join(HERE, "..", "resources", "corpus", "finance-inquiries.csv"))
+    os.path.join(HERE, "..", "..", "classifier-service", "src", "main", "resources", "corpus",
+                 "finance-inquiries.csv"))
 
 TYPES = [
     "billing-discrepancy", "invoice-copy", "payment-status", "payment-terms", "credit-limit",
