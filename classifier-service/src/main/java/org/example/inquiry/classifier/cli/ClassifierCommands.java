@@ -119,6 +119,15 @@ public final class ClassifierCommands {
           predicted.add(model.predict(e.text()).get(0).label());
           latencies.add(System.nanoTime() - t0);
         }
+        Latencies batched = new Latencies();
+        List<String> texts = testSet.stream().map(LabelledText::text).toList();
+        for (int from = 0;
+            from + CrossValidation.BATCH <= texts.size();
+            from += CrossValidation.BATCH) {
+          long t0 = System.nanoTime();
+          model.predictAll(texts.subList(from, from + CrossValidation.BATCH));
+          batched.add((System.nanoTime() - t0) / CrossValidation.BATCH);
+        }
         Evaluation evaluation =
             Evaluation.of(testSet.stream().map(LabelledText::label).toList(), predicted);
         out.printf(
@@ -129,6 +138,7 @@ public final class ClassifierCommands {
             testSet.size(),
             model.labels().size());
         out.println(latencies.summary());
+        out.println(batched.summary("latency_per_inquiry_in_batches_of_" + CrossValidation.BATCH));
         evaluation.report().forEach(out::println);
       }
       return 0;
@@ -257,12 +267,17 @@ public final class ClassifierCommands {
     private static void print(PrintWriter out, CrossValidation.Result result) {
       out.printf(
           Locale.ROOT,
-          "%-40s %s train_ms_per_fold=%.0f p50_ms=%.3f p95_ms=%.3f%n",
+          "%-40s %s train_ms_per_fold=%.0f p50_ms=%.3f p95_ms=%.3f batch%d_p50_ms=%.3f"
+              + " batch%d_p95_ms=%.3f%n",
           result.name(),
           result.evaluation().summary(),
           result.meanTrainMillis(),
           result.p50Micros() / 1e3,
-          result.p95Micros() / 1e3);
+          result.p95Micros() / 1e3,
+          CrossValidation.BATCH,
+          result.batchP50Micros() / 1e3,
+          CrossValidation.BATCH,
+          result.batchP95Micros() / 1e3);
       out.flush();
     }
   }

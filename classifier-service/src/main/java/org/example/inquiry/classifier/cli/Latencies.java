@@ -28,9 +28,15 @@ final class Latencies {
 
   /** e.g. {@code latency_per_inquiry p50_ms=1.234 p95_ms=4.567 n=390}. */
   String summary() {
+    return summary("latency_per_inquiry");
+  }
+
+  /** The same with another name. */
+  String summary(String name) {
     return String.format(
         Locale.ROOT,
-        "latency_per_inquiry p50_ms=%.3f p95_ms=%.3f n=%d",
+        "%s p50_ms=%.3f p95_ms=%.3f n=%d",
+        name,
         percentileMillis(0.50),
         percentileMillis(0.95),
         size);

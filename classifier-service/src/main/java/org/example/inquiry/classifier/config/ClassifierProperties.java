@@ -15,8 +15,8 @@ import org.springframework.validation.annotation.Validated;
 /**
  * The classifier's knobs ({@code classifier.*} in application.yml).
  *
- * @param triageThreshold the model's top type below this probability, with no rule type, sends the
- *     inquiry to triage
+ * @param triageThreshold a routing confidence (the probability that the main type is among the
+ *     routed types) below this sends the inquiry to triage
  * @param secondaryThreshold further types the model gives at least this probability are added
  * @param corpus Spring resource location of the template training corpus (CSV)
  * @param writtenCorpus Spring resource pattern of the hand-written training corpus (JSON Lines);
@@ -48,7 +48,7 @@ public record ClassifierProperties(
     @DefaultValue List<KeywordRules.Rule> rules,
     @DefaultValue @Valid Retrain retrain) {
 
-  /** Default triage threshold: the main type's confidence below it sends the inquiry to triage. */
+  /** Default triage threshold: a routing confidence below it sends the inquiry to triage. */
   public static final String TRIAGE_THRESHOLD = "0.7";
 
   public static final String SECONDARY_THRESHOLD = "0.3";

@@ -21,8 +21,9 @@ import org.example.inquiry.classifier.model.TrainingOptions;
  * trained as the service trains it (template rows plus the other folds' written rows, temperature
  * fitted on the corpus's held-back written rows) and the service's decision (rules + model) is
  * taken on the fold's rows. Over the pooled decisions it reports, per threshold on the routing
- * confidence, the auto-routed share and its accuracy, and picks the lowest threshold whose
- * auto-routed main-type accuracy reaches the aim.
+ * confidence, the auto-routed share and its accuracy, and picks the lowest threshold at which the
+ * auto-routed inquiries have their main type among their routed types (what the routing confidence
+ * estimates) at least as often as the aim.
  */
 public final class TriageCrossValidation {
 
@@ -112,7 +113,10 @@ public final class TriageCrossValidation {
     return out;
   }
 
-  /** The lowest threshold (in steps of 0.01) whose auto-routed main-type accuracy reaches aim. */
+  /**
+   * The lowest threshold (in steps of 0.01) at which the auto-routed inquiries have their main type
+   * among their routed types at least as often as {@code aim}.
+   */
   public static double threshold(List<Outcome> outcomes, double aim) {
     for (int step = 0; step <= 100; step++) {
       double t = step / 100.0;
@@ -121,7 +125,7 @@ public final class TriageCrossValidation {
       for (Outcome o : outcomes) {
         if (o.decision().routingConfidence() >= t) {
           n++;
-          right += o.mainRight() ? 1 : 0;
+          right += o.mainRouted() ? 1 : 0;
         }
       }
       if (n > 0 && (double) right / n >= aim) {

@@ -52,6 +52,7 @@ class ClassifierCommandsTest {
         .startsWith("engine=tfidf-embedding-softmax-3+minilm")
         .contains("train=18 test=6 classes=3");
     assertThat(lines.get(1)).matches("latency_per_inquiry p50_ms=\\d+\\.\\d{3} p95_ms=.* n=6");
+    assertThat(lines.get(2)).startsWith("latency_per_inquiry_in_batches_of_32 ");
   }
 
   @Test
@@ -71,7 +72,8 @@ class ClassifierCommandsTest {
     assertThat(lines).anyMatch(l -> l.startsWith("unigram-tfidf-softmax"));
     assertThat(lines.get(lines.size() - 1))
         .startsWith("tfidf-embedding-softmax-3+minilm")
-        .contains("p95_ms=");
+        .contains("p95_ms=")
+        .contains("batch32_p95_ms=");
     assertThat(cache.toFile().list()).isNotEmpty(); // the training texts' embeddings are kept
   }
 

@@ -2,6 +2,7 @@ package org.example.inquiry.intake.adapters;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.example.inquiry.intake.registration.InquiryIntake;
@@ -25,6 +26,8 @@ import org.springframework.stereotype.Component;
 class InquirySubmittedListener {
 
   private static final Logger log = LoggerFactory.getLogger(InquirySubmittedListener.class);
+  private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+  private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
 
   private final InquiryIntake intake;
   private final TransactionalBatches batches;
@@ -85,7 +88,7 @@ class InquirySubmittedListener {
       problems.add("adapter must not be blank");
     }
     String email = s.getContact() == null ? null : s.getContact().getEmail();
-    if (email == null || !email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+    if (email == null || !EMAIL.matcher(email).matches()) {
       problems.add("contact.email must be a valid address");
     }
     if (s.getSubject() == null || s.getSubject().isBlank() || s.getSubject().length() > 500) {
@@ -98,7 +101,8 @@ class InquirySubmittedListener {
       if (s.getAmount().getAmount().signum() < 0) {
         problems.add("amount must not be negative");
       }
-      if (s.getAmount().getCurrency() == null || !s.getAmount().getCurrency().matches("[A-Z]{3}")) {
+      if (s.getAmount().getCurrency() == null
+          || !CURRENCY.matcher(s.getAmount().getCurrency()).matches()) {
         problems.add("amount.currency must be an ISO 4217 code");
       }
     }
