@@ -38,7 +38,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** The shared Kafka and security wiring against a real broker and registry. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient
+@AutoConfigureWebTestClient(timeout = "30s") // a loaded CI machine answers slowly, not wrongly
 class PlatformIT {
 
   static final KafkaTestEnvironment kafka = KafkaTestEnvironment.get();
