@@ -77,6 +77,9 @@ final class ThroughputCommand implements Callable<Integer> {
   @Option(names = "--no-paced", description = "the burst only")
   boolean noPaced;
 
+  @Option(names = "--no-pipeline", description = "the relay chain only (to compare its settings)")
+  boolean noPipeline;
+
   @Option(names = "--label", defaultValue = "", description = "prefix of the result keys")
   String label;
 
@@ -133,7 +136,9 @@ final class ThroughputCommand implements Callable<Integer> {
         int next = 0;
         // Warm-up: JIT, connections, caches of both chains; not measured.
         System.out.printf("bench: warm-up, %,d records through each chain%n", warmup);
-        burst(producer, pipeline, workload.slice(next, next += warmup), null);
+        if (!noPipeline) {
+          burst(producer, pipeline, workload.slice(next, next += warmup), null);
+        }
         if (relay != null) {
           burst(producer, relayChain, workload.slice(next, next += warmup), null);
         }
@@ -148,6 +153,12 @@ final class ThroughputCommand implements Callable<Integer> {
               label + "relay_cpu_ms_per_record", (relay.cpuNanos() - cpuBefore) / 1e6 / count);
           relay.check();
           awaitQuiet(admin);
+        }
+        if (noPipeline) {
+          if (!noPaced && relay != null) {
+            paced(producer, relayChain, workload.slice(next, next += paced));
+          }
+          return 0;
         }
         double pipelineRate;
         try (ResourceSampler sampler =
