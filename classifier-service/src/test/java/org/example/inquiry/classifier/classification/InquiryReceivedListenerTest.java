@@ -69,7 +69,9 @@ class InquiryReceivedListenerTest {
 
   @Test
   void publishesTypesUrgencyAndProvenanceOfTheSeedCase() {
-    Classifier classifier = new Classifier(new KeywordRules(), ClassifierTest.model, 0.5, 0.3);
+    // The small fixture model barely knows the letter of credit; every rule's type counts here.
+    Classifier classifier =
+        new Classifier(new KeywordRules(), ClassifierTest.model, 0.5, 0.3, "CRITICAL", 0.0);
     InquiryReceived received = Events.aReceivedInquiry("inq-1");
     received.setAmount(new Money(new BigDecimal("250000.0000"), "USD"));
 
