@@ -4,10 +4,9 @@ import org.apache.kafka.streams.StreamsBuilder;
 import org.example.inquiry.intake.customers.CustomerDirectoryTopology;
 import org.example.inquiry.intake.ledger.InvoiceOwnersTopology;
 import org.example.inquiry.intake.registration.InquiryIndexTopology;
+import org.example.inquiry.platform.kafka.AvroSerdeSettings;
 import org.example.inquiry.platform.streams.StreamsInputTopics;
 import org.example.inquiry.schemas.catalog.Topics;
-import org.example.inquiry.schemas.serde.AvroSerdes;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -19,16 +18,10 @@ import org.springframework.context.annotation.Configuration;
 class IntakeStreamsConfig {
 
   @Bean
-  Object intakeViews(
-      StreamsBuilder builder,
-      @Value("${spring.kafka.properties.schema.registry.url}") String registryUrl) {
-    CustomerDirectoryTopology.build(builder, AvroSerdes.specific(registryUrl));
-    InvoiceOwnersTopology.build(builder, AvroSerdes.specific(registryUrl));
-    InquiryIndexTopology.build(
-        builder,
-        AvroSerdes.specific(registryUrl),
-        AvroSerdes.specific(registryUrl),
-        AvroSerdes.specific(registryUrl));
+  Object intakeViews(StreamsBuilder builder, AvroSerdeSettings registry) {
+    CustomerDirectoryTopology.build(builder, registry.serde());
+    InvoiceOwnersTopology.build(builder, registry.serde());
+    InquiryIndexTopology.build(builder, registry.serde(), registry.serde(), registry.serde());
     return "intake-views";
   }
 

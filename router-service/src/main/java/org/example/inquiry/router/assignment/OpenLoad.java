@@ -21,14 +21,13 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.apache.kafka.streams.state.Stores;
+import org.example.inquiry.platform.kafka.AvroSerdeSettings;
 import org.example.inquiry.platform.streams.JsonSerde;
 import org.example.inquiry.router.assignment.OpenAssignments.Assignees;
 import org.example.inquiry.schemas.InquiryResolved;
 import org.example.inquiry.schemas.InquiryRouted;
 import org.example.inquiry.schemas.TeamAssignment;
 import org.example.inquiry.schemas.catalog.Topics;
-import org.example.inquiry.schemas.serde.AvroSerdes;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.StreamsBuilderFactoryBean;
@@ -126,9 +125,7 @@ public class OpenLoad {
   static class Topology {
 
     @Bean
-    Object openLoadView(
-        StreamsBuilder builder,
-        @Value("${spring.kafka.properties.schema.registry.url}") String registryUrl) {
+    Object openLoadView(StreamsBuilder builder, AvroSerdeSettings registry) {
       builder.addStateStore(
           Stores.keyValueStoreBuilder(
               Stores.persistentKeyValueStore(ASSIGNMENTS_STORE),
@@ -136,7 +133,7 @@ public class OpenLoad {
               new JsonSerde<>(Assignees.class)));
       builder.stream(
               List.of(Topics.INQUIRIES_ROUTED.name(), Topics.INQUIRIES_RESOLVED.name()),
-              Consumed.with(Serdes.String(), AvroSerdes.<SpecificRecord>specific(registryUrl)))
+              Consumed.with(Serdes.String(), registry.<SpecificRecord>serde()))
           .process(AssignmentsProcessor::new, ASSIGNMENTS_STORE)
           .groupByKey(Grouped.with("open-load-by-agent", Serdes.String(), Serdes.Integer()))
           .reduce(
