@@ -115,10 +115,16 @@ public final class Kustomize {
   }
 
   private static void applyPatch(Path dir, JsonNode patch, List<ObjectNode> resources) {
-    JsonNode body =
+    List<JsonNode> bodies =
         patch.has("path")
-            ? Yaml.documents(dir.resolve(patch.get("path").asText())).get(0)
-            : Yaml.documents(patch.path("patch").asText()).get(0);
+            ? Yaml.documents(dir.resolve(patch.get("path").asText()))
+            : Yaml.documents(patch.path("patch").asText());
+    for (JsonNode body : bodies) {
+      applyPatch(patch, body, resources);
+    }
+  }
+
+  private static void applyPatch(JsonNode patch, JsonNode body, List<ObjectNode> resources) {
     JsonNode target = patch.path("target");
     if (body.isArray()) {
       if (target.isMissingNode()) {

@@ -15,7 +15,8 @@ public final class PrometheusRules {
 
   static final String HEADER =
       "# Generated from deploy/prometheus/alerts.yml (checked by promtool); do not edit. Regenerate:\n"
-          + "# ./mvnw -B -pl deploy-check -am test -Dtest=GeneratedManifestsTest -Ddeploy.write=true\n";
+          + "# ./mvnw -B -pl deploy-check -am test -Dtest=GeneratedManifestsTest\n"
+          + "# -Dsurefire.failIfNoSpecifiedTests=false -Ddeploy.write=true\n";
 
   private PrometheusRules() {}
 

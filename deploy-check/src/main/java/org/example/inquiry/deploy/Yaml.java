@@ -23,6 +23,7 @@ public final class Yaml {
                   .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
                   .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
                   .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR)
+                  .disable(YAMLGenerator.Feature.SPLIT_LINES)
                   .build())
           .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
           .build();
