@@ -78,10 +78,14 @@ public final class Platform {
       return name + "-";
     }
 
-    /** Partitions the lag scaler can spread over: the fewest of the watched topics'. */
-    public int scalablePartitions() {
+    /**
+     * Instances the lag scaler may run: no more than the fewest partitions of the watched topics
+     * (more would idle), nor than the service supports.
+     */
+    public int scalableInstances() {
       List<TopicSpec> watched = lagTopics.isEmpty() ? reads : lagTopics;
-      return watched.stream().mapToInt(TopicSpec::partitions).min().orElse(1);
+      int partitions = watched.stream().mapToInt(TopicSpec::partitions).min().orElse(1);
+      return Math.min(partitions, maxInstances);
     }
   }
 
@@ -97,7 +101,8 @@ public final class Platform {
               Topics.INQUIRIES_FOLLOWED_UP,
               Topics.OPEN_ITEMS),
           Topics.INTAKE,
-          List.of(Topics.INQUIRIES_SUBMITTED));
+          List.of(Topics.INQUIRIES_SUBMITTED),
+          Integer.MAX_VALUE);
 
   public static final Service CLASSIFIER =
       new Service(
@@ -109,7 +114,8 @@ public final class Platform {
               Topics.CLASSIFIER_LABELLED_EXAMPLES,
               Topics.CLASSIFIER_MODELS),
           Topics.CLASSIFIER,
-          List.of(Topics.INQUIRIES_RECEIVED));
+          List.of(Topics.INQUIRIES_RECEIVED),
+          Integer.MAX_VALUE);
 
   public static final Service ROUTER =
       new Service(
@@ -122,7 +128,8 @@ public final class Platform {
               Topics.INQUIRIES_RESOLVED,
               Topics.ROUTER_OPEN_LOAD),
           Topics.ROUTER,
-          List.of(Topics.INQUIRIES_CLASSIFIED));
+          List.of(Topics.INQUIRIES_CLASSIFIED),
+          Integer.MAX_VALUE);
 
   public static final Service RESOLUTION =
       new Service(
@@ -136,9 +143,15 @@ public final class Platform {
               Topics.OPEN_ITEMS,
               Topics.CUSTOMERS),
           Topics.RESOLUTION,
-          List.of(Topics.INQUIRIES_ROUTED, Topics.INQUIRY_COMMANDS));
+          List.of(Topics.INQUIRIES_ROUTED, Topics.INQUIRY_COMMANDS),
+          Integer.MAX_VALUE);
 
-  /** The KPI stages and every dead-letter topic (it counts dead letters per topic). */
+  /**
+   * The KPI stages and every dead-letter topic (it counts dead letters per topic). One instance:
+   * its KPI queries read the local state stores, which hold every inquiry only when one instance
+   * has all partitions (docs/ARCHITECTURE.md#kpis); raise {@code maxInstances} when the KPI queries
+   * span instances.
+   */
   public static final Service METRICS =
       new Service(
           Topics.METRICS,
