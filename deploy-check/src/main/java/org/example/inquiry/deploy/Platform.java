@@ -47,13 +47,16 @@ public final class Platform {
    * @param reads the catalogue topics it consumes
    * @param lagGroup the consumer group whose lag scales it
    * @param lagTopics the topics of that group the scaler watches (empty: all of the group's)
+   * @param maxInstances how many instances the service supports at most, whatever its partitions
+   *     ({@link Integer#MAX_VALUE}: as many as there are partitions)
    */
   public record Service(
       String name,
       String module,
       List<TopicSpec> reads,
       String lagGroup,
-      List<TopicSpec> lagTopics) {
+      List<TopicSpec> lagTopics,
+      int maxInstances) {
 
     /** The data and state topics it owns (writes). */
     public List<TopicSpec> owns() {
@@ -164,7 +167,8 @@ public final class Platform {
               Topics.INQUIRIES_ROUTED,
               Topics.INQUIRIES_WORKED,
               Topics.INQUIRIES_APPROVED,
-              Topics.INQUIRIES_RESOLVED));
+              Topics.INQUIRIES_RESOLVED),
+          1);
 
   public static final List<Service> SERVICES =
       List.of(INTAKE, CLASSIFIER, ROUTER, RESOLUTION, METRICS);
