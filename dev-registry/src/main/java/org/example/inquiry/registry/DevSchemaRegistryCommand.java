@@ -1,5 +1,11 @@
 package org.example.inquiry.registry;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.example.inquiry.schemas.registry.CompatibilityLevel;
@@ -59,20 +65,77 @@ public final class DevSchemaRegistryCommand implements Callable<Integer> {
               + " REGISTRY_ADMIN_USER_INFO).")
   String adminUserInfo;
 
+  @Option(
+      names = "--reader-user-info",
+      defaultValue = "${env:REGISTRY_READER_USER_INFO}",
+      description =
+          "user:password a client must send (HTTP Basic) to read; without it and without"
+              + " --reader-token reads are open (default: env REGISTRY_READER_USER_INFO).")
+  String readerUserInfo;
+
+  @Option(
+      names = "--reader-token",
+      defaultValue = "${env:REGISTRY_READER_TOKEN}",
+      description =
+          "Bearer token a client may send instead to read (default: env REGISTRY_READER_TOKEN).")
+  String readerToken;
+
+  @Option(
+      names = "--tls-keystore",
+      defaultValue = "${env:REGISTRY_TLS_KEYSTORE}",
+      description =
+          "Key store (PKCS12) with the server certificate: serve HTTPS instead of HTTP (default:"
+              + " env REGISTRY_TLS_KEYSTORE).")
+  Path tlsKeystore;
+
+  @Option(
+      names = "--tls-keystore-password",
+      defaultValue = "${env:REGISTRY_TLS_KEYSTORE_PASSWORD}",
+      description = "Password of the key store (default: env REGISTRY_TLS_KEYSTORE_PASSWORD).")
+  String tlsKeystorePassword;
+
+  @Option(
+      names = "--tls-keystore-type",
+      defaultValue = "PKCS12",
+      description = "PKCS12 (default) or JKS.")
+  String tlsKeystoreType;
+
+  @Option(
+      names = "--kafka-config",
+      defaultValue = "${env:REGISTRY_KAFKA_CONFIG}",
+      description =
+          "Properties file of Kafka client settings for the registry's own connection, e.g."
+              + " security.protocol=SASL_SSL, sasl.mechanism, sasl.jaas.config,"
+              + " ssl.truststore.location (default: env REGISTRY_KAFKA_CONFIG).")
+  Path kafkaConfig;
+
   @Override
-  public Integer call() throws InterruptedException {
-    DevSchemaRegistry registry =
-        DevSchemaRegistry.start(
-            new DevSchemaRegistry.Settings(
-                bootstrapServers,
-                host,
-                port,
-                topic,
-                replicationFactor,
-                CompatibilityLevel.parse(compatibility),
-                adminUserInfo == null || adminUserInfo.isBlank()
-                    ? WriteAccess.readOnly()
-                    : WriteAccess.admin(adminUserInfo)));
+  public Integer call() throws InterruptedException, IOException {
+    Map<String, Object> kafkaProperties = new HashMap<>();
+    if (kafkaConfig != null) {
+      Properties properties = new Properties();
+      try (var in = Files.newBufferedReader(kafkaConfig)) {
+        properties.load(in);
+      }
+      properties.forEach((k, v) -> kafkaProperties.put(k.toString(), v.toString()));
+    }
+    DevSchemaRegistry.Settings settings =
+        new DevSchemaRegistry.Settings(
+            bootstrapServers,
+            host,
+            port,
+            topic,
+            replicationFactor,
+            CompatibilityLevel.parse(compatibility),
+            adminUserInfo == null || adminUserInfo.isBlank()
+                ? WriteAccess.readOnly()
+                : WriteAccess.admin(adminUserInfo),
+            kafkaProperties,
+            ReadAccess.of(readerUserInfo, readerToken),
+            tlsKeystore == null
+                ? null
+                : new DevSchemaRegistry.Tls(tlsKeystore, tlsKeystorePassword, tlsKeystoreType));
+    DevSchemaRegistry registry = DevSchemaRegistry.start(settings);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(

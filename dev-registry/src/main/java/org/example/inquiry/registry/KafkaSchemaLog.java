@@ -50,11 +50,26 @@ final class KafkaSchemaLog implements AutoCloseable {
 
   KafkaSchemaLog(
       String bootstrapServers, String topic, short replicationFactor, SchemaStore store) {
+    this(bootstrapServers, Map.of(), topic, replicationFactor, store);
+  }
+
+  /**
+   * @param clientProperties Kafka client settings for the registry's own connection (e.g. {@code
+   *     security.protocol}, {@code sasl.*}, {@code ssl.*}), applied to its admin, producer and
+   *     consumer
+   */
+  KafkaSchemaLog(
+      String bootstrapServers,
+      Map<String, ?> clientProperties,
+      String topic,
+      short replicationFactor,
+      SchemaStore store) {
     this.topic = topic;
     this.store = store;
     this.partition = new TopicPartition(topic, 0);
-    ensureTopic(bootstrapServers, topic, replicationFactor);
+    ensureTopic(bootstrapServers, clientProperties, topic, replicationFactor);
     Properties producerProps = new Properties();
+    producerProps.putAll(clientProperties);
     producerProps.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
     producerProps.put(ProducerConfig.ACKS_CONFIG, "all");
     producerProps.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
@@ -62,6 +77,7 @@ final class KafkaSchemaLog implements AutoCloseable {
     this.producer =
         new KafkaProducer<>(producerProps, new StringSerializer(), new StringSerializer());
     Properties consumerProps = new Properties();
+    consumerProps.putAll(clientProperties);
     consumerProps.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
     consumerProps.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     consumerProps.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
@@ -73,9 +89,14 @@ final class KafkaSchemaLog implements AutoCloseable {
     catchUp();
   }
 
-  private static void ensureTopic(String bootstrapServers, String topic, short replicationFactor) {
-    try (Admin admin =
-        Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+  private static void ensureTopic(
+      String bootstrapServers,
+      Map<String, ?> clientProperties,
+      String topic,
+      short replicationFactor) {
+    Map<String, Object> adminProps = new java.util.HashMap<>(clientProperties);
+    adminProps.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    try (Admin admin = Admin.create(adminProps)) {
       NewTopic newTopic =
           new NewTopic(topic, 1, replicationFactor)
               .configs(Map.of("cleanup.policy", "compact", "min.compaction.lag.ms", "0"));

@@ -33,11 +33,13 @@ final class RegistryApi implements HttpHandler {
   private final SchemaStore store;
   private final KafkaSchemaLog schemaLog;
   private final WriteAccess writes;
+  private final ReadAccess reads;
 
-  RegistryApi(SchemaStore store, KafkaSchemaLog schemaLog, WriteAccess writes) {
+  RegistryApi(SchemaStore store, KafkaSchemaLog schemaLog, WriteAccess writes, ReadAccess reads) {
     this.store = store;
     this.schemaLog = schemaLog;
     this.writes = writes;
+    this.reads = reads;
   }
 
   /** A request answered with a Confluent error body. */
@@ -95,13 +97,25 @@ final class RegistryApi implements HttpHandler {
   private void authorize(HttpExchange exchange) {
     String method = exchange.getRequestMethod();
     String path = exchange.getRequestURI().getRawPath();
+    String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+    if (!reads.allows(authorization) && !writes.isAdmin(authorization)) {
+      exchange
+          .getResponseHeaders()
+          .set(
+              "WWW-Authenticate",
+              "Basic realm=\"schema-registry\", Bearer realm=\"schema-registry\"");
+      throw new ApiError(
+          401,
+          40101,
+          authorization == null ? "Credentials are required" : "The credentials are not valid");
+    }
     boolean registers = method.equals("POST") && path.matches("/subjects/[^/]+/versions/?");
     boolean mutates =
         registers || !(method.equals("GET") || method.equals("POST") || method.equals("HEAD"));
     if (!mutates) {
       return;
     }
-    Object[] refusal = writes.refusal(exchange.getRequestHeaders().getFirst("Authorization"));
+    Object[] refusal = writes.refusal(authorization);
     if (refusal != null) {
       int status = (Integer) refusal[0];
       if (status == 401) {

@@ -7,7 +7,7 @@ import java.util.Base64;
 /**
  * Who may change the registry (register a schema, set a compatibility level, delete): anyone (only
  * for tests in one JVM), an administrator proving HTTP Basic credentials, or no one (read-only).
- * Reads, lookups and compatibility checks are open to every client.
+ * Reads, lookups and compatibility checks are governed by {@link ReadAccess}.
  */
 public final class WriteAccess {
 
@@ -62,6 +62,15 @@ public final class WriteAccess {
             authorization.getBytes(StandardCharsets.UTF_8),
             expectedAuthorization.getBytes(StandardCharsets.UTF_8));
     return same ? null : new Object[] {401, "The admin credentials are not valid"};
+  }
+
+  /** True when this header carries the administrator's credentials. */
+  boolean isAdmin(String authorization) {
+    return expectedAuthorization != null
+        && authorization != null
+        && MessageDigest.isEqual(
+            authorization.getBytes(StandardCharsets.UTF_8),
+            expectedAuthorization.getBytes(StandardCharsets.UTF_8));
   }
 
   String describe() {

@@ -5,12 +5,11 @@ import org.apache.kafka.streams.StreamsBuilder;
 import org.example.inquiry.intake.customers.CustomerDirectoryTopology;
 import org.example.inquiry.intake.ledger.InvoiceOwnersTopology;
 import org.example.inquiry.intake.registration.InquiryIndexTopology;
+import org.example.inquiry.platform.kafka.AvroSerdeSettings;
 import org.example.inquiry.platform.streams.CommandOutcomes;
 import org.example.inquiry.platform.streams.StreamsInputTopics;
 import org.example.inquiry.schemas.Customer;
 import org.example.inquiry.schemas.catalog.Topics;
-import org.example.inquiry.schemas.serde.AvroSerdes;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.annotation.EnableKafkaStreams;
@@ -33,15 +32,10 @@ class IntakeStreamsConfig {
   Object intakeViews(
       StreamsBuilder builder,
       CommandOutcomes<Customer> customerOutcomes,
-      @Value("${spring.kafka.properties.schema.registry.url}") String registryUrl) {
-    CustomerDirectoryTopology.build(
-        builder, AvroSerdes.specific(registryUrl), customerOutcomes::materialised);
-    InvoiceOwnersTopology.build(builder, AvroSerdes.specific(registryUrl));
-    InquiryIndexTopology.build(
-        builder,
-        AvroSerdes.specific(registryUrl),
-        AvroSerdes.specific(registryUrl),
-        AvroSerdes.specific(registryUrl));
+      AvroSerdeSettings registry) {
+    CustomerDirectoryTopology.build(builder, registry.serde(), customerOutcomes::materialised);
+    InvoiceOwnersTopology.build(builder, registry.serde());
+    InquiryIndexTopology.build(builder, registry.serde(), registry.serde(), registry.serde());
     return "intake-views";
   }
 

@@ -20,8 +20,12 @@ import org.example.inquiry.client.Tokens;
  * on the usual ports plus {@value #DEFAULT_OFFSET} (so it runs beside a developer's stack) and with
  * the {@code scenario} profile (a compressed SLA clock), and stops it at the end. With {@code
  * -Dscenarios.stack=running} (or {@code SCENARIO_STACK=running}) it uses the stack already running
- * on the default ports instead and leaves it running; the exact KPI check then does not apply,
- * because other traffic shares the KPIs.
+ * instead and leaves it running; the exact KPI check then does not apply, because other traffic
+ * shares the KPIs. That stack is found as {@code ./stack} finds it: its ports are the usual ones
+ * plus {@code -Dscenarios.portOffset} (or {@code STACK_PORT_OFFSET}, default 0), its keys in {@code
+ * -Dscenarios.stackHome} (or {@code STACK_HOME}, default {@code .stack}); it must run with {@code
+ * STACK_PROFILES=scenario}, e.g. {@code STACK_PORT_OFFSET=3000 STACK_PROFILES=scenario ./stack up
+ * --brokers 3}.
  */
 final class LocalStack implements AutoCloseable {
 
@@ -43,7 +47,14 @@ final class LocalStack implements AutoCloseable {
     Path root = Path.of("..").toAbsolutePath().normalize();
     String mode = System.getProperty("scenarios.stack", System.getenv("SCENARIO_STACK"));
     if ("running".equals(mode)) {
-      return new LocalStack(root, root.resolve(".stack"), 0, false);
+      String offset =
+          System.getProperty("scenarios.portOffset", System.getenv("STACK_PORT_OFFSET"));
+      String home = System.getProperty("scenarios.stackHome", System.getenv("STACK_HOME"));
+      return new LocalStack(
+          root,
+          home == null || home.isBlank() ? root.resolve(".stack") : root.resolve(home),
+          offset == null || offset.isBlank() ? 0 : Integer.parseInt(offset.trim()),
+          false);
     }
     Path home = Path.of("target", "scenario-stack").toAbsolutePath();
     int offset = Integer.getInteger("scenarios.portOffset", DEFAULT_OFFSET);

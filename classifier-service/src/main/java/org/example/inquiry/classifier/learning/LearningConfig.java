@@ -6,14 +6,13 @@ import org.apache.kafka.streams.StreamsBuilder;
 import org.example.inquiry.classifier.classification.CurrentClassifier;
 import org.example.inquiry.classifier.config.ClassifierProperties;
 import org.example.inquiry.classifier.training.Engine;
+import org.example.inquiry.platform.kafka.AvroSerdeSettings;
 import org.example.inquiry.platform.kafka.BackgroundConsumers;
 import org.example.inquiry.platform.kafka.EventPublisher;
 import org.example.inquiry.platform.streams.StreamsInputTopics;
 import org.example.inquiry.schemas.catalog.Topics;
-import org.example.inquiry.schemas.serde.AvroSerdes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -32,10 +31,8 @@ class LearningConfig {
   private static final Logger log = LoggerFactory.getLogger(LearningConfig.class);
 
   @Bean
-  Object labelledHistoryTopology(
-      StreamsBuilder builder,
-      @Value("${spring.kafka.properties.schema.registry.url}") String registryUrl) {
-    LabelledHistoryTopology.build(builder, AvroSerdes.<SpecificRecord>specific(registryUrl));
+  Object labelledHistoryTopology(StreamsBuilder builder, AvroSerdeSettings registry) {
+    LabelledHistoryTopology.build(builder, registry.<SpecificRecord>serde());
     return LabelledHistoryTopology.TEXTS_STORE;
   }
 

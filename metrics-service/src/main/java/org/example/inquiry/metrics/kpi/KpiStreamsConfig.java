@@ -2,10 +2,9 @@ package org.example.inquiry.metrics.kpi;
 
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.streams.StreamsBuilder;
+import org.example.inquiry.platform.kafka.AvroSerdeSettings;
 import org.example.inquiry.platform.streams.StreamsInputTopics;
 import org.example.inquiry.schemas.catalog.TopicSpec;
-import org.example.inquiry.schemas.serde.AvroSerdes;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -14,10 +13,8 @@ import org.springframework.context.annotation.Configuration;
 class KpiStreamsConfig {
 
   @Bean
-  Object kpiTopology(
-      StreamsBuilder builder,
-      @Value("${spring.kafka.properties.schema.registry.url}") String registryUrl) {
-    KpiTopology.build(builder, AvroSerdes.<SpecificRecord>specific(registryUrl));
+  Object kpiTopology(StreamsBuilder builder, AvroSerdeSettings registry) {
+    KpiTopology.build(builder, registry.<SpecificRecord>serde());
     return KpiTopology.FACTS_STORE;
   }
 

@@ -77,6 +77,16 @@ public class KafkaPlatformAutoConfiguration {
     return new KafkaAdmin.NewTopics(topics.toArray(org.apache.kafka.clients.admin.NewTopic[]::new));
   }
 
+  /** Registry settings for the Avro serdes of Kafka Streams topologies. */
+  @Bean
+  @ConditionalOnMissingBean
+  AvroSerdeSettings avroSerdeSettings(
+      org.springframework.boot.kafka.autoconfigure.KafkaProperties kafka) {
+    Map<String, Object> configs = new java.util.HashMap<>(kafka.getProperties());
+    configs.putAll(kafka.getStreams().getProperties());
+    return new AvroSerdeSettings(configs);
+  }
+
   @Bean
   @ConditionalOnMissingBean
   EventPublisher eventPublisher(KafkaTemplate<Object, Object> template) {

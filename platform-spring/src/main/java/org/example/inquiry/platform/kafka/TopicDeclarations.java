@@ -25,11 +25,15 @@ public final class TopicDeclarations {
     return topics;
   }
 
+  /**
+   * The topic as its owner creates it: partitions, retention and compaction from the catalogue,
+   * {@code min.insync.replicas} from the replication factor (2 from three replicas on).
+   */
   public static NewTopic toNewTopic(TopicSpec spec, int replicationFactor) {
     return TopicBuilder.name(spec.name())
         .partitions(spec.partitions())
         .replicas(replicationFactor)
-        .configs(spec.config())
+        .configs(spec.config(replicationFactor))
         .build();
   }
 }

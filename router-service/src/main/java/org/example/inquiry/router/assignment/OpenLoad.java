@@ -15,6 +15,7 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
+import org.example.inquiry.platform.kafka.AvroSerdeSettings;
 import org.example.inquiry.platform.streams.JsonSerde;
 import org.example.inquiry.platform.streams.KeyValueView;
 import org.example.inquiry.platform.streams.StoreQueries;
@@ -24,8 +25,6 @@ import org.example.inquiry.schemas.InquiryResolved;
 import org.example.inquiry.schemas.InquiryRouted;
 import org.example.inquiry.schemas.TeamAssignment;
 import org.example.inquiry.schemas.catalog.Topics;
-import org.example.inquiry.schemas.serde.AvroSerdes;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.stereotype.Component;
@@ -106,9 +105,7 @@ public class OpenLoad {
   static class Topology {
 
     @Bean
-    Object openLoadView(
-        StreamsBuilder builder,
-        @Value("${spring.kafka.properties.schema.registry.url}") String registryUrl) {
+    Object openLoadView(StreamsBuilder builder, AvroSerdeSettings registry) {
       builder.addStateStore(
           Stores.keyValueStoreBuilder(
               Stores.persistentKeyValueStore(ASSIGNMENTS_STORE),
@@ -116,7 +113,7 @@ public class OpenLoad {
               new JsonSerde<>(Assignees.class)));
       builder.stream(
               List.of(Topics.INQUIRIES_ROUTED.name(), Topics.INQUIRIES_RESOLVED.name()),
-              Consumed.with(Serdes.String(), AvroSerdes.<SpecificRecord>specific(registryUrl)))
+              Consumed.with(Serdes.String(), registry.<SpecificRecord>serde()))
           .process(AssignmentsProcessor::new, ASSIGNMENTS_STORE)
           .groupByKey(Grouped.with("open-load-by-agent", Serdes.String(), Serdes.Integer()))
           .reduce(

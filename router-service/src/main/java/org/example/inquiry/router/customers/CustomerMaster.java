@@ -6,13 +6,12 @@ import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.Materialized;
+import org.example.inquiry.platform.kafka.AvroSerdeSettings;
 import org.example.inquiry.platform.streams.KeyValueView;
 import org.example.inquiry.platform.streams.StoreQueries;
 import org.example.inquiry.platform.streams.StreamsInputTopics;
 import org.example.inquiry.schemas.Customer;
 import org.example.inquiry.schemas.catalog.Topics;
-import org.example.inquiry.schemas.serde.AvroSerdes;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.stereotype.Component;
@@ -43,12 +42,10 @@ public class CustomerMaster {
   static class Topology {
 
     @Bean
-    Object customerMasterTable(
-        StreamsBuilder builder,
-        @Value("${spring.kafka.properties.schema.registry.url}") String registryUrl) {
+    Object customerMasterTable(StreamsBuilder builder, AvroSerdeSettings registry) {
       builder.globalTable(
           Topics.CUSTOMERS.name(),
-          Consumed.with(Serdes.String(), AvroSerdes.<Customer>specific(registryUrl)),
+          Consumed.with(Serdes.String(), registry.<Customer>serde()),
           Materialized.as(STORE));
       return STORE;
     }

@@ -68,12 +68,32 @@ public record TopicSpec(
     return name.endsWith(Topics.DLT_SUFFIX);
   }
 
-  /** Topic-level configuration to create the topic with. */
+  /**
+   * The {@code min.insync.replicas} of a topic with this many replicas: 2 from three replicas on
+   * (acks=all writes survive one broker down and never rest on a single copy), else 1.
+   */
+  public static int minInSyncReplicas(int replicationFactor) {
+    return replicationFactor >= 3 ? 2 : 1;
+  }
+
+  /**
+   * Topic-level configuration to create the topic with on a cluster where it has {@code
+   * replicationFactor} replicas: {@link #config()} plus {@code min.insync.replicas}.
+   */
+  public Map<String, String> config(int replicationFactor) {
+    Map<String, String> config = new java.util.LinkedHashMap<>(config());
+    config.put("min.insync.replicas", Integer.toString(minInSyncReplicas(replicationFactor)));
+    return java.util.Collections.unmodifiableMap(config);
+  }
+
+  /**
+   * Topic-level configuration that does not depend on the cluster: cleanup policy, retention, size
+   * limits ({@link #config(int)} adds the durability setting).
+   */
   public Map<String, String> config() {
     Map<String, String> config = new java.util.LinkedHashMap<>();
     if (compacted) {
       config.put("cleanup.policy", "compact");
-      config.put("min.insync.replicas", "1");
     } else {
       config.put("cleanup.policy", "delete");
     }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -21,25 +20,33 @@ import org.apache.avro.Schema;
 /**
  * Client of the Confluent Schema Registry REST API (Confluent Schema Registry, Apicurio's ccompat
  * API, Karapace, Redpanda, or the project's development registry), with caches for ids and
- * registrations. Thread-safe; share one instance per registry URL.
+ * registrations. Thread-safe; share one instance per registry connection.
+ *
+ * <p>Several base URLs may be given ({@link RegistryConnection}): a request goes to the URL that
+ * answered last, and moves on to the next one when that cannot be reached or answers 502, 503 or
+ * 504; registrations are idempotent, so a retried write is safe. Credentials (HTTP Basic or a
+ * bearer token) and TLS trust come from the same configuration keys as Confluent's serdes.
  */
 public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
 
   /** The registry's media type. */
   public static final String CONTENT_TYPE = "application/vnd.schemaregistry.v1+json";
 
+  private static final org.slf4j.Logger log =
+      org.slf4j.LoggerFactory.getLogger(HttpSchemaRegistryClient.class);
+  private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Map<String, HttpSchemaRegistryClient> SHARED = new ConcurrentHashMap<>();
 
-  private final URI baseUri;
-  private final String authorization;
+  private final RegistryConnection connection;
   private final HttpClient http;
   private final Duration timeout;
+  private volatile int preferred;
   private final Map<Integer, Schema> schemasById = new ConcurrentHashMap<>();
   private final Map<SubjectSchema, Integer> idsBySubjectSchema = new ConcurrentHashMap<>();
 
   public HttpSchemaRegistryClient(String baseUrl) {
-    this(baseUrl, Duration.ofSeconds(10));
+    this(baseUrl, DEFAULT_TIMEOUT);
   }
 
   public HttpSchemaRegistryClient(String baseUrl, Duration timeout) {
@@ -47,30 +54,24 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
   }
 
   /**
+   * @param baseUrl one URL, or several separated by commas (tried in order)
    * @param userInfo {@code user:password} sent as HTTP Basic credentials with every request
-   *     (Confluent's {@code basic.auth.user.info}), or null for none
+   *     (Confluent's {@code basic.auth.user.info}), or null for none (or those in the URL)
    */
   public HttpSchemaRegistryClient(String baseUrl, Duration timeout, String userInfo) {
-    Objects.requireNonNull(baseUrl, "schema registry url");
-    // Credentials may also ride in the URL (Confluent's basic.auth.credentials.source=URL).
-    String fromUrl = URI.create(baseUrl).getRawUserInfo();
-    if (fromUrl != null) {
-      baseUrl = baseUrl.replace(fromUrl + "@", "");
+    this(
+        RegistryConnection.of(
+            Objects.requireNonNull(baseUrl, "schema registry url"), timeout, userInfo));
+  }
+
+  public HttpSchemaRegistryClient(RegistryConnection connection) {
+    this.connection = connection;
+    this.timeout = connection.timeout();
+    HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(timeout);
+    if (connection.sslContext() != null) {
+      builder.sslContext(connection.sslContext());
     }
-    String credentials =
-        userInfo != null && !userInfo.isBlank()
-            ? userInfo
-            : fromUrl == null ? null : java.net.URLDecoder.decode(fromUrl, StandardCharsets.UTF_8);
-    this.authorization =
-        credentials == null
-            ? null
-            : "Basic "
-                + java.util.Base64.getEncoder()
-                    .encodeToString(credentials.getBytes(StandardCharsets.UTF_8));
-    String trimmed = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
-    this.baseUri = URI.create(trimmed);
-    this.timeout = timeout;
-    this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
+    this.http = builder.build();
   }
 
   /**
@@ -82,13 +83,30 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
 
   /** One client per URL and credentials for the whole JVM. */
   public static HttpSchemaRegistryClient shared(String baseUrl, String userInfo) {
-    String key = userInfo == null || userInfo.isBlank() ? baseUrl : baseUrl + "#" + userInfo;
-    return SHARED.computeIfAbsent(
-        key, k -> new HttpSchemaRegistryClient(baseUrl, Duration.ofSeconds(10), userInfo));
+    return shared(RegistryConnection.of(baseUrl, DEFAULT_TIMEOUT, userInfo));
   }
 
+  /** One client per registry connection (URLs, credentials, TLS) for the whole JVM. */
+  public static HttpSchemaRegistryClient shared(RegistryConnection connection) {
+    return SHARED.computeIfAbsent(
+        connection.identity(), k -> new HttpSchemaRegistryClient(connection));
+  }
+
+  /**
+   * The client a configuration map names ({@code schema.registry.url}, credentials, TLS; see {@link
+   * RegistryConnection}), shared JVM-wide.
+   */
+  public static HttpSchemaRegistryClient shared(Map<String, ?> configs) {
+    return shared(RegistryConnection.fromConfigs(configs, DEFAULT_TIMEOUT));
+  }
+
+  public RegistryConnection connection() {
+    return connection;
+  }
+
+  /** The URL requests go to first: the one that answered last. */
   public String baseUrl() {
-    return baseUri.toString();
+    return connection.urls().get(preferred).toString();
   }
 
   @Override
@@ -189,10 +207,72 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
   }
 
   private JsonNode send(String method, String path, String body) {
+    List<java.net.URI> urls = connection.urls();
+    int first = preferred;
+    SchemaRegistryException failure = null;
+    for (int attempt = 0; attempt < urls.size(); attempt++) {
+      int index = (first + attempt) % urls.size();
+      java.net.URI base = urls.get(index);
+      HttpResponse<String> response;
+      try {
+        response =
+            http.send(
+                request(index, method, path, body),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      } catch (IOException e) {
+        failure =
+            new SchemaRegistryException(
+                "Schema registry at " + base + " unreachable: " + describe(e), e);
+        if (urls.size() > 1) {
+          log.warn("{}; trying the next registry URL", failure.getMessage());
+        }
+        continue;
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new SchemaRegistryException("Interrupted calling schema registry " + base, e);
+      }
+      int status = response.statusCode();
+      JsonNode json = parse(response.body());
+      if (status == 502 || status == 503 || status == 504) {
+        failure =
+            new SchemaRegistryException(
+                status,
+                json.path("error_code").asInt(status),
+                base
+                    + ": "
+                    + method
+                    + " "
+                    + path
+                    + ": "
+                    + json.path("message").asText(response.body()));
+        if (urls.size() > 1) {
+          log.warn("{}; trying the next registry URL", failure.getMessage());
+        }
+        continue;
+      }
+      if (index != preferred) {
+        if (urls.size() > 1) {
+          log.info("Schema registry requests go to {} now", base);
+        }
+        preferred = index;
+      }
+      if (status >= 300) {
+        throw new SchemaRegistryException(
+            status,
+            json.path("error_code").asInt(status),
+            method + " " + path + ": " + json.path("message").asText(response.body()));
+      }
+      return json;
+    }
+    throw failure;
+  }
+
+  private HttpRequest request(int index, String method, String path, String body) {
     HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create(baseUri + path))
+        HttpRequest.newBuilder(java.net.URI.create(connection.urls().get(index) + path))
             .timeout(timeout)
             .header("Accept", CONTENT_TYPE + ", application/json");
+    String authorization = connection.authorizations().get(index);
     if (authorization != null) {
       request.header("Authorization", authorization);
     }
@@ -203,25 +283,19 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
     } else {
       request.method(method, HttpRequest.BodyPublishers.noBody());
     }
-    HttpResponse<String> response;
-    try {
-      response =
-          http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-    } catch (IOException e) {
-      throw new SchemaRegistryException(
-          "Schema registry at " + baseUri + " unreachable: " + e.getMessage(), e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new SchemaRegistryException("Interrupted calling schema registry " + baseUri, e);
+    return request.build();
+  }
+
+  private static String describe(IOException e) {
+    String message = e.getMessage();
+    if (message == null || message.isBlank()) {
+      Throwable cause = e.getCause();
+      message =
+          cause != null && cause.getMessage() != null
+              ? cause.getMessage()
+              : e.getClass().getSimpleName();
     }
-    JsonNode json = parse(response.body());
-    if (response.statusCode() >= 300) {
-      throw new SchemaRegistryException(
-          response.statusCode(),
-          json.path("error_code").asInt(response.statusCode()),
-          method + " " + path + ": " + json.path("message").asText(response.body()));
-    }
-    return json;
+    return message;
   }
 
   private static JsonNode parse(String body) {

@@ -2,11 +2,16 @@ package org.example.inquiry.schemas.serde;
 
 import java.util.Map;
 import org.apache.kafka.common.config.ConfigException;
+import org.example.inquiry.schemas.registry.HttpSchemaRegistryClient;
+import org.example.inquiry.schemas.registry.RegistryConnection;
 
 /** Configuration keys of the Confluent-format Avro serde, named as Confluent's serde names them. */
 public final class AvroSerdeConfig {
 
-  /** URL of a Confluent-API schema registry. Required. */
+  /**
+   * URL of a Confluent-API schema registry, or several separated by commas (tried in order, failing
+   * over when one cannot be reached). Required.
+   */
   public static final String SCHEMA_REGISTRY_URL = "schema.registry.url";
 
   /** Whether the serializer registers a schema it has not seen; when false it only looks it up. */
@@ -15,11 +20,22 @@ public final class AvroSerdeConfig {
   /** Whether the deserializer returns generated classes (true, default) or GenericRecords. */
   public static final String SPECIFIC_AVRO_READER = "specific.avro.reader";
 
-  /** Where the registry credentials come from; only {@code USER_INFO} is supported. */
-  public static final String BASIC_AUTH_CREDENTIALS_SOURCE = "basic.auth.credentials.source";
+  /** Where the registry credentials come from: {@code USER_INFO} (default) or {@code URL}. */
+  public static final String BASIC_AUTH_CREDENTIALS_SOURCE =
+      RegistryConnection.BASIC_AUTH_CREDENTIALS_SOURCE;
 
   /** {@code user:password} for HTTP Basic authentication at the registry. */
-  public static final String BASIC_AUTH_USER_INFO = "basic.auth.user.info";
+  public static final String BASIC_AUTH_USER_INFO = RegistryConnection.BASIC_AUTH_USER_INFO;
+
+  /** {@code STATIC_TOKEN}: send {@link #BEARER_AUTH_TOKEN} as a bearer token. */
+  public static final String BEARER_AUTH_CREDENTIALS_SOURCE =
+      RegistryConnection.BEARER_AUTH_CREDENTIALS_SOURCE;
+
+  /** The bearer token for the registry. */
+  public static final String BEARER_AUTH_TOKEN = RegistryConnection.BEARER_AUTH_TOKEN;
+
+  /** Trust store for an {@code https} registry ({@code PKCS12}, {@code JKS} or {@code PEM}). */
+  public static final String SSL_TRUSTSTORE_LOCATION = RegistryConnection.TRUSTSTORE_LOCATION;
 
   /**
    * How long a deserializer waits out a registry outage (unreachable or 5xx) for a schema it has
@@ -30,31 +46,40 @@ public final class AvroSerdeConfig {
 
   private AvroSerdeConfig() {}
 
-  /** The registry credentials, or null when none are configured. */
-  static String userInfo(Map<String, ?> configs) {
-    Object source = configs.get(BASIC_AUTH_CREDENTIALS_SOURCE);
-    if (source != null && !source.toString().isBlank() && !"USER_INFO".equals(source.toString())) {
-      throw new ConfigException(
-          BASIC_AUTH_CREDENTIALS_SOURCE + " " + source + " is not supported; use USER_INFO");
-    }
-    Object userInfo = configs.get(BASIC_AUTH_USER_INFO);
-    return userInfo == null || userInfo.toString().isBlank() ? null : userInfo.toString();
-  }
-
-  /** The registry client these configs name. */
-  static org.example.inquiry.schemas.registry.HttpSchemaRegistryClient client(
-      Map<String, ?> configs) {
-    return org.example.inquiry.schemas.registry.HttpSchemaRegistryClient.shared(
-        registryUrl(configs), userInfo(configs));
-  }
-
-  static String registryUrl(Map<String, ?> configs) {
+  /**
+   * The registry client these configs name: its URLs (several, comma-separated, fail over),
+   * credentials and TLS settings, see {@link RegistryConnection}.
+   */
+  static HttpSchemaRegistryClient client(Map<String, ?> configs) {
     Object url = configs.get(SCHEMA_REGISTRY_URL);
     if (url == null || url.toString().isBlank()) {
       throw new ConfigException(SCHEMA_REGISTRY_URL + " must be set for the Avro serde");
     }
-    // Confluent allows a comma-separated list; the first reachable one is enough here.
-    return url.toString().split(",")[0].trim();
+    try {
+      return HttpSchemaRegistryClient.shared(configs);
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException(e.getMessage());
+    }
+  }
+
+  /**
+   * The registry settings of a configuration map (URL, credentials, TLS), without the rest: what a
+   * serde built outside Kafka's configuration (a Kafka Streams serde) needs.
+   */
+  public static Map<String, Object> registrySettings(Map<String, ?> configs) {
+    Map<String, Object> settings = new java.util.LinkedHashMap<>();
+    configs.forEach(
+        (key, value) -> {
+          if (value != null
+              && (key.equals(SCHEMA_REGISTRY_URL)
+                  || key.startsWith("basic.auth.")
+                  || key.startsWith("bearer.auth.")
+                  || key.startsWith(RegistryConnection.SSL_PREFIX)
+                  || key.equals(AUTO_REGISTER_SCHEMAS))) {
+            settings.put(key, value);
+          }
+        });
+    return settings;
   }
 
   static long number(Map<String, ?> configs, String key, long defaultValue) {

@@ -25,8 +25,16 @@ public final class AvroSerdes {
    * CheckedAvroDeserializer}, so a record that breaks its topic's contract fails to deserialize.
    */
   public static <T extends SpecificRecord> Serde<T> specific(String registryUrl) {
+    return specific(Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, registryUrl));
+  }
+
+  /**
+   * A serde configured from the registry settings in a configuration map (URLs, credentials, TLS:
+   * see {@link AvroSerdeConfig}), for values; it reads with {@link CheckedAvroDeserializer}.
+   */
+  public static <T extends SpecificRecord> Serde<T> specific(Map<String, ?> configs) {
     Serde<T> serde = Serdes.serdeFrom(new AvroSerializer<T>(), new CheckedAvroDeserializer<T>());
-    serde.configure(Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, registryUrl), false);
+    serde.configure(AvroSerdeConfig.registrySettings(configs), false);
     return serde;
   }
 }

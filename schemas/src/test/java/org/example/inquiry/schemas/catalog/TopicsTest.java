@@ -54,6 +54,19 @@ class TopicsTest {
   }
 
   @Test
+  void withThreeReplicasAWriteNeedsTwoInSyncReplicasWithOneItNeedsOne() {
+    for (TopicSpec topic : Topics.all()) {
+      assertThat(topic.config()).doesNotContainKey("min.insync.replicas");
+      assertThat(topic.config(3))
+          .containsAllEntriesOf(topic.config())
+          .containsEntry("min.insync.replicas", "2");
+      assertThat(topic.config(1)).containsEntry("min.insync.replicas", "1");
+    }
+    assertThat(TopicSpec.minInSyncReplicas(2)).isEqualTo(1);
+    assertThat(TopicSpec.minInSyncReplicas(5)).isEqualTo(2);
+  }
+
+  @Test
   void topicNamesAreKebabCaseAndEachDataTopicHasOneOwner() {
     for (TopicSpec topic : Topics.all()) {
       assertThat(topic.name()).matches("[a-z]+(-[a-z]+)*");

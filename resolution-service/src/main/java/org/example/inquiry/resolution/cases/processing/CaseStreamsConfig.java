@@ -3,6 +3,7 @@ package org.example.inquiry.resolution.cases.processing;
 import java.time.Clock;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.streams.StreamsBuilder;
+import org.example.inquiry.platform.kafka.AvroSerdeSettings;
 import org.example.inquiry.platform.streams.ChangelogFeed;
 import org.example.inquiry.platform.streams.CommandOutcomes;
 import org.example.inquiry.platform.streams.StreamsInputTopics;
@@ -10,8 +11,6 @@ import org.example.inquiry.resolution.cases.CaseWorkflow;
 import org.example.inquiry.resolution.cases.InquiryCase;
 import org.example.inquiry.resolution.config.ResolutionProperties;
 import org.example.inquiry.schemas.catalog.Topics;
-import org.example.inquiry.schemas.serde.AvroSerdes;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -33,10 +32,10 @@ class CaseStreamsConfig {
       StreamsBuilder builder,
       CaseWorkflow workflow,
       ResolutionProperties properties,
-      @Value("${spring.kafka.properties.schema.registry.url}") String registryUrl) {
+      AvroSerdeSettings registry) {
     CaseTopology.build(
         builder,
-        AvroSerdes.<SpecificRecord>specific(registryUrl),
+        registry.<SpecificRecord>serde(),
         workflow,
         Clock.systemUTC(),
         properties.slaCheckInterval(),
