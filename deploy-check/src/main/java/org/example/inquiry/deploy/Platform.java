@@ -150,10 +150,8 @@ public final class Platform {
           Integer.MAX_VALUE);
 
   /**
-   * The KPI stages and every dead-letter topic (it counts dead letters per topic). One instance:
-   * its KPI queries read the local state stores, which hold every inquiry only when one instance
-   * has all partitions (docs/ARCHITECTURE.md#kpis); raise {@code maxInstances} when the KPI queries
-   * span instances.
+   * The KPI stages and every dead-letter topic (it counts dead letters per topic). Scales out:
+   * a KPI query merges every instance's share (docs/ARCHITECTURE.md#kpis).
    */
   public static final Service METRICS =
       new Service(
@@ -168,7 +166,7 @@ public final class Platform {
               Topics.INQUIRIES_WORKED,
               Topics.INQUIRIES_APPROVED,
               Topics.INQUIRIES_RESOLVED),
-          1);
+          Integer.MAX_VALUE);
 
   public static final List<Service> SERVICES =
       List.of(INTAKE, CLASSIFIER, ROUTER, RESOLUTION, METRICS);
@@ -182,15 +180,7 @@ public final class Platform {
   private static List<TopicSpec> metricsReads() {
     List<TopicSpec> reads =
         new ArrayList<>(
-            List.of(
-                Topics.INQUIRIES_RECEIVED,
-                Topics.INQUIRIES_CLASSIFIED,
-                Topics.INQUIRIES_ROUTED,
-                Topics.INQUIRIES_WORKED,
-                Topics.INQUIRIES_APPROVED,
-                Topics.INQUIRIES_RESOLVED,
-                Topics.INQUIRIES_FOLLOWED_UP,
-                Topics.INQUIRIES_RATED));
+            Topics.INQUIRY_LIFECYCLE);
     Topics.all().stream().filter(TopicSpec::isDeadLetter).forEach(reads::add);
     return List.copyOf(reads);
   }

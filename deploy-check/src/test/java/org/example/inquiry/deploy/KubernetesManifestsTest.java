@@ -497,6 +497,10 @@ class KubernetesManifestsTest {
     assertThat(env(resolution.getSpec().getTemplate().getSpec().getContainers().get(0)))
         .as("interactive queries between resolution instances")
         .containsEntry("INQUIRY_ADVERTISED_ADDRESS", "$(POD_IP):8084");
+    Deployment metrics = named(manifests.all(Deployment.class), Topics.METRICS);
+    assertThat(env(metrics.getSpec().getTemplate().getSpec().getContainers().get(0)))
+        .as("KPI shares asked between metrics instances")
+        .containsEntry("INQUIRY_ADVERTISED_ADDRESS", "$(POD_IP):8085");
   }
 
   @ParameterizedTest

@@ -40,15 +40,7 @@ class CrashRecoveryIT {
 
   private static final int INQUIRIES = 120;
   private static final List<TopicSpec> TOPICS =
-      List.of(
-          Topics.INQUIRIES_RECEIVED,
-          Topics.INQUIRIES_CLASSIFIED,
-          Topics.INQUIRIES_ROUTED,
-          Topics.INQUIRIES_WORKED,
-          Topics.INQUIRIES_APPROVED,
-          Topics.INQUIRIES_RESOLVED,
-          Topics.INQUIRIES_FOLLOWED_UP,
-          Topics.INQUIRIES_RATED);
+      Topics.INQUIRY_LIFECYCLE;
   private static final ObjectMapper JSON = new ObjectMapper();
   private static PipelineUnderTest pipeline;
   private final HttpClient http =

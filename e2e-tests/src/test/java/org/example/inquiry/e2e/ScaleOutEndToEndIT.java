@@ -61,15 +61,7 @@ class ScaleOutEndToEndIT {
           "metrics-service", Topics.INQUIRIES_RECEIVED.name());
 
   private static final List<TopicSpec> LIFECYCLE =
-      List.of(
-          Topics.INQUIRIES_RECEIVED,
-          Topics.INQUIRIES_CLASSIFIED,
-          Topics.INQUIRIES_ROUTED,
-          Topics.INQUIRIES_WORKED,
-          Topics.INQUIRIES_APPROVED,
-          Topics.INQUIRIES_RESOLVED,
-          Topics.INQUIRIES_FOLLOWED_UP,
-          Topics.INQUIRIES_RATED);
+      Topics.INQUIRY_LIFECYCLE;
 
   private static PipelineUnderTest pipeline;
 

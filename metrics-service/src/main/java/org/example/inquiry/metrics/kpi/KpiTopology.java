@@ -37,15 +37,7 @@ public final class KpiTopology {
 
   /** The topics read: the lifecycle, with case work, follow-ups and ratings. */
   public static final List<TopicSpec> INPUTS =
-      List.of(
-          Topics.INQUIRIES_RECEIVED,
-          Topics.INQUIRIES_CLASSIFIED,
-          Topics.INQUIRIES_ROUTED,
-          Topics.INQUIRIES_WORKED,
-          Topics.INQUIRIES_APPROVED,
-          Topics.INQUIRIES_RESOLVED,
-          Topics.INQUIRIES_FOLLOWED_UP,
-          Topics.INQUIRIES_RATED);
+      Topics.INQUIRY_LIFECYCLE;
 
   private KpiTopology() {}
 

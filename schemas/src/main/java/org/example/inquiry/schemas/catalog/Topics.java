@@ -158,6 +158,21 @@ public final class Topics {
   public static final TopicSpec ROUTER_OPEN_LOAD =
       new TopicSpec(Names.ROUTER_OPEN_LOAD, 1, "agentId", null, ROUTER, true, null);
 
+  /**
+   * An inquiry's life on the log, in order: what the KPIs count, and what a run's accounting
+   * checks (every accepted inquiry once on each of these it reaches).
+   */
+  public static final List<TopicSpec> INQUIRY_LIFECYCLE =
+      List.of(
+          INQUIRIES_RECEIVED,
+          INQUIRIES_CLASSIFIED,
+          INQUIRIES_ROUTED,
+          INQUIRIES_WORKED,
+          INQUIRIES_APPROVED,
+          INQUIRIES_RESOLVED,
+          INQUIRIES_FOLLOWED_UP,
+          INQUIRIES_RATED);
+
   /** Topics a service keeps its own derived state in (no Avro values, no dead letters). */
   private static final List<TopicSpec> STATE_TOPICS = List.of(ROUTER_OPEN_LOAD);
 

@@ -55,15 +55,7 @@ import tools.jackson.databind.JsonNode;
 public final class Accounting implements Callable<Integer> {
 
   static final List<TopicSpec> TOPICS =
-      List.of(
-          Topics.INQUIRIES_RECEIVED,
-          Topics.INQUIRIES_CLASSIFIED,
-          Topics.INQUIRIES_ROUTED,
-          Topics.INQUIRIES_WORKED,
-          Topics.INQUIRIES_APPROVED,
-          Topics.INQUIRIES_RESOLVED,
-          Topics.INQUIRIES_FOLLOWED_UP,
-          Topics.INQUIRIES_RATED);
+      Topics.INQUIRY_LIFECYCLE;
 
   @Option(names = "--accepted", required = true, description = "ids of accepted inquiries")
   Path acceptedFile;
