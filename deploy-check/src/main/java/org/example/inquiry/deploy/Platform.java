@@ -150,8 +150,8 @@ public final class Platform {
           Integer.MAX_VALUE);
 
   /**
-   * The KPI stages and every dead-letter topic (it counts dead letters per topic). Scales out:
-   * a KPI query merges every instance's share (docs/ARCHITECTURE.md#kpis).
+   * The KPI stages and every dead-letter topic (it counts dead letters per topic). Scales out: a
+   * KPI query merges every instance's share (docs/ARCHITECTURE.md#kpis).
    */
   public static final Service METRICS =
       new Service(
@@ -178,9 +178,7 @@ public final class Platform {
   }
 
   private static List<TopicSpec> metricsReads() {
-    List<TopicSpec> reads =
-        new ArrayList<>(
-            Topics.INQUIRY_LIFECYCLE);
+    List<TopicSpec> reads = new ArrayList<>(Topics.INQUIRY_LIFECYCLE);
     Topics.all().stream().filter(TopicSpec::isDeadLetter).forEach(reads::add);
     return List.copyOf(reads);
   }

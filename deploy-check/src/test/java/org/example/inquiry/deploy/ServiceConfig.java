@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -22,6 +24,7 @@ record ServiceConfig(Platform.Service service, JsonNode yaml, String yamlText, P
 
   private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)(:[^}]*)?}");
   private static final Pattern CONSTANT = Pattern.compile("Topics\\.([A-Z][A-Z_]*)\\b");
+  private static final Pattern NAME = Pattern.compile("Topics\\.Names\\.([A-Z][A-Z_]*)\\b");
   private static final Pattern LISTENER =
       Pattern.compile("@KafkaListener\\(topics = \"([a-z-]+)\"");
 
@@ -86,10 +89,11 @@ record ServiceConfig(Platform.Service service, JsonNode yaml, String yamlText, P
         String code = Files.readString(file);
         Matcher constants = CONSTANT.matcher(code);
         while (constants.find()) {
-          TopicSpec spec = constant(constants.group(1));
-          if (spec != null) {
-            topics.add(spec.name());
-          }
+          constant(constants.group(1)).forEach(spec -> topics.add(spec.name()));
+        }
+        Matcher names = NAME.matcher(code);
+        while (names.find()) {
+          name(names.group(1)).ifPresent(topics::add);
         }
         Matcher listeners = LISTENER.matcher(code);
         while (listeners.find()) {
@@ -102,12 +106,31 @@ record ServiceConfig(Platform.Service service, JsonNode yaml, String yamlText, P
     return topics;
   }
 
-  private static TopicSpec constant(String name) {
+  /** The topics a {@code Topics} constant stands for: one topic, or a list of them. */
+  private static List<TopicSpec> constant(String name) {
     try {
       Object value = Topics.class.getField(name).get(null);
-      return value instanceof TopicSpec spec ? spec : null;
+      if (value instanceof TopicSpec spec) {
+        return List.of(spec);
+      }
+      if (value instanceof List<?> list) {
+        return list.stream()
+            .filter(TopicSpec.class::isInstance)
+            .map(TopicSpec.class::cast)
+            .toList();
+      }
+      return List.of();
     } catch (ReflectiveOperationException e) {
-      return null;
+      return List.of();
+    }
+  }
+
+  /** The topic a {@code Topics.Names} constant (usable in {@code @KafkaListener}) names. */
+  private static Optional<String> name(String constant) {
+    try {
+      return Optional.of((String) Topics.Names.class.getField(constant).get(null));
+    } catch (ReflectiveOperationException e) {
+      return Optional.empty();
     }
   }
 }

@@ -39,8 +39,7 @@ import org.junit.jupiter.api.Test;
 class CrashRecoveryIT {
 
   private static final int INQUIRIES = 120;
-  private static final List<TopicSpec> TOPICS =
-      Topics.INQUIRY_LIFECYCLE;
+  private static final List<TopicSpec> TOPICS = Topics.INQUIRY_LIFECYCLE;
   private static final ObjectMapper JSON = new ObjectMapper();
   private static PipelineUnderTest pipeline;
   private final HttpClient http =

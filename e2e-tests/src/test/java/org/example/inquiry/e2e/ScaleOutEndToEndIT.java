@@ -60,8 +60,7 @@ class ScaleOutEndToEndIT {
           "resolution-service", Topics.INQUIRIES_ROUTED.name(),
           "metrics-service", Topics.INQUIRIES_RECEIVED.name());
 
-  private static final List<TopicSpec> LIFECYCLE =
-      Topics.INQUIRY_LIFECYCLE;
+  private static final List<TopicSpec> LIFECYCLE = Topics.INQUIRY_LIFECYCLE;
 
   private static PipelineUnderTest pipeline;
 

@@ -36,8 +36,7 @@ public final class KpiTopology {
       Topics.all().stream().filter(TopicSpec::isDeadLetter).map(TopicSpec::name).toList();
 
   /** The topics read: the lifecycle, with case work, follow-ups and ratings. */
-  public static final List<TopicSpec> INPUTS =
-      Topics.INQUIRY_LIFECYCLE;
+  public static final List<TopicSpec> INPUTS = Topics.INQUIRY_LIFECYCLE;
 
   private KpiTopology() {}
 

@@ -159,8 +159,8 @@ public final class Topics {
       new TopicSpec(Names.ROUTER_OPEN_LOAD, 1, "agentId", null, ROUTER, true, null);
 
   /**
-   * An inquiry's life on the log, in order: what the KPIs count, and what a run's accounting
-   * checks (every accepted inquiry once on each of these it reaches).
+   * An inquiry's life on the log, in order: what the KPIs count, and what a run's accounting checks
+   * (every accepted inquiry once on each of these it reaches).
    */
   public static final List<TopicSpec> INQUIRY_LIFECYCLE =
       List.of(

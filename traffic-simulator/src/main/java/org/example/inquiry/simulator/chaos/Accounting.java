@@ -54,8 +54,7 @@ import tools.jackson.databind.JsonNode;
     description = "Accounts for a chaos run against the event log, the case views and the KPIs.")
 public final class Accounting implements Callable<Integer> {
 
-  static final List<TopicSpec> TOPICS =
-      Topics.INQUIRY_LIFECYCLE;
+  static final List<TopicSpec> TOPICS = Topics.INQUIRY_LIFECYCLE;
 
   @Option(names = "--accepted", required = true, description = "ids of accepted inquiries")
   Path acceptedFile;
