@@ -16,6 +16,7 @@ import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
@@ -106,11 +107,15 @@ final class KafkaSupport {
   }
 
   /**
-   * Total lag of every consumer group but the benchmark's own: how much the stack still has to
-   * read. A transactional partition's committed offset may stay one short of its end (the commit
-   * marker), so a lag of up to one per partition counts as caught up.
+   * Total lag of every consumer group but the benchmark's own: how many committed records the stack
+   * still has to read. A consumer commits only when it gets records, so after the last transaction
+   * of a partition its committed offset stays short of the end by the commit marker, and by a whole
+   * aborted transaction when the last one was aborted (a rolled-back poll, a failed group commit).
+   * Where a group trails by more than a marker, a {@code read_committed} reader counts what is
+   * really left there.
    */
-  static long lagBeyondMarkers(Admin admin) throws InterruptedException, ExecutionException {
+  static long lagBeyondMarkers(Admin admin, String bootstrap)
+      throws InterruptedException, ExecutionException {
     long lag = 0;
     List<String> ids = new ArrayList<>();
     for (ConsumerGroupListing group : admin.listConsumerGroups().all().get()) {
@@ -121,6 +126,7 @@ final class KafkaSupport {
     // Only groups with members: a group nobody reads for any more (an old tool's) never catches up.
     Map<String, ConsumerGroupDescription> described =
         ids.isEmpty() ? Map.of() : admin.describeConsumerGroups(ids).all().get();
+    Map<TopicPartition, Long> trailing = new HashMap<>();
     for (ConsumerGroupDescription group : described.values()) {
       if (group.members().isEmpty()) {
         continue;
@@ -139,21 +145,43 @@ final class KafkaSupport {
         if (entry.getValue() == null) {
           continue;
         }
-        long behind = ends.get(entry.getKey()).offset() - entry.getValue().offset();
-        lag += Math.max(0, behind - 1);
+        long position = entry.getValue().offset();
+        long behind = ends.get(entry.getKey()).offset() - position;
+        if (behind > 1) {
+          trailing.merge(entry.getKey(), position, Math::min);
+        }
       }
+    }
+    if (!trailing.isEmpty()) {
+      lag = committedRecordsFrom(bootstrap, trailing);
     }
     return lag;
   }
 
+  /** The records a read_committed reader finds from each position to the partition's end. */
+  static long committedRecordsFrom(String bootstrap, Map<TopicPartition, Long> positions) {
+    long found = 0;
+    try (KafkaConsumer<String, byte[]> reader = new KafkaConsumer<>(consumer(bootstrap, null))) {
+      reader.assign(positions.keySet());
+      positions.forEach(reader::seek);
+      Map<TopicPartition, Long> ends = reader.endOffsets(positions.keySet());
+      long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+      while (System.nanoTime() < deadline
+          && positions.keySet().stream().anyMatch(tp -> reader.position(tp) < ends.get(tp))) {
+        found += reader.poll(Duration.ofMillis(200)).count();
+      }
+    }
+    return found;
+  }
+
   /** Waits until the stack's consumers have caught up (or the time is up); returns the lag left. */
-  static long awaitQuiet(Admin admin, Duration max) throws InterruptedException {
+  static long awaitQuiet(Admin admin, String bootstrap, Duration max) throws InterruptedException {
     long deadline = System.nanoTime() + max.toNanos();
     long lag = -1;
     int quiet = 0;
     while (System.nanoTime() < deadline) {
       try {
-        lag = lagBeyondMarkers(admin);
+        lag = lagBeyondMarkers(admin, bootstrap);
       } catch (ExecutionException e) {
         lag = -1;
       }

@@ -20,7 +20,7 @@ final class QuietCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     long start = System.nanoTime();
     try (Admin admin = KafkaSupport.admin(bootstrap)) {
-      long lag = KafkaSupport.awaitQuiet(admin, Duration.ofSeconds(timeoutSeconds));
+      long lag = KafkaSupport.awaitQuiet(admin, bootstrap, Duration.ofSeconds(timeoutSeconds));
       System.out.printf(
           "bench: %s after %.0f s%n",
           lag == 0 ? "caught up" : "still " + lag + " records behind",

@@ -202,7 +202,7 @@ final class ThroughputCommand implements Callable<Integer> {
   record Chain(String name, String source, String sink, Function<Workload.Item, String> sinkKey) {}
 
   private void awaitQuiet(Admin admin) throws InterruptedException {
-    long lag = KafkaSupport.awaitQuiet(admin, Duration.ofSeconds(180));
+    long lag = KafkaSupport.awaitQuiet(admin, bootstrap, Duration.ofSeconds(180));
     if (lag != 0) {
       System.out.printf("bench: the stack's consumers still lag by %,d records; going on%n", lag);
     }

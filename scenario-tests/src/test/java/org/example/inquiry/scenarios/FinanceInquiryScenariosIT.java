@@ -512,10 +512,22 @@ class FinanceInquiryScenariosIT {
   @Order(7)
   @DisplayName("the KPIs are exactly what the cases say")
   void kpisMatchTheScenarios() throws InterruptedException {
-    assumeTrue(
-        stack.fresh(),
-        "KPIs are only exact on the suite's own stack (run without -Dscenarios.stack=running)");
     assertThat(inquiries).as("every scenario ran before this check").hasSize(5);
+    if (!stack.fresh()) {
+      // A running stack is compared exactly too when the suite's inquiries are the only ones it
+      // ever received (a stack started for the suite): the backlog and the open disputes count
+      // every open case, whenever it arrived, so earlier traffic would be counted with them.
+      Reply ever = platform.kpis(Instant.EPOCH, Instant.now().plusSeconds(3600), null);
+      ok(ever, "GET /api/v1/kpis");
+      long received = ever.json().path("groups").path("all").path("received").asLong();
+      assumeTrue(
+          received == inquiries.size(),
+          "the running stack has received "
+              + received
+              + " inquiries, not only the suite's "
+              + inquiries.size()
+              + ": KPIs cannot be compared exactly (start a fresh stack for the suite)");
+    }
     // Let every first-response target pass, so the response SLA attainment is settled.
     Instant lastResponseDue =
         inquiries.stream()

@@ -20,12 +20,13 @@ import org.example.inquiry.client.Tokens;
  * on the usual ports plus {@value #DEFAULT_OFFSET} (so it runs beside a developer's stack) and with
  * the {@code scenario} profile (a compressed SLA clock), and stops it at the end. With {@code
  * -Dscenarios.stack=running} (or {@code SCENARIO_STACK=running}) it uses the stack already running
- * instead and leaves it running; the exact KPI check then does not apply, because other traffic
- * shares the KPIs. That stack is found as {@code ./stack} finds it: its ports are the usual ones
- * plus {@code -Dscenarios.portOffset} (or {@code STACK_PORT_OFFSET}, default 0), its keys in {@code
- * -Dscenarios.stackHome} (or {@code STACK_HOME}, default {@code .stack}); it must run with {@code
- * STACK_PROFILES=scenario}, e.g. {@code STACK_PORT_OFFSET=3000 STACK_PROFILES=scenario ./stack up
- * --brokers 3}.
+ * instead and leaves it running; the exact KPI check then applies when the suite's inquiries are
+ * the only ones the stack ever received (a stack started for it), and is skipped with the count
+ * when other traffic shares the KPIs. That stack is found as {@code ./stack} finds it: its ports
+ * are the usual ones plus {@code -Dscenarios.portOffset} (or {@code STACK_PORT_OFFSET}, default 0),
+ * its keys in {@code -Dscenarios.stackHome} (or {@code STACK_HOME}, default {@code .stack}); it
+ * must run with {@code STACK_PROFILES=scenario}, e.g. {@code STACK_PORT_OFFSET=3000
+ * STACK_PROFILES=scenario ./stack up --brokers 3}.
  */
 final class LocalStack implements AutoCloseable {
 
