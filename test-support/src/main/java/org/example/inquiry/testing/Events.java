@@ -17,6 +17,7 @@ import org.example.inquiry.schemas.Reference;
 import org.example.inquiry.schemas.ReferenceKind;
 import org.example.inquiry.schemas.TeamAssignment;
 import org.example.inquiry.schemas.Urgency;
+import org.example.inquiry.schemas.context.InquiryContexts;
 
 /** Object mother of the platform's events: the seed case and friends. */
 public final class Events {
@@ -46,17 +47,9 @@ public final class Events {
         .build();
   }
 
+  /** The production mapping ({@link InquiryContexts#of}), named as the tests call it. */
   public static InquiryContext contextOf(InquiryReceived received) {
-    return InquiryContext.newBuilder()
-        .setReceivedAt(received.getOccurredAt())
-        .setChannel(received.getChannel())
-        .setCustomerId(received.getCustomerId())
-        .setKycStatus(received.getKycStatus())
-        .setSenderIsRegisteredContact(received.getSenderIsRegisteredContact())
-        .setReferencesBelongToCustomer(received.getReferencesBelongToCustomer())
-        .setAmount(received.getAmount())
-        .setReferences(received.getReferences())
-        .build();
+    return InquiryContexts.of(received);
   }
 
   /** The seed case routed to operations (lead) and billing. */

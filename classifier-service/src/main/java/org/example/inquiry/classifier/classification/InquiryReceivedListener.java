@@ -15,6 +15,7 @@ import org.example.inquiry.schemas.ReferenceKind;
 import org.example.inquiry.schemas.TypeScore;
 import org.example.inquiry.schemas.Urgency;
 import org.example.inquiry.schemas.catalog.Topics;
+import org.example.inquiry.schemas.context.InquiryContexts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -114,7 +115,7 @@ class InquiryReceivedListener {
    * invoice only in the text). Resolution still checks every invoice against the ledger.
    */
   static InquiryContext contextOf(InquiryReceived received, List<ExtractedReference> found) {
-    return InquiryContext.newBuilder(contextOf(received))
+    return InquiryContext.newBuilder(InquiryContexts.of(received))
         .setReferences(withInvoicesFound(received.getReferences(), found))
         .build();
   }
@@ -130,20 +131,5 @@ class InquiryReceivedListener {
                     "INVOICE:" + r.value().toUpperCase(),
                     new Reference(ReferenceKind.INVOICE, r.value())));
     return List.copyOf(all.values());
-  }
-
-  static InquiryContext contextOf(InquiryReceived received) {
-    return InquiryContext.newBuilder()
-        .setReceivedAt(received.getOccurredAt())
-        .setChannel(received.getChannel())
-        .setCustomerId(received.getCustomerId())
-        .setSegment(received.getSegment())
-        .setRegion(received.getRegion())
-        .setKycStatus(received.getKycStatus())
-        .setSenderIsRegisteredContact(received.getSenderIsRegisteredContact())
-        .setReferencesBelongToCustomer(received.getReferencesBelongToCustomer())
-        .setAmount(received.getAmount())
-        .setReferences(received.getReferences())
-        .build();
   }
 }

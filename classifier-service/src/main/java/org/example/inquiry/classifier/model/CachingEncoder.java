@@ -26,26 +26,15 @@ import java.util.concurrent.ConcurrentHashMap;
  * saved to and loaded from a file; entries of another encoder version are never mixed in (the file
  * records the version).
  */
-public final class CachingEncoder implements SentenceEncoder {
+public final class CachingEncoder extends DelegatingEncoder {
 
   private static final int MAGIC = 0x454d4231; // "EMB1"
 
-  private final SentenceEncoder delegate;
   private final Map<String, float[]> cache = new ConcurrentHashMap<>();
   private volatile boolean changed;
 
   public CachingEncoder(SentenceEncoder delegate) {
-    this.delegate = delegate;
-  }
-
-  @Override
-  public String version() {
-    return delegate.version();
-  }
-
-  @Override
-  public int dimension() {
-    return delegate.dimension();
+    super(delegate);
   }
 
   @Override

@@ -9,13 +9,12 @@ import java.util.Map;
  * Remembers the embeddings of the last few hundred texts, so the type model and the urgency model
  * of one inquiry (and a redelivered inquiry) embed its text once. Bounded; thread-safe.
  */
-public final class RecentEncoder implements SentenceEncoder {
+public final class RecentEncoder extends DelegatingEncoder {
 
-  private final SentenceEncoder delegate;
   private final Map<String, float[]> recent;
 
   public RecentEncoder(SentenceEncoder delegate, int capacity) {
-    this.delegate = delegate;
+    super(delegate);
     this.recent =
         new LinkedHashMap<>(capacity * 2, 0.75f, true) {
           @Override
@@ -23,16 +22,6 @@ public final class RecentEncoder implements SentenceEncoder {
             return size() > capacity;
           }
         };
-  }
-
-  @Override
-  public String version() {
-    return delegate.version();
-  }
-
-  @Override
-  public int dimension() {
-    return delegate.dimension();
   }
 
   @Override

@@ -8,9 +8,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.apache.kafka.streams.state.HostInfo;
+import org.example.inquiry.platform.streams.StoreUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.reactive.function.client.WebClientResponseException;
@@ -60,10 +60,7 @@ class KpiCluster {
     for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
       try {
         return attempt(query, authorization);
-      } catch (ResponseStatusException e) {
-        if (e.getStatusCode().value() != HttpStatus.SERVICE_UNAVAILABLE.value()) {
-          throw e;
-        }
+      } catch (StoreUnavailableException e) {
         last = e;
       }
       try {
@@ -129,7 +126,7 @@ class KpiCluster {
         .bodyToMono(KpiShare.class)
         .timeout(PEER_TIMEOUT)
         .onErrorMap(
-            e -> !(e instanceof ResponseStatusException),
+            e -> !(e instanceof ResponseStatusException || e instanceof StoreUnavailableException),
             e -> {
               if (e instanceof WebClientResponseException w
                   && (w.getStatusCode().value() == 401 || w.getStatusCode().value() == 403)) {

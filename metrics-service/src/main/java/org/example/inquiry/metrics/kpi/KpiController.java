@@ -9,8 +9,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -33,6 +37,17 @@ class KpiController {
   KpiController(KpiCluster cluster, KpiStore store) {
     this.cluster = cluster;
     this.store = store;
+  }
+
+  /**
+   * A question that cannot be answered as asked (period, grouping, series): 400 with the reason.
+   */
+  @ExceptionHandler(KpiQuery.InvalidKpiQueryException.class)
+  ResponseEntity<ProblemDetail> invalidQuery(KpiQuery.InvalidKpiQueryException e) {
+    ProblemDetail problem =
+        ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
+    problem.setTitle("Invalid KPI query");
+    return ResponseEntity.badRequest().body(problem);
   }
 
   @Operation(summary = "KPIs computed from the event log")

@@ -6,8 +6,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.springframework.http.HttpStatus;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * One KPI question: the period {@code [from, to)}, the instant taken as "now" (backlog, SLA due),
@@ -21,12 +19,19 @@ record KpiQuery(
 
   static final int MAX_BUCKETS = 400;
 
+  /** A question that cannot be answered as asked (the web layer answers 400 with the reason). */
+  static final class InvalidKpiQueryException extends RuntimeException {
+    InvalidKpiQueryException(String reason) {
+      super(reason);
+    }
+  }
+
   /** A series bucket {@code [start, end)}. */
   record Bucket(Instant start, Instant end) {}
 
   KpiQuery {
     if (!from.isBefore(to)) {
-      throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "from must be before to");
+      throw new InvalidKpiQueryException("from must be before to");
     }
     if (period != null) {
       period = period.toLowerCase(Locale.ROOT);
@@ -38,8 +43,8 @@ record KpiQuery(
     try {
       return KpiCalculator.GroupBy.valueOf(name.toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      throw new ResponseStatusException(
-          HttpStatus.BAD_REQUEST, "groupBy must be one of none, team, type, channel, priority");
+      throw new InvalidKpiQueryException(
+          "groupBy must be one of none, team, type, channel, priority");
     }
   }
 
@@ -48,9 +53,7 @@ record KpiQuery(
       case "hour" -> ChronoUnit.HOURS;
       case "day" -> ChronoUnit.DAYS;
       case "month" -> ChronoUnit.MONTHS;
-      default ->
-          throw new ResponseStatusException(
-              HttpStatus.BAD_REQUEST, "period must be hour, day or month");
+      default -> throw new InvalidKpiQueryException("period must be hour, day or month");
     };
   }
 
@@ -68,8 +71,7 @@ record KpiQuery(
     }
     while (cursor.toInstant().isBefore(to)) {
       if (buckets.size() >= MAX_BUCKETS) {
-        throw new ResponseStatusException(
-            HttpStatus.BAD_REQUEST,
+        throw new InvalidKpiQueryException(
             "more than " + MAX_BUCKETS + " buckets: shorten the period or use a coarser one");
       }
       var next = cursor.plus(1, unit);

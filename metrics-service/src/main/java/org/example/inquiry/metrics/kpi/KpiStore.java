@@ -14,13 +14,12 @@ import org.apache.kafka.streams.state.HostInfo;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import org.example.inquiry.platform.streams.StoreUnavailableException;
 import org.springframework.core.retry.RetryPolicy;
 import org.springframework.core.retry.RetryTemplate;
-import org.springframework.http.HttpStatus;
 import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 import org.springframework.kafka.streams.KafkaStreamsInteractiveQueryService;
 import org.springframework.stereotype.Component;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * Reads this instance's KPI stores (spring-kafka's {@link KafkaStreamsInteractiveQueryService}) and
@@ -137,7 +136,7 @@ class KpiStore {
     }
   }
 
-  static ResponseStatusException unavailable(String reason, Throwable cause) {
-    return new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE, reason, cause);
+  static StoreUnavailableException unavailable(String reason, Throwable cause) {
+    return new StoreUnavailableException(reason, cause);
   }
 }
