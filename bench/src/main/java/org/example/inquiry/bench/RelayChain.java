@@ -1,5 +1,6 @@
 package org.example.inquiry.bench;
 
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -98,7 +99,7 @@ final class RelayChain implements AutoCloseable {
 
   /** CPU time of the hops' own threads so far (not their clients' network threads), in ns. */
   long cpuNanos() {
-    var mx = java.lang.management.ManagementFactory.getThreadMXBean();
+    var mx = ManagementFactory.getThreadMXBean();
     long total = 0;
     for (Thread thread : threads) {
       long t = mx.getThreadCpuTime(thread.getId());

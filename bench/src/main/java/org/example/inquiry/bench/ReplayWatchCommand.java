@@ -1,5 +1,6 @@
 package org.example.inquiry.bench;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -88,7 +89,7 @@ final class ReplayWatchCommand implements Callable<Integer> {
             return 0;
           }
         }
-      } catch (java.io.IOException e) {
+      } catch (IOException e) {
         // starting
       }
       Thread.sleep(100);

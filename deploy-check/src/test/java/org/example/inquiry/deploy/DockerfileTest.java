@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -265,7 +266,7 @@ class DockerfileTest {
         if (Files.isDirectory(path)) {
           Files.createDirectories(target);
         } else {
-          Files.move(path, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+          Files.move(path, target, StandardCopyOption.REPLACE_EXISTING);
         }
       }
     }

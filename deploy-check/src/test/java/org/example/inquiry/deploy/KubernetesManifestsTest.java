@@ -10,6 +10,7 @@ import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvFromSource;
 import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Probe;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.Secret;
@@ -669,8 +670,7 @@ class KubernetesManifestsTest {
         .orElseThrow(() -> new AssertionError(container.getName() + " has no " + name));
   }
 
-  private static <T extends io.fabric8.kubernetes.api.model.HasMetadata> T named(
-      List<T> resources, String name) {
+  private static <T extends HasMetadata> T named(List<T> resources, String name) {
     return resources.stream()
         .filter(r -> r.getMetadata().getName().equals(name))
         .findFirst()

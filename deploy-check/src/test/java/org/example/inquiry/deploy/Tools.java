@@ -1,5 +1,6 @@
 package org.example.inquiry.deploy;
 
+import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -14,7 +15,7 @@ final class Tools {
     if (path == null) {
       return null;
     }
-    for (String dir : path.split(java.io.File.pathSeparator)) {
+    for (String dir : path.split(File.pathSeparator)) {
       Path candidate = Path.of(dir, name);
       if (Files.isExecutable(candidate)) {
         return candidate.toString();

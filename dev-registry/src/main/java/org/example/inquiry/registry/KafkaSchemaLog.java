@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -94,7 +95,7 @@ final class KafkaSchemaLog implements AutoCloseable {
       Map<String, ?> clientProperties,
       String topic,
       short replicationFactor) {
-    Map<String, Object> adminProps = new java.util.HashMap<>(clientProperties);
+    Map<String, Object> adminProps = new HashMap<>(clientProperties);
     adminProps.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
     try (Admin admin = Admin.create(adminProps)) {
       NewTopic newTopic =

@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import org.example.inquiry.schemas.registry.CompatibilityLevel;
 import org.slf4j.Logger;
@@ -221,11 +222,7 @@ final class RegistryApi implements HttpHandler {
           CompatibilityLevel level =
               store
                   .subjectLevel(subject)
-                  .or(
-                      () ->
-                          fallback
-                              ? java.util.Optional.of(store.globalLevel())
-                              : java.util.Optional.empty())
+                  .or(() -> fallback ? Optional.of(store.globalLevel()) : Optional.empty())
                   .orElseThrow(
                       () ->
                           new ApiError(

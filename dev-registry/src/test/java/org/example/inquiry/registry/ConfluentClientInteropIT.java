@@ -10,6 +10,7 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -144,9 +145,7 @@ class ConfluentClientInteropIT {
     Files.createDirectories(NODE_WORK);
     for (String file : List.of("package.json", "package-lock.json", "interop.mjs")) {
       Files.copy(
-          NODE_SOURCES.resolve(file),
-          NODE_WORK.resolve(file),
-          java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+          NODE_SOURCES.resolve(file), NODE_WORK.resolve(file), StandardCopyOption.REPLACE_EXISTING);
     }
     if (!Files.isDirectory(NODE_WORK.resolve("node_modules/kafkajs"))) {
       run(List.of("npm", "ci", "--no-audit", "--no-fund", "--ignore-scripts"), Map.of(), 300);

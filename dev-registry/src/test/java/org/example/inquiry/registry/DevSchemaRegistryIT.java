@@ -9,6 +9,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -256,7 +258,7 @@ class DevSchemaRegistryIT {
                 open.defaultLevel(),
                 WriteAccess.admin("admin:s3cret")))) {
       String url = guarded.url();
-      String body = JSON.writeValueAsString(java.util.Map.of("schema", schema.toString()));
+      String body = JSON.writeValueAsString(Map.of("schema", schema.toString()));
 
       var anonymous = send(url + "/subjects/guarded-value/versions", "POST", body, null);
       var wrong = send(url + "/subjects/guarded-value/versions", "POST", body, "admin:guess");
@@ -272,7 +274,7 @@ class DevSchemaRegistryIT {
 
       int id =
           new HttpSchemaRegistryClient(
-                  url.replace("http://", "http://admin:s3cret@"), java.time.Duration.ofSeconds(5))
+                  url.replace("http://", "http://admin:s3cret@"), Duration.ofSeconds(5))
               .register("guarded-value", schema);
 
       HttpSchemaRegistryClient reader = new HttpSchemaRegistryClient(url);
@@ -296,8 +298,7 @@ class DevSchemaRegistryIT {
                 open.replicationFactor(),
                 open.defaultLevel(),
                 WriteAccess.readOnly()))) {
-      String body =
-          JSON.writeValueAsString(java.util.Map.of("schema", record("R", false, false).toString()));
+      String body = JSON.writeValueAsString(Map.of("schema", record("R", false, false).toString()));
 
       var register = send(readOnly.url() + "/subjects/r-value/versions", "POST", body, "a:b");
 
@@ -306,21 +307,20 @@ class DevSchemaRegistryIT {
     }
   }
 
-  private java.net.http.HttpResponse<String> send(
-      String url, String method, String body, String userInfo) throws Exception {
+  private HttpResponse<String> send(String url, String method, String body, String userInfo)
+      throws Exception {
     var request =
-        java.net.http.HttpRequest.newBuilder(java.net.URI.create(url))
+        HttpRequest.newBuilder(URI.create(url))
             .header("Content-Type", HttpSchemaRegistryClient.CONTENT_TYPE)
             .method(
                 method,
                 body == null
-                    ? java.net.http.HttpRequest.BodyPublishers.noBody()
-                    : java.net.http.HttpRequest.BodyPublishers.ofString(body));
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(body));
     if (userInfo != null) {
       request.header(
-          "Authorization",
-          "Basic " + java.util.Base64.getEncoder().encodeToString(userInfo.getBytes()));
+          "Authorization", "Basic " + Base64.getEncoder().encodeToString(userInfo.getBytes()));
     }
-    return http.send(request.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 }

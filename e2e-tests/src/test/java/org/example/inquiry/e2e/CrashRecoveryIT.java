@@ -25,6 +25,7 @@ import org.example.inquiry.testing.LocalJwt;
 import org.example.inquiry.testing.TopicReader;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -35,7 +36,7 @@ import org.junit.jupiter.api.Test;
  * routed, no duplicate event ids, a case for each in resolution, and metrics' stage counts equal to
  * the records on the log. (The embedded broker is not restarted here; ./stack chaos does it.)
  */
-@org.junit.jupiter.api.Order(1)
+@Order(1)
 class CrashRecoveryIT {
 
   private static final int INQUIRIES = 120;

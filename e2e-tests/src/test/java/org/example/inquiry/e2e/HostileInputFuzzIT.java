@@ -3,13 +3,16 @@ package org.example.inquiry.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -561,14 +564,13 @@ class HostileInputFuzzIT {
       if (type.equals("number") || path.endsWith("amount") || path.endsWith("score")) {
         for (String amount : List.of("1.123456", "-5", "1e20", "1E+400", "-0.0001")) {
           values.add(
-              Map.entry(
-                  "amount " + amount, ApiDocs.NODES.numberNode(new java.math.BigDecimal(amount))));
+              Map.entry("amount " + amount, ApiDocs.NODES.numberNode(new BigDecimal(amount))));
         }
         values.add(Map.entry("amount as text NaN", ApiDocs.NODES.textNode("NaN")));
         values.add(Map.entry("amount as text 1e20", ApiDocs.NODES.textNode("1e20")));
       }
       if (type.equals("array")) {
-        com.fasterxml.jackson.databind.node.ArrayNode many = ApiDocs.NODES.arrayNode();
+        ArrayNode many = ApiDocs.NODES.arrayNode();
         JsonNode item = ApiDocs.sample(schema.path("items"), op.document());
         for (int i = 0; i < schema.path("maxItems").asInt(1_000) + 1; i++) {
           many.add(item);
@@ -959,7 +961,7 @@ class HostileInputFuzzIT {
       }
     }
     Map<TopicPartition, Long> offsets =
-        new TreeMap<>(java.util.Comparator.comparing(TopicPartition::toString));
+        new TreeMap<>(Comparator.comparing(TopicPartition::toString));
     admin
         .listOffsets(request, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED))
         .all()

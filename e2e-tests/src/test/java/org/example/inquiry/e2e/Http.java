@@ -5,9 +5,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /** Plain HTTP calls of the black-box tests, with the answer's status, content type and body. */
@@ -39,7 +41,7 @@ final class Http {
   static final Duration TIMEOUT = Duration.ofSeconds(30);
 
   /** Requests that got no answer in time on a pooled connection (a finding, reported). */
-  static final List<String> HANGS = java.util.Collections.synchronizedList(new ArrayList<>());
+  static final List<String> HANGS = Collections.synchronizedList(new ArrayList<>());
 
   private Http() {}
 
@@ -75,7 +77,7 @@ final class Http {
     }
     try {
       return answer(CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofByteArray()));
-    } catch (java.net.http.HttpTimeoutException e) {
+    } catch (HttpTimeoutException e) {
       // No answer in time: try once more on a new connection, and record the hang either way.
       Answer retried;
       HttpClient fresh = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();

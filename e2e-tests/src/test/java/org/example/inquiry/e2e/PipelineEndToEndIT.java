@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -144,7 +145,7 @@ class PipelineEndToEndIT {
   private static JsonNode json(String body) {
     try {
       return JSON.readTree(body);
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       throw new AssertionError("not JSON: " + body, e);
     }
   }

@@ -24,6 +24,7 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.example.inquiry.schemas.Channel;
 import org.example.inquiry.schemas.FinancialAdjustment;
 import org.example.inquiry.schemas.InquiryRated;
 import org.example.inquiry.schemas.InquiryReceived;
@@ -52,7 +53,7 @@ import org.junit.jupiter.api.TestMethodOrder;
  * global views) and inquiries keep flowing. Then every metric the alert rules and the Grafana
  * dashboard query is found on some service's {@code /actuator/prometheus}.
  */
-@org.junit.jupiter.api.Order(3)
+@Order(3)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PoisonAndMonitoringIT {
 
@@ -237,7 +238,7 @@ class PoisonAndMonitoringIT {
             .setInquiryId(id)
             .setOccurredAt(at.plusSeconds(7200))
             .setScore(5)
-            .setChannel(org.example.inquiry.schemas.Channel.PORTAL)
+            .setChannel(Channel.PORTAL)
             .setSubmittedBy("portal")
             .build());
     submit("monitoring-" + id);

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -30,6 +32,7 @@ import org.example.inquiry.testing.LocalJwt;
 import org.example.inquiry.testing.TopicReader;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -43,7 +46,7 @@ import org.junit.jupiter.api.Test;
  * pipeline at a time in the services' consumer groups); the log may hold earlier classes'
  * inquiries, so the KPIs are compared with the whole log.
  */
-@org.junit.jupiter.api.Order(2)
+@Order(2)
 class ScaleOutEndToEndIT {
 
   private static final int INQUIRIES = 40;
@@ -178,8 +181,7 @@ class ScaleOutEndToEndIT {
     // 6. Both metrics instances: the same KPIs, those of the log.
     String auditor = LocalJwt.get().token("auditor", "sre");
     String kpis = "/api/v1/kpis?from=2000-01-01T00:00:00Z&to=2100-01-01T00:00:00Z";
-    java.time.Instant today =
-        java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.DAYS);
+    Instant today = Instant.now().truncatedTo(ChronoUnit.DAYS);
     String daily =
         "/api/v1/kpis?period=day&groupBy=channel&from="
             + today.minus(Duration.ofDays(20))

@@ -7,8 +7,10 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.UUID;
 import org.example.inquiry.intake.email.EmailParserTest;
+import org.example.inquiry.intake.registration.InquiryRegistration;
 import org.example.inquiry.schemas.Channel;
 import org.example.inquiry.schemas.CheckOutcome;
 import org.example.inquiry.schemas.Contact;
@@ -20,6 +22,7 @@ import org.example.inquiry.schemas.InquiryResolved;
 import org.example.inquiry.schemas.InquirySubmitted;
 import org.example.inquiry.schemas.KycStatus;
 import org.example.inquiry.schemas.Money;
+import org.example.inquiry.schemas.OpenItem;
 import org.example.inquiry.schemas.catalog.Topics;
 import org.example.inquiry.testing.KafkaTestEnvironment;
 import org.example.inquiry.testing.LocalJwt;
@@ -341,9 +344,7 @@ class IntakeIT {
       publish(submission(id, "lee.park@acme.example"));
       publish(submission("crm-bad-" + UUID.randomUUID(), "not-an-address"));
 
-      String inquiryId =
-          org.example.inquiry.intake.registration.InquiryRegistration.inquiryIdFor(
-              "adapter:crm", id);
+      String inquiryId = InquiryRegistration.inquiryIdFor("adapter:crm", id);
       InquiryReceived event = received(inquiryId);
       assertThat(event.getSubmittedBy()).isEqualTo("crm");
       assertThat(event.getCustomerId()).isEqualTo("C-1001");
@@ -390,13 +391,13 @@ class IntakeIT {
       return received(idOf(submit(body, null)));
     }
 
-    private org.example.inquiry.schemas.OpenItem openItem(String number, String customerId) {
+    private OpenItem openItem(String number, String customerId) {
       Money amount = new Money(new BigDecimal("100.0000"), "USD");
-      return org.example.inquiry.schemas.OpenItem.newBuilder()
+      return OpenItem.newBuilder()
           .setDocumentNumber(number)
           .setDocumentType("INVOICE")
           .setCustomerId(customerId)
-          .setIssueDate(java.time.LocalDate.parse("2026-11-01"))
+          .setIssueDate(LocalDate.parse("2026-11-01"))
           .setAmount(amount)
           .setOpenAmount(amount)
           .setStatus("OPEN")

@@ -6,9 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import java.math.BigDecimal;
+import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.text.ParseException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -295,7 +297,7 @@ class PlatformClientTest {
   @Test
   void namesTheServiceThatDoesNotAnswer() throws Exception {
     int closedPort;
-    try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       closedPort = socket.getLocalPort();
     }
     URI nobody = URI.create("http://127.0.0.1:" + closedPort);
@@ -317,7 +319,7 @@ class PlatformClientTest {
       JWTClaimsSet claims = SignedJWT.parse(authorization.substring(7)).getJWTClaimsSet();
       assertThat(claims.getSubject()).isEqualTo(user);
       assertThat(claims.getStringListClaim("roles")).containsExactly(role);
-    } catch (java.text.ParseException e) {
+    } catch (ParseException e) {
       throw new AssertionError(e);
     }
   }

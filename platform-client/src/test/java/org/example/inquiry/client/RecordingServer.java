@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
 
 /**
  * A real HTTP server on 127.0.0.1 and an ephemeral port that records every request and answers with
@@ -76,7 +77,7 @@ final class RecordingServer implements AutoCloseable {
           }
           exchange.close();
         });
-    server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
+    server.setExecutor(Executors.newCachedThreadPool());
     server.start();
   }
 

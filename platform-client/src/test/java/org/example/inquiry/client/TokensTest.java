@@ -14,7 +14,9 @@ import java.security.interfaces.RSAPublicKey;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,7 +38,7 @@ class TokensTest {
     assertThat(claims.getSubject()).isEqualTo("alice");
     assertThat(claims.getStringListClaim("roles")).containsExactly("agent");
     assertThat(claims.getIssueTime().toInstant())
-        .isAfterOrEqualTo(before.truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+        .isAfterOrEqualTo(before.truncatedTo(ChronoUnit.SECONDS));
     assertThat(
             Duration.between(
                 claims.getIssueTime().toInstant(), claims.getExpirationTime().toInstant()))
@@ -95,12 +97,12 @@ class TokensTest {
     }
 
     @Override
-    public java.time.ZoneId getZone() {
+    public ZoneId getZone() {
       return ZoneOffset.UTC;
     }
 
     @Override
-    public Clock withZone(java.time.ZoneId zone) {
+    public Clock withZone(ZoneId zone) {
       return this;
     }
 

@@ -3,14 +3,18 @@ package org.example.inquiry.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.nimbusds.jwt.JWTClaimsSet;
 import java.math.BigDecimal;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.header.Header;
@@ -22,15 +26,19 @@ import org.example.inquiry.schemas.Contact;
 import org.example.inquiry.schemas.InquiryReceived;
 import org.example.inquiry.schemas.KycStatus;
 import org.example.inquiry.schemas.Money;
+import org.example.inquiry.schemas.catalog.Topics;
 import org.example.inquiry.testing.KafkaTestEnvironment;
 import org.example.inquiry.testing.LocalJwt;
+import org.example.inquiry.testing.PoisonRecords;
 import org.example.inquiry.testing.ServiceTestProperties;
 import org.example.inquiry.testing.TopicWriter;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.MediaType;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -50,9 +58,9 @@ class PlatformIT {
 
   @Autowired WebTestClient web;
 
-  @org.springframework.boot.test.web.server.LocalServerPort int port;
+  @LocalServerPort int port;
   @Autowired KafkaTemplate<Object, Object> template;
-  @Autowired org.springframework.kafka.config.KafkaListenerEndpointRegistry listeners;
+  @Autowired KafkaListenerEndpointRegistry listeners;
 
   static InquiryReceived event(String inquiryId, String subject) {
     return InquiryReceived.newBuilder()
@@ -96,9 +104,7 @@ class PlatformIT {
   @Test
   void everyKindOfPoisonIsDeadLetteredAtOnceWithItsReasonAndTheListenerGoesOn() {
     String run = UUID.randomUUID().toString().substring(0, 8);
-    var poisons =
-        org.example.inquiry.testing.PoisonRecords.forTopic(
-            kafka, org.example.inquiry.schemas.catalog.Topics.INQUIRIES_RECEIVED);
+    var poisons = PoisonRecords.forTopic(kafka, Topics.INQUIRIES_RECEIVED);
     for (var poison : poisons) {
       new TopicWriter(kafka)
           .sendRaw("inquiries-received", run + "-" + poison.kind(), poison.value());
@@ -225,18 +231,17 @@ class PlatformIT {
   }
 
   /** Valid claims for alice (agent), changed by {@code change}. */
-  static com.nimbusds.jwt.JWTClaimsSet claims(
-      java.util.function.UnaryOperator<com.nimbusds.jwt.JWTClaimsSet.Builder> change) {
+  static JWTClaimsSet claims(UnaryOperator<JWTClaimsSet.Builder> change) {
     Instant now = Instant.now();
     return change
         .apply(
-            new com.nimbusds.jwt.JWTClaimsSet.Builder()
+            new JWTClaimsSet.Builder()
                 .issuer(LocalJwt.ISSUER)
                 .audience(LocalJwt.AUDIENCE)
                 .subject("alice")
                 .claim("roles", List.of("agent"))
-                .issueTime(java.util.Date.from(now))
-                .expirationTime(java.util.Date.from(now.plusSeconds(600))))
+                .issueTime(Date.from(now))
+                .expirationTime(Date.from(now.plusSeconds(600))))
         .build();
   }
 
@@ -308,7 +313,7 @@ class PlatformIT {
   void firewallRejectionsAreProblemJson() {
     for (String path : List.of("/api/v1/ping%2F..", "/api/v1/ping%00", "/api/v1/%2e%2e/ping")) {
       web.get()
-          .uri(java.net.URI.create("http://127.0.0.1:" + port + path))
+          .uri(URI.create("http://127.0.0.1:" + port + path))
           .headers(h -> h.setBearerAuth(LocalJwt.get().token("agent", "alice")))
           .exchange()
           .expectStatus()

@@ -1,15 +1,23 @@
 package org.example.inquiry.platform;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import java.math.BigDecimal;
+import java.security.Principal;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.example.inquiry.platform.kafka.InvalidEventException;
+import org.example.inquiry.platform.validation.MoneyInput;
+import org.example.inquiry.platform.validation.ValidMoney;
 import org.example.inquiry.schemas.InquiryReceived;
 import org.example.inquiry.schemas.catalog.Topics;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
@@ -36,28 +44,25 @@ class PlatformTestApplication {
   static class PingController {
     @GetMapping("/api/v1/ping")
     @PreAuthorize("hasRole('agent')")
-    Mono<String> ping(java.security.Principal caller) {
+    Mono<String> ping(Principal caller) {
       return Mono.just("pong " + caller.getName());
     }
 
     /** Echoes a validated body, for the strict-input tests. */
-    @org.springframework.web.bind.annotation.PostMapping("/api/v1/echo")
+    @PostMapping("/api/v1/echo")
     @PreAuthorize("hasRole('agent')")
-    Mono<EchoRequest> echo(
-        @jakarta.validation.Valid @org.springframework.web.bind.annotation.RequestBody
-            EchoRequest body) {
+    Mono<EchoRequest> echo(@Valid @RequestBody EchoRequest body) {
       return Mono.just(body);
     }
   }
 
   record EchoRequest(
-      @jakarta.validation.constraints.NotBlank String subject,
+      @NotBlank String subject,
       Integer count,
       Boolean flag,
       List<String> tags,
-      @jakarta.validation.Valid Amount amount) {}
+      @Valid Amount amount) {}
 
-  @org.example.inquiry.platform.validation.ValidMoney
-  record Amount(java.math.BigDecimal amount, String currency)
-      implements org.example.inquiry.platform.validation.MoneyInput {}
+  @ValidMoney
+  record Amount(BigDecimal amount, String currency) implements MoneyInput {}
 }

@@ -3,17 +3,21 @@ package org.example.inquiry.resolution;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.io.StringReader;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import org.example.inquiry.resolution.openitems.OpenItemCsv;
 import org.example.inquiry.schemas.ApprovalRequirement;
 import org.example.inquiry.schemas.InquiryApproved;
 import org.example.inquiry.schemas.InquiryResolved;
 import org.example.inquiry.schemas.InquiryRouted;
 import org.example.inquiry.schemas.Money;
+import org.example.inquiry.schemas.Reference;
+import org.example.inquiry.schemas.ReferenceKind;
 import org.example.inquiry.schemas.catalog.Topics;
 import org.example.inquiry.testing.Events;
 import org.example.inquiry.testing.KafkaTestEnvironment;
@@ -53,11 +57,11 @@ class ResolutionIT {
     // The seed invoice the proposals adjust is C-1001's in the ledger before the service starts,
     // so the global ledger store has it when the first proposal is checked.
     var ledger =
-        org.example.inquiry.resolution.openitems.OpenItemCsv.read(
-            new java.io.StringReader(
-                String.join(",", org.example.inquiry.resolution.openitems.OpenItemCsv.HEADER)
+        OpenItemCsv.read(
+            new StringReader(
+                String.join(",", OpenItemCsv.HEADER)
                     + "\nINV-2026-000123,INVOICE,C-1001,2026-10-20,2026-11-19,22000.00,USD,22000.00,OVERDUE,PO-5521,\n"),
-            java.time.Instant.now());
+            Instant.now());
     assertThat(ledger.problems()).isEmpty();
     TopicWriter writer = new TopicWriter(kafka);
     ledger
@@ -72,7 +76,7 @@ class ResolutionIT {
         .headers(h -> h.setBearerAuth(token("sam", "supervisor")))
         .contentType(MediaType.parseMediaType("text/csv"))
         .bodyValue(
-            String.join(",", org.example.inquiry.resolution.openitems.OpenItemCsv.HEADER)
+            String.join(",", OpenItemCsv.HEADER)
                 + "\nINV-2026-000098,INVOICE,C-1001,2026-09-15,2026-10-15,4800.00,USD,0.00,PAID,PO-5480,\n")
         .exchange()
         .expectStatus()
@@ -82,10 +86,7 @@ class ResolutionIT {
     routed.setTypes(List.of("payment-status"));
     routed
         .getContext()
-        .setReferences(
-            List.of(
-                new org.example.inquiry.schemas.Reference(
-                    org.example.inquiry.schemas.ReferenceKind.INVOICE, "INV-2026-000098")));
+        .setReferences(List.of(new Reference(ReferenceKind.INVOICE, "INV-2026-000098")));
     await().pollDelay(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5)).until(() -> true);
     publish(routed);
 

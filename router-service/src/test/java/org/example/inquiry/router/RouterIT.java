@@ -3,14 +3,21 @@ package org.example.inquiry.router;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.awaitility.Awaitility;
+import org.example.inquiry.router.assignment.OpenLoad;
 import org.example.inquiry.schemas.Contact;
 import org.example.inquiry.schemas.Customer;
 import org.example.inquiry.schemas.InquiryClassified;
+import org.example.inquiry.schemas.InquiryResolved;
 import org.example.inquiry.schemas.InquiryRouted;
 import org.example.inquiry.schemas.KycStatus;
 import org.example.inquiry.schemas.Money;
@@ -21,11 +28,13 @@ import org.example.inquiry.schemas.Urgency;
 import org.example.inquiry.schemas.catalog.Topics;
 import org.example.inquiry.testing.Events;
 import org.example.inquiry.testing.KafkaTestEnvironment;
+import org.example.inquiry.testing.PoisonRecords;
 import org.example.inquiry.testing.ServiceTestProperties;
 import org.example.inquiry.testing.TopicReader;
 import org.example.inquiry.testing.TopicWriter;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -114,15 +123,14 @@ class RouterIT {
     assertThat(routed.getPolicyVersion()).isEqualTo("routing-2026.11-1");
   }
 
-  @org.springframework.beans.factory.annotation.Autowired
-  org.example.inquiry.router.assignment.OpenLoad load;
+  @Autowired OpenLoad load;
 
   @Test
   void poisonOnTheOpenLoadViewsInputsIsDeadLetteredAndTheViewKeepsCounting() {
     String run = UUID.randomUUID().toString().substring(0, 8);
-    List<String> keys = new java.util.ArrayList<>();
+    List<String> keys = new ArrayList<>();
     for (var topic : List.of(Topics.INQUIRIES_ROUTED, Topics.INQUIRIES_RESOLVED)) {
-      for (var poison : org.example.inquiry.testing.PoisonRecords.forTopic(kafka, topic)) {
+      for (var poison : PoisonRecords.forTopic(kafka, topic)) {
         String key = "poison-" + run + "-" + poison.kind();
         new TopicWriter(kafka).sendRaw(topic.name(), key, poison.value());
         keys.add(topic.name() + "/" + key + "/" + poison.reason());
@@ -133,14 +141,14 @@ class RouterIT {
     send(
         Topics.INQUIRIES_ROUTED.name(), inquiryId, Events.aRoutedInquiry(inquiryId, Instant.now()));
 
-    org.awaitility.Awaitility.await()
+    Awaitility.await()
         .atMost(Duration.ofSeconds(60))
         .until(() -> load.snapshot().getOrDefault("omar", 0) == before + 1);
 
     send(
         Topics.INQUIRIES_RESOLVED.name(),
         inquiryId,
-        org.example.inquiry.schemas.InquiryResolved.newBuilder()
+        InquiryResolved.newBuilder()
             .setEventId(UUID.randomUUID().toString())
             .setInquiryId(inquiryId)
             .setOccurredAt(Instant.now())
@@ -149,7 +157,7 @@ class RouterIT {
             .setResolutionCode("ANSWERED")
             .setFirstContactResolution(true)
             .build());
-    org.awaitility.Awaitility.await()
+    Awaitility.await()
         .atMost(Duration.ofSeconds(60))
         .until(() -> load.snapshot().getOrDefault("omar", 0) == before);
 
@@ -175,14 +183,14 @@ class RouterIT {
     }
   }
 
-  static String header(org.apache.kafka.clients.consumer.ConsumerRecord<?, ?> record, String name) {
+  static String header(ConsumerRecord<?, ?> record, String name) {
     var header = record.headers().lastHeader(name);
     if (header == null) {
       return null;
     }
     if (name.endsWith("-offset") || name.endsWith("-partition")) {
-      return java.util.Arrays.toString(header.value());
+      return Arrays.toString(header.value());
     }
-    return new String(header.value(), java.nio.charset.StandardCharsets.UTF_8);
+    return new String(header.value(), StandardCharsets.UTF_8);
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -265,9 +266,7 @@ class FinanceInquiryScenariosIT {
             "Hi, could you resend a copy of invoice INV-2026-000098? Our AP team cannot find the",
             "PDF. Thanks, Lee",
             "");
-    Reply delivered =
-        platform.submitEmail(
-            "mail-gateway", email.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    Reply delivered = platform.submitEmail("mail-gateway", email.getBytes(StandardCharsets.UTF_8));
     assertThat(delivered.status()).as(delivered.body()).isEqualTo(202);
     String id = delivered.text("inquiryId");
     inquiries.add(id);

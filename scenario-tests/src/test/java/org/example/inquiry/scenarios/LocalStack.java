@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -140,7 +142,7 @@ final class LocalStack implements AutoCloseable {
   }
 
   private static List<String> concat(String first, String second, String... rest) {
-    List<String> all = new java.util.ArrayList<>(List.of(first, second));
+    List<String> all = new ArrayList<>(List.of(first, second));
     all.addAll(List.of(rest));
     return all;
   }
@@ -159,7 +161,7 @@ final class LocalStack implements AutoCloseable {
       return;
     }
     try (var paths = Files.walk(dir)) {
-      paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -7,6 +7,7 @@ import java.util.UUID;
 import org.example.inquiry.schemas.Channel;
 import org.example.inquiry.schemas.CheckOutcome;
 import org.example.inquiry.schemas.Contact;
+import org.example.inquiry.schemas.ExchangeRate;
 import org.example.inquiry.schemas.InquiryContext;
 import org.example.inquiry.schemas.InquiryReceived;
 import org.example.inquiry.schemas.InquiryRouted;
@@ -75,11 +76,9 @@ public final class Events {
         .setSlaCalendar("24x7")
         .setPolicyVersion("test")
         .setExchangeRates(
-            java.util.List.of(
-                new org.example.inquiry.schemas.ExchangeRate(
-                    "EUR", new java.math.BigDecimal("1.08000000")),
-                new org.example.inquiry.schemas.ExchangeRate(
-                    "USD", new java.math.BigDecimal("1.00000000"))))
+            List.of(
+                new ExchangeRate("EUR", new BigDecimal("1.08000000")),
+                new ExchangeRate("USD", new BigDecimal("1.00000000"))))
         .build();
   }
 }

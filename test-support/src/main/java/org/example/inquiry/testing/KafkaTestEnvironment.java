@@ -1,5 +1,8 @@
 package org.example.inquiry.testing;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -9,7 +12,11 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.example.inquiry.registry.DevSchemaRegistry;
 import org.example.inquiry.schemas.catalog.TopicSpec;
+import org.example.inquiry.schemas.catalog.Topics;
+import org.opentest4j.TestAbortedException;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.kafka.KafkaContainer;
 
 /**
  * One Kafka broker and one in-process development schema registry per test JVM, started on first
@@ -79,7 +86,7 @@ public final class KafkaTestEnvironment {
     Mode mode = Mode.configured();
     if (mode == Mode.TESTCONTAINERS && !Docker.available()) {
       // KafkaTestCondition skips the integration tests first; this is for any other caller.
-      throw new org.opentest4j.TestAbortedException(
+      throw new TestAbortedException(
           MODE_PROPERTY + "=testcontainers, but no Docker engine answers");
     }
     broker = mode.usesContainer() ? new ContainerBroker() : new EmbeddedBroker();
@@ -132,11 +139,11 @@ public final class KafkaTestEnvironment {
    * ignoring those that exist already.
    */
   public void createTopics(TopicSpec... specs) {
-    java.util.List<TopicSpec> all = new java.util.ArrayList<>();
+    List<TopicSpec> all = new ArrayList<>();
     for (TopicSpec spec : specs) {
       all.add(spec);
       if (spec.valueType() != null && !spec.isDeadLetter()) {
-        all.add(org.example.inquiry.schemas.catalog.Topics.deadLetterOf(spec));
+        all.add(Topics.deadLetterOf(spec));
       }
     }
     try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers()))) {
@@ -191,12 +198,10 @@ public final class KafkaTestEnvironment {
   }
 
   private static final class ContainerBroker implements Broker {
-    final org.testcontainers.kafka.KafkaContainer container;
+    final KafkaContainer container;
 
     ContainerBroker() {
-      container =
-          new org.testcontainers.kafka.KafkaContainer(
-              System.getProperty(IMAGE_PROPERTY, DEFAULT_IMAGE));
+      container = new KafkaContainer(System.getProperty(IMAGE_PROPERTY, DEFAULT_IMAGE));
       BROKER_SETTINGS.forEach(
           (key, value) ->
               container.withEnv("KAFKA_" + key.toUpperCase(Locale.ROOT).replace('.', '_'), value));
@@ -232,7 +237,7 @@ public final class KafkaTestEnvironment {
           answers = false; // no socket, no DOCKER_HOST: spare Testcontainers' probing (seconds)
         } else {
           try {
-            answers = org.testcontainers.DockerClientFactory.instance().isDockerAvailable();
+            answers = DockerClientFactory.instance().isDockerAvailable();
           } catch (RuntimeException | LinkageError e) {
             answers = false;
           }
@@ -246,10 +251,9 @@ public final class KafkaTestEnvironment {
     private static boolean anyHint() {
       String home = System.getProperty("user.home");
       return (System.getenv("DOCKER_HOST") != null && !System.getenv("DOCKER_HOST").isBlank())
-          || java.nio.file.Files.exists(java.nio.file.Path.of("/var/run/docker.sock"))
-          || java.nio.file.Files.exists(
-              java.nio.file.Path.of(home, ".docker", "run", "docker.sock"))
-          || java.nio.file.Files.exists(java.nio.file.Path.of(home, ".testcontainers.properties"));
+          || Files.exists(Path.of("/var/run/docker.sock"))
+          || Files.exists(Path.of(home, ".docker", "run", "docker.sock"))
+          || Files.exists(Path.of(home, ".testcontainers.properties"));
     }
   }
 }

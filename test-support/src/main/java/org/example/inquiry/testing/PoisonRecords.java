@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.apache.avro.specific.SpecificRecord;
+import org.example.inquiry.schemas.Contact;
 import org.example.inquiry.schemas.catalog.TopicSpec;
 import org.example.inquiry.schemas.serde.AvroSerdeConfig;
 import org.example.inquiry.schemas.serde.AvroSerializer;
@@ -52,8 +53,6 @@ public final class PoisonRecords {
   private static byte[] wrongSchema(KafkaTestEnvironment kafka) {
     AvroSerializer<SpecificRecord> serializer = new AvroSerializer<>();
     serializer.configure(Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, kafka.registryUrl()), false);
-    return serializer.serialize(
-        "poison-wrong-schema",
-        new org.example.inquiry.schemas.Contact("Poison", "poison@example.org"));
+    return serializer.serialize("poison-wrong-schema", new Contact("Poison", "poison@example.org"));
   }
 }

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,6 +23,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.ScramCredentialInfo;
 import org.apache.kafka.clients.admin.ScramMechanism;
 import org.apache.kafka.clients.admin.UserScramCredentialUpsertion;
+import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.acl.AclBinding;
 import org.apache.kafka.common.utils.Time;
 
@@ -113,7 +115,7 @@ public final class SecureKafkaBroker implements AutoCloseable {
                 "format",
                 "--standalone",
                 "-t",
-                org.apache.kafka.common.Uuid.randomUuid().toString(),
+                Uuid.randomUuid().toString(),
                 "-c",
                 file.toString(),
                 "--add-scram",
@@ -243,7 +245,7 @@ public final class SecureKafkaBroker implements AutoCloseable {
     server.shutdown();
     server.awaitShutdown();
     try (var paths = Files.walk(logDir)) {
-      paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
     } catch (IOException e) {
       // a temp directory left behind
     }

@@ -8,6 +8,7 @@ import java.util.UUID;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -33,7 +34,7 @@ public final class TopicReader {
         (t, data) -> {
           try {
             return avro.deserialize(t, data);
-          } catch (org.apache.kafka.common.errors.SerializationException e) {
+          } catch (SerializationException e) {
             return null;
           }
         };

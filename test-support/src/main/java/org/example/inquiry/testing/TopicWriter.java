@@ -3,6 +3,7 @@ package org.example.inquiry.testing;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -35,9 +36,8 @@ public final class TopicWriter {
     serializer.configure(Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, kafka.registryUrl()), false);
     try (KafkaProducer<String, SpecificRecord> producer =
         new KafkaProducer<>(config(), new StringSerializer(), serializer)) {
-      List<java.util.concurrent.Future<?>> sent =
-          records.stream().<java.util.concurrent.Future<?>>map(producer::send).toList();
-      for (java.util.concurrent.Future<?> ack : sent) {
+      List<Future<?>> sent = records.stream().<Future<?>>map(producer::send).toList();
+      for (Future<?> ack : sent) {
         ack.get();
       }
     } catch (ExecutionException e) {

@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
+import org.apache.avro.Schema;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -40,6 +41,7 @@ import org.example.inquiry.schemas.InquiryReceived;
 import org.example.inquiry.schemas.catalog.Topics;
 import org.example.inquiry.schemas.registry.CompatibilityLevel;
 import org.example.inquiry.schemas.registry.HttpSchemaRegistryClient;
+import org.example.inquiry.schemas.registry.RegistryConnection;
 import org.example.inquiry.schemas.registry.SchemaRegistryException;
 import org.example.inquiry.schemas.serde.AvroDeserializer;
 import org.example.inquiry.schemas.serde.AvroSerializer;
@@ -232,7 +234,7 @@ class SecuredConnectionsIT {
     HttpClient trusting =
         HttpClient.newBuilder()
             .sslContext(
-                org.example.inquiry.schemas.registry.RegistryConnection.fromConfigs(
+                RegistryConnection.fromConfigs(
                         Map.of(
                             "schema.registry.url",
                             registry.url(),
@@ -255,15 +257,10 @@ class SecuredConnectionsIT {
             "basic.auth.user.info", READER,
             "schema.registry.ssl.truststore.location", ca.caPem().toString());
     HttpSchemaRegistryClient readerClient =
-        new HttpSchemaRegistryClient(
-            org.example.inquiry.schemas.registry.RegistryConnection.fromConfigs(
-                reader, Duration.ofSeconds(5)));
+        new HttpSchemaRegistryClient(RegistryConnection.fromConfigs(reader, Duration.ofSeconds(5)));
     assertThat(readerClient.subjects()).isNotNull();
     assertThatThrownBy(
-            () ->
-                readerClient.register(
-                    "refused-value",
-                    org.apache.avro.Schema.create(org.apache.avro.Schema.Type.STRING)))
+            () -> readerClient.register("refused-value", Schema.create(Schema.Type.STRING)))
         .isInstanceOf(SchemaRegistryException.class)
         .satisfies(e -> assertThat(((SchemaRegistryException) e).status()).isEqualTo(401));
 

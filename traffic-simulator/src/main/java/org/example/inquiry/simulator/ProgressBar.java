@@ -1,7 +1,9 @@
 package org.example.inquiry.simulator;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.function.LongSupplier;
@@ -38,11 +40,11 @@ final class ProgressBar {
     }
     Path fd2 = Path.of("/proc/self/fd/2");
     try {
-      if (Files.exists(fd2, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+      if (Files.exists(fd2, LinkOption.NOFOLLOW_LINKS)) {
         String target = Files.readSymbolicLink(fd2).toString();
         return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
       }
-    } catch (java.io.IOException | UnsupportedOperationException | SecurityException e) {
+    } catch (IOException | UnsupportedOperationException | SecurityException e) {
       // fall through to the console check
     }
     return System.console() != null;

@@ -1,6 +1,12 @@
 package org.example.inquiry.simulator;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
@@ -8,12 +14,16 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 import org.example.inquiry.client.PlatformClient;
 import org.example.inquiry.client.PlatformUnreachableException;
@@ -185,14 +195,14 @@ final class Simulation {
     }
     try {
       agents.execute(() -> journey(inquiry, submitted));
-    } catch (java.util.concurrent.RejectedExecutionException e) {
+    } catch (RejectedExecutionException e) {
       stats.finished.incrementAndGet();
     }
   }
 
   private record Submitted(String inquiryId, byte[] email) {}
 
-  private java.io.Writer acceptedLog;
+  private Writer acceptedLog;
   private Duration submitRetry = Duration.ZERO;
 
   /**
@@ -205,7 +215,7 @@ final class Simulation {
     return this;
   }
 
-  private Reply retrying(java.util.function.Supplier<Reply> submission) {
+  private Reply retrying(Supplier<Reply> submission) {
     long deadline = System.nanoTime() + submitRetry.toNanos();
     while (true) {
       try {
@@ -234,13 +244,10 @@ final class Simulation {
    * Appends the id of every accepted inquiry (202 RECEIVED, or acknowledged by Kafka for the
    * adapter channel) to the file, one a line, as it is accepted: the chaos run's ground truth.
    */
-  Simulation recordAcceptedTo(java.nio.file.Path file) throws java.io.IOException {
+  Simulation recordAcceptedTo(Path file) throws IOException {
     acceptedLog =
-        java.nio.file.Files.newBufferedWriter(
-            file,
-            java.nio.charset.StandardCharsets.UTF_8,
-            java.nio.file.StandardOpenOption.CREATE,
-            java.nio.file.StandardOpenOption.APPEND);
+        Files.newBufferedWriter(
+            file, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
     return this;
   }
 
@@ -253,7 +260,7 @@ final class Simulation {
         acceptedLog.write(submitted.inquiryId());
         acceptedLog.write('\n');
         acceptedLog.flush();
-      } catch (java.io.IOException e) {
+      } catch (IOException e) {
         stats.error("--record-accepted: cannot write", e.toString());
       }
     }
@@ -281,8 +288,7 @@ final class Simulation {
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
           return null;
-        } catch (java.util.concurrent.ExecutionException
-            | java.util.concurrent.TimeoutException e) {
+        } catch (ExecutionException | TimeoutException e) {
           stats.error(
               "Kafka adapter: publishing to inquiries-submitted failed",
               String.valueOf(e.getCause() == null ? e : e.getCause()));

@@ -1,6 +1,7 @@
 package org.example.inquiry.classifier.classification;
 
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.Consumer;
@@ -121,7 +122,7 @@ class InquiryReceivedListener {
   }
 
   static List<Reference> withInvoicesFound(List<Reference> stated, List<ExtractedReference> found) {
-    java.util.LinkedHashMap<String, Reference> all = new java.util.LinkedHashMap<>();
+    LinkedHashMap<String, Reference> all = new LinkedHashMap<>();
     stated.forEach(r -> all.put(r.getKind() + ":" + r.getValue().trim().toUpperCase(), r));
     found.stream()
         .filter(r -> "INVOICE".equals(r.kind()))

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -70,15 +71,15 @@ final class ReferenceExtractor {
     return last == 'k' ? 1_000 : last == 'm' ? 1_000_000 : 1;
   }
 
-  private static java.util.Optional<ExtractedReference> amount(
+  private static Optional<ExtractedReference> amount(
       String currency, String number, int multiplier) {
     String code = SYMBOLS.getOrDefault(currency, currency.toUpperCase());
     BigDecimal value = parse(number);
     if (value == null) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
     value = value.multiply(BigDecimal.valueOf(multiplier));
-    return java.util.Optional.of(
+    return Optional.of(
         new ExtractedReference("AMOUNT", value.toPlainString() + " " + code, value, code));
   }
 

@@ -1,6 +1,7 @@
 package org.example.inquiry.classifier.classification;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -47,7 +48,7 @@ public final class UrgencyContext {
     if (amount == null || amount.signum() <= 0) {
       return "ctxamountnone";
     }
-    int digits = amount.setScale(0, java.math.RoundingMode.DOWN).toPlainString().length();
+    int digits = amount.setScale(0, RoundingMode.DOWN).toPlainString().length();
     return String.format(Locale.ROOT, "ctxamount%d", Math.min(digits, 8));
   }
 }

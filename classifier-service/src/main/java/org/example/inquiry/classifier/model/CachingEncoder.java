@@ -16,6 +16,7 @@ import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -146,7 +147,7 @@ public final class CachingEncoder extends DelegatingEncoder {
       byte[] digest =
           MessageDigest.getInstance("SHA-256")
               .digest(MiniLmEncoder.input(text).getBytes(StandardCharsets.UTF_8));
-      return java.util.HexFormat.of().formatHex(digest, 0, 16);
+      return HexFormat.of().formatHex(digest, 0, 16);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }

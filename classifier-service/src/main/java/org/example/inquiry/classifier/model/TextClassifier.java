@@ -5,6 +5,7 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
@@ -229,7 +230,7 @@ public final class TextClassifier {
 
   /** Every label with its probability, most probable first; never empty. */
   public List<LabelScore> predict(String text) {
-    return predictAll(java.util.Collections.singletonList(text)).get(0);
+    return predictAll(Collections.singletonList(text)).get(0);
   }
 
   /** {@link #predict} for several texts, with their embeddings computed in one batch. */

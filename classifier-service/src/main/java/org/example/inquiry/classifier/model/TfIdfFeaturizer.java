@@ -1,5 +1,8 @@
 package org.example.inquiry.classifier.model;
 
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -82,7 +85,7 @@ final class TfIdfFeaturizer {
     return NgramVocabulary.of(keys, indices);
   }
 
-  void writeTo(java.io.DataOutputStream out) throws java.io.IOException {
+  void writeTo(DataOutputStream out) throws IOException {
     writeVocabulary(out, wordVocabulary);
     writeVocabulary(out, charVocabulary);
     out.writeInt(idf.length);
@@ -91,8 +94,7 @@ final class TfIdfFeaturizer {
     }
   }
 
-  static TfIdfFeaturizer readFrom(java.io.DataInputStream in, TrainingOptions options)
-      throws java.io.IOException {
+  static TfIdfFeaturizer readFrom(DataInputStream in, TrainingOptions options) throws IOException {
     NgramVocabulary words = readVocabulary(in);
     NgramVocabulary chars = readVocabulary(in);
     float[] idf = new float[in.readInt()];
@@ -102,8 +104,8 @@ final class TfIdfFeaturizer {
     return new TfIdfFeaturizer(options, words, chars, idf);
   }
 
-  private static void writeVocabulary(java.io.DataOutputStream out, NgramVocabulary vocabulary)
-      throws java.io.IOException {
+  private static void writeVocabulary(DataOutputStream out, NgramVocabulary vocabulary)
+      throws IOException {
     out.writeInt(vocabulary.size());
     for (int e = 0; e < vocabulary.size(); e++) {
       out.writeUTF(vocabulary.key(e));
@@ -111,8 +113,7 @@ final class TfIdfFeaturizer {
     }
   }
 
-  private static NgramVocabulary readVocabulary(java.io.DataInputStream in)
-      throws java.io.IOException {
+  private static NgramVocabulary readVocabulary(DataInputStream in) throws IOException {
     int size = in.readInt();
     String[] keys = new String[size];
     int[] indices = new int[size];

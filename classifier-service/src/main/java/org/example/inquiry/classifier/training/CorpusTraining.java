@@ -1,5 +1,6 @@
 package org.example.inquiry.classifier.training;
 
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -12,6 +13,7 @@ import org.example.inquiry.classifier.classification.UrgencyContext;
 import org.example.inquiry.classifier.model.Calibration;
 import org.example.inquiry.classifier.model.Evaluation;
 import org.example.inquiry.classifier.model.InquiryText;
+import org.example.inquiry.classifier.model.LabelScore;
 import org.example.inquiry.classifier.model.LabelledText;
 import org.example.inquiry.classifier.model.SentenceEncoder;
 import org.example.inquiry.classifier.model.TextClassifier;
@@ -112,7 +114,7 @@ public final class CorpusTraining {
   }
 
   /** The text the urgency model reads for an inquiry, evaluated with the default rules. */
-  public static String urgencyText(String subject, String body, java.math.BigDecimal amount) {
+  public static String urgencyText(String subject, String body, BigDecimal amount) {
     KeywordRules.Outcome outcome = DEFAULT_RULES.evaluate(subject, body, amount);
     return InquiryText.withContext(
         InquiryText.of(subject, body), UrgencyContext.tokens(outcome, amount));
@@ -120,7 +122,7 @@ public final class CorpusTraining {
 
   /** Main-type figures of a model on examples. */
   public static Evaluation evaluate(TextClassifier model, List<LabelledText> examples) {
-    List<List<org.example.inquiry.classifier.model.LabelScore>> predictions =
+    List<List<LabelScore>> predictions =
         model.predictAll(examples.stream().map(LabelledText::text).toList());
     return Evaluation.of(
         examples.stream().map(LabelledText::label).toList(),

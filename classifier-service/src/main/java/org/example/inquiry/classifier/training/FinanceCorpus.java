@@ -9,6 +9,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -109,7 +110,7 @@ public record FinanceCorpus(List<Datasets.CorpusRow> rows, String sha256) {
     if (types.isEmpty()) {
       throw new IllegalArgumentException("row " + id + " has no type");
     }
-    String urgency = text(row, "urgency").strip().toUpperCase(java.util.Locale.ROOT);
+    String urgency = text(row, "urgency").strip().toUpperCase(Locale.ROOT);
     return new Datasets.CorpusRow(
         id,
         text(row, "subject"),

@@ -1,5 +1,6 @@
 package org.example.inquiry.classifier.training;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,7 +34,7 @@ public final class ModelArtifact {
     String version = CorpusTraining.version(corpus, engine.options(), engine.trainingEncoder());
     Path folder = classes.resolve(Engine.ARTIFACT_FOLDER);
     if (version.equals(Engine.versionOf(folder.resolve(Engine.MODEL_FILE)))
-        && java.nio.file.Files.isRegularFile(folder.resolve(Engine.EMBEDDINGS_FILE))) {
+        && Files.isRegularFile(folder.resolve(Engine.EMBEDDINGS_FILE))) {
       System.out.println("Model artifact " + version + " is up to date");
       return;
     }

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.InputStream;
 import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import org.assertj.core.api.Assertions;
 import org.example.inquiry.classifier.model.TrainingOptions;
 import org.example.inquiry.classifier.training.CorpusTraining;
 import org.example.inquiry.classifier.training.FinanceCorpus;
@@ -101,14 +104,13 @@ class ClassifierTest {
     var lc = new Classification.TypeScore("letter-of-credit", 0.62, "MODEL");
     var logistics = new Classification.TypeScore("logistics-billing", 0.31, "MODEL");
     var ruleBoosted = new Classification.TypeScore("letter-of-credit", 0.95, "RULE_AND_MODEL");
-    java.util.Map<String, Double> p =
-        java.util.Map.of("letter-of-credit", 0.62, "logistics-billing", 0.31, "general", 0.07);
+    Map<String, Double> p =
+        Map.of("letter-of-credit", 0.62, "logistics-billing", 0.31, "general", 0.07);
 
-    assertThat(Classifier.routingConfidence(java.util.List.of(lc, logistics), p))
-        .isCloseTo(0.93, org.assertj.core.api.Assertions.within(1e-9));
-    assertThat(Classifier.routingConfidence(java.util.List.of(lc), p)).isEqualTo(0.62);
-    assertThat(Classifier.routingConfidence(java.util.List.of(ruleBoosted, logistics), p))
-        .isEqualTo(0.95);
+    assertThat(Classifier.routingConfidence(List.of(lc, logistics), p))
+        .isCloseTo(0.93, Assertions.within(1e-9));
+    assertThat(Classifier.routingConfidence(List.of(lc), p)).isEqualTo(0.62);
+    assertThat(Classifier.routingConfidence(List.of(ruleBoosted, logistics), p)).isEqualTo(0.95);
   }
 
   @Test
@@ -131,7 +133,7 @@ class ClassifierTest {
   void vetoedTypesAreRemovedFromTheModelsProposalsToo() {
     KeywordRules vetoRefund =
         new KeywordRules(
-            java.util.List.of(
+            List.of(
                 new KeywordRules.Rule(
                     "veto:no-refund", KeywordRules.Action.VETO, "money back", "refund", null)),
             null);

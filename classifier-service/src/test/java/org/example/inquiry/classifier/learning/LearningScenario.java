@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
+import org.example.inquiry.classifier.model.InquiryText;
 import org.example.inquiry.classifier.training.Datasets;
 import org.example.inquiry.classifier.training.FinanceCorpus;
 
@@ -56,8 +57,7 @@ final class LearningScenario {
   /** A labelled inquiry of the scenario: its id, subject, body and the types an agent confirms. */
   record Inquiry(String inquiryId, String subject, String body, List<String> types) {
     HistoryExample example() {
-      return new HistoryExample(
-          inquiryId, org.example.inquiry.classifier.model.InquiryText.of(subject, body), types);
+      return new HistoryExample(inquiryId, InquiryText.of(subject, body), types);
     }
   }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import org.assertj.core.api.Assertions;
 import org.example.inquiry.classifier.model.TrainingOptions;
 import org.junit.jupiter.api.Test;
 
@@ -59,7 +60,7 @@ class CorpusTrainingTest {
         "id,subject,body,types,urgency,split\nX-1,s,USD 4,000 paid?,payment-status,LOW,train\n"
             .getBytes(StandardCharsets.UTF_8);
 
-    org.assertj.core.api.Assertions.assertThatThrownBy(() -> FinanceCorpus.ofTemplates(broken))
+    Assertions.assertThatThrownBy(() -> FinanceCorpus.ofTemplates(broken))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("record 1");
   }

@@ -1,6 +1,7 @@
 package org.example.inquiry.classifier.training;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import org.example.inquiry.classifier.model.InquiryText;
 import org.example.inquiry.classifier.model.SentenceEncoder;
@@ -33,7 +34,7 @@ public final class FakeEncoder implements SentenceEncoder {
     for (int i = 0; i < batch.size(); i++) {
       for (String word : InquiryText.withoutContext(batch.get(i)).toLowerCase().split("\\W+")) {
         if (!word.isEmpty()) {
-          int h = java.util.Arrays.hashCode(word.getBytes(StandardCharsets.UTF_8));
+          int h = Arrays.hashCode(word.getBytes(StandardCharsets.UTF_8));
           out[i][Math.floorMod(h, 16)] += 1;
         }
       }

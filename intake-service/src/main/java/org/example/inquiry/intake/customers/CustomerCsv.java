@@ -7,8 +7,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import org.apache.commons.csv.CSVRecord;
 import org.example.inquiry.platform.csv.CsvImport;
 import org.example.inquiry.schemas.Contact;
@@ -53,7 +55,7 @@ public final class CustomerCsv {
   public static Result read(Reader csv, Instant now) {
     CsvImport.Result<Customer> read = CsvImport.read(csv, HEADER, row -> toCustomer(row, now));
     List<String> problems = new ArrayList<>(read.problems());
-    java.util.Set<String> ids = new java.util.HashSet<>();
+    Set<String> ids = new HashSet<>();
     for (Customer customer : read.rows()) {
       if (!ids.add(customer.getCustomerId())) {
         problems.add("duplicate customerId " + customer.getCustomerId());

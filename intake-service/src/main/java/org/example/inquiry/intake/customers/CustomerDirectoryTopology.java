@@ -1,5 +1,8 @@
 package org.example.inquiry.intake.customers;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Set;
@@ -115,12 +118,12 @@ public final class CustomerDirectoryTopology {
         return;
       }
       try {
-        java.nio.ByteBuffer encoded = record.value().toByteBuffer();
+        ByteBuffer encoded = record.value().toByteBuffer();
         byte[] bytes = new byte[encoded.remaining()];
         encoded.get(bytes);
         store.put(recordKey(id), bytes);
-      } catch (java.io.IOException e) {
-        throw new java.io.UncheckedIOException(e);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
       }
       CustomerProfile profile = profileOf(record.value());
       byte[] idBytes = id.getBytes(StandardCharsets.UTF_8);

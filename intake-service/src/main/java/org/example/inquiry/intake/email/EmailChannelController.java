@@ -6,6 +6,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -125,7 +126,7 @@ class EmailChannelController {
     }
     Matcher m = SUBJECT_REFERENCE.matcher(email.subject());
     while (m.find()) {
-      String candidate = m.group(1).toLowerCase(java.util.Locale.ROOT);
+      String candidate = m.group(1).toLowerCase(Locale.ROOT);
       if (index.isRegistered(candidate)) {
         return Optional.of(candidate);
       }

@@ -7,6 +7,7 @@ import java.io.Reader;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -246,7 +247,7 @@ public final class EmailParser {
         }
         // References lists oldest first; the most recent are the likeliest to be ours.
         if (header.equals("References")) {
-          java.util.Collections.reverse(found);
+          Collections.reverse(found);
         }
         found.stream().filter(id -> !ids.contains(id)).forEach(ids::add);
       }

@@ -1,10 +1,13 @@
 package org.example.inquiry.intake.submission;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.util.List;
@@ -40,7 +43,7 @@ public record SubmitInquiryRequest(
   public record AttachmentDto(
       @NotBlank @Size(max = 255) String fileName,
       @NotBlank @Size(max = 127) String contentType,
-      @jakarta.validation.constraints.PositiveOrZero long sizeBytes,
+      @PositiveOrZero long sizeBytes,
       @Pattern(regexp = "[0-9a-f]{64}", message = "must be a lower-case hex SHA-256")
           String sha256) {}
 
@@ -62,8 +65,8 @@ public record SubmitInquiryRequest(
   @ValidMoney
   public record AmountDto(
       @NotNull
-          @jakarta.validation.constraints.DecimalMin(value = "0", message = "must not be negative")
-          @jakarta.validation.constraints.Digits(integer = 15, fraction = 4)
+          @DecimalMin(value = "0", message = "must not be negative")
+          @Digits(integer = 15, fraction = 4)
           BigDecimal amount,
       @NotBlank @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code like USD")
           String currency)

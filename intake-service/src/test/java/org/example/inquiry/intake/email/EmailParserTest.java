@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 public class EmailParserTest {
@@ -97,7 +98,7 @@ public class EmailParserTest {
       }
       m.append("--b--\r\n");
     }
-    return m.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    return m.toString().getBytes(StandardCharsets.UTF_8);
   }
 
   @Test
@@ -146,8 +147,7 @@ public class EmailParserTest {
     for (int i = depth - 1; i >= 0; i--) {
       m.append("--b").append(i).append("--\r\n");
     }
-    assertThatThrownBy(
-            () -> EmailParser.parse(m.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+    assertThatThrownBy(() -> EmailParser.parse(m.toString().getBytes(StandardCharsets.UTF_8)))
         .isInstanceOf(EmailParseException.class)
         .hasMessageContaining("nests");
   }

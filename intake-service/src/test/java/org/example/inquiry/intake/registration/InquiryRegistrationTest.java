@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.example.inquiry.intake.customers.CustomerLinking;
 import org.example.inquiry.schemas.Channel;
 import org.example.inquiry.schemas.CheckOutcome;
@@ -69,9 +71,8 @@ class InquiryRegistrationTest {
     var invoice1 = new Reference(ReferenceKind.INVOICE, "INV-1");
     var invoice2 = new Reference(ReferenceKind.INVOICE, "INV-2");
     var order = new Reference(ReferenceKind.ORDER, "PO-1");
-    java.util.Map<String, String> ledger = java.util.Map.of("INV-1", "C-1", "INV-2", "C-2");
-    java.util.function.Function<String, Optional<String>> owner =
-        n -> Optional.ofNullable(ledger.get(n));
+    Map<String, String> ledger = Map.of("INV-1", "C-1", "INV-2", "C-2");
+    Function<String, Optional<String>> owner = n -> Optional.ofNullable(ledger.get(n));
 
     assertThat(ReferenceCheck.referencesBelongToCustomer(List.of(order), "C-1", owner))
         .isEqualTo(CheckOutcome.NOT_APPLICABLE);

@@ -1,10 +1,13 @@
 package org.example.inquiry.metrics.kpi;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.apache.kafka.streams.state.HostInfo;
@@ -112,12 +115,12 @@ class KpiCluster {
             .queryParam("from", query.from())
             .queryParam("to", query.to())
             .queryParam("now", query.now())
-            .queryParam("groupBy", query.groupBy().name().toLowerCase(java.util.Locale.ROOT))
-            .queryParamIfPresent("period", java.util.Optional.ofNullable(query.period()))
+            .queryParam("groupBy", query.groupBy().name().toLowerCase(Locale.ROOT))
+            .queryParamIfPresent("period", Optional.ofNullable(query.period()))
             .encode()
             .build()
             .toUriString();
-    WebClient.RequestHeadersSpec<?> request = http.get().uri(java.net.URI.create(uri));
+    WebClient.RequestHeadersSpec<?> request = http.get().uri(URI.create(uri));
     if (authorization != null) {
       request = request.header("Authorization", authorization);
     }

@@ -1,15 +1,19 @@
 package org.example.inquiry.metrics.kpi;
 
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -34,8 +38,7 @@ class KpiGauges {
   private final KpiStore store;
   private final KpiCluster cluster;
   private final Duration refreshEvery;
-  private final java.util.concurrent.atomic.AtomicInteger exporter =
-      new java.util.concurrent.atomic.AtomicInteger();
+  private final AtomicInteger exporter = new AtomicInteger();
   private volatile long lastRefreshNanos = System.nanoTime() - Duration.ofDays(1).toNanos();
   private volatile boolean published;
   private final MultiGauge backlogOpen;
@@ -54,13 +57,11 @@ class KpiGauges {
       KpiStore store,
       KpiCluster cluster,
       MeterRegistry meters,
-      @org.springframework.beans.factory.annotation.Value("${metrics.gauge-refresh:15s}")
-          Duration refreshEvery) {
+      @Value("${metrics.gauge-refresh:15s}") Duration refreshEvery) {
     this.store = store;
     this.cluster = cluster;
     this.refreshEvery = refreshEvery;
-    io.micrometer.core.instrument.Gauge.builder(
-            "inquiry.kpi.exporter", exporter, Number::doubleValue)
+    Gauge.builder("inquiry.kpi.exporter", exporter, Number::doubleValue)
         .description("1 on the metrics instance that publishes the KPI gauges, 0 on the others")
         .register(meters);
     backlogOpen =
@@ -185,7 +186,7 @@ class KpiGauges {
           cluster.query(
               new KpiQuery(now.minus(WINDOW), now, now, KpiCalculator.GroupBy.TEAM, null),
               authorization);
-      Map<String, KpiCalculator.Kpis> byTeam = new java.util.LinkedHashMap<>();
+      Map<String, KpiCalculator.Kpis> byTeam = new LinkedHashMap<>();
       byTeam.putAll(KpiCalculator.finish(overall.groups()));
       byTeam.putAll(KpiCalculator.finish(perTeam.groups()));
       List<MultiGauge.Row<?>> open = new ArrayList<>();

@@ -1,5 +1,6 @@
 package org.example.inquiry.metrics.kpi;
 
+import java.util.ArrayList;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.example.inquiry.platform.kafka.AvroSerdeSettings;
@@ -20,8 +21,7 @@ class KpiStreamsConfig {
 
   @Bean
   StreamsInputTopics kpiInputs() {
-    var topics =
-        new java.util.ArrayList<>(KpiTopology.INPUTS.stream().map(TopicSpec::name).toList());
+    var topics = new ArrayList<>(KpiTopology.INPUTS.stream().map(TopicSpec::name).toList());
     topics.addAll(KpiTopology.DEAD_LETTER_TOPICS);
     return new StreamsInputTopics(topics);
   }

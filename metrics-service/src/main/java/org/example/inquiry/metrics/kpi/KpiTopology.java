@@ -1,6 +1,7 @@
 package org.example.inquiry.metrics.kpi;
 
 import java.util.List;
+import java.util.regex.Pattern;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
@@ -28,8 +29,7 @@ public final class KpiTopology {
   public static final String DEAD_LETTERS = "dead-letters";
 
   /** Dead-letter topics, matched by name as they appear. */
-  public static final java.util.regex.Pattern DEAD_LETTER_PATTERN =
-      java.util.regex.Pattern.compile(".+" + Topics.DLT_SUFFIX);
+  public static final Pattern DEAD_LETTER_PATTERN = Pattern.compile(".+" + Topics.DLT_SUFFIX);
 
   /** Every dead-letter topic of the catalogue; metrics counts what lands there. */
   public static final List<String> DEAD_LETTER_TOPICS =

@@ -13,6 +13,7 @@ import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.example.inquiry.schemas.Channel;
 import org.example.inquiry.schemas.CheckOutcome;
@@ -106,9 +107,7 @@ class KpiTopologyIT {
     config.put("application.id", "kpi-topology-test");
     config.put("bootstrap.servers", "unused:9092");
     // The service dead-letters what fails to deserialize (platform handler); here: skip it.
-    config.put(
-        "deserialization.exception.handler",
-        org.apache.kafka.streams.errors.LogAndContinueExceptionHandler.class);
+    config.put("deserialization.exception.handler", LogAndContinueExceptionHandler.class);
     try (TopologyTestDriver driver = new TopologyTestDriver(builder.build(), config)) {
       for (Object[] e : events) {
         driver

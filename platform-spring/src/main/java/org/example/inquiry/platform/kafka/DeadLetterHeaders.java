@@ -2,11 +2,13 @@ package org.example.inquiry.platform.kafka;
 
 import java.nio.charset.StandardCharsets;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.example.inquiry.schemas.catalog.Topics;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.support.serializer.DeserializationException;
 
 /**
  * The headers every dead letter carries, whichever consumer wrote it (a listener container or a
@@ -53,8 +55,7 @@ public final class DeadLetterHeaders {
   /** A value that failed to deserialize also reaches the listener as null; it is no tombstone. */
   private static boolean failedToDeserialize(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-      if (t instanceof org.springframework.kafka.support.serializer.DeserializationException
-          || t instanceof org.apache.kafka.common.errors.SerializationException) {
+      if (t instanceof DeserializationException || t instanceof SerializationException) {
         return true;
       }
     }

@@ -1,6 +1,7 @@
 package org.example.inquiry.platform.kafka;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -11,6 +12,7 @@ import java.util.concurrent.TimeoutException;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.errors.RecordTooLargeException;
+import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.core.KafkaTemplate;
 
 /**
@@ -161,7 +163,7 @@ public class EventPublisher implements AutoCloseable {
   /** One caller's events, published atomically, and its answer. */
   private record Pending(Outgoing[] events, CompletableFuture<Void> done) {
     List<String> topics() {
-      return java.util.Arrays.stream(events).map(Outgoing::topic).distinct().toList();
+      return Arrays.stream(events).map(Outgoing::topic).distinct().toList();
     }
   }
 
@@ -170,9 +172,7 @@ public class EventPublisher implements AutoCloseable {
     publish(new Outgoing(topic, key, event));
   }
 
-  private static void sendAll(
-      org.springframework.kafka.core.KafkaOperations<Object, Object> operations,
-      Outgoing... events) {
+  private static void sendAll(KafkaOperations<Object, Object> operations, Outgoing... events) {
     for (Outgoing event : events) {
       try {
         operations

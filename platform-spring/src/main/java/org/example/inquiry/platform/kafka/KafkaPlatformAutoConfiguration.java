@@ -1,7 +1,9 @@
 package org.example.inquiry.platform.kafka;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.HashMap;
 import java.util.Map;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.SerializationException;
@@ -22,6 +24,7 @@ import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaConsumerFactoryCustomizer;
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
@@ -32,6 +35,7 @@ import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
 import org.springframework.kafka.support.converter.ConversionException;
 import org.springframework.kafka.support.serializer.DeserializationException;
 import org.springframework.kafka.transaction.KafkaTransactionManager;
+import org.springframework.messaging.handler.invocation.MethodArgumentResolutionException;
 import org.springframework.transaction.support.AbstractPlatformTransactionManager;
 
 /**
@@ -74,15 +78,14 @@ public class KafkaPlatformAutoConfiguration {
     admin.ifAvailable(a -> a.setModifyTopicConfigs(true));
     var topics = TopicDeclarations.ownedBy(service, properties.replicationFactor());
     log.info("{} declares topics {}", service, topics.stream().map(t -> t.name()).toList());
-    return new KafkaAdmin.NewTopics(topics.toArray(org.apache.kafka.clients.admin.NewTopic[]::new));
+    return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
   }
 
   /** Registry settings for the Avro serdes of Kafka Streams topologies. */
   @Bean
   @ConditionalOnMissingBean
-  AvroSerdeSettings avroSerdeSettings(
-      org.springframework.boot.kafka.autoconfigure.KafkaProperties kafka) {
-    Map<String, Object> configs = new java.util.HashMap<>(kafka.getProperties());
+  AvroSerdeSettings avroSerdeSettings(KafkaProperties kafka) {
+    Map<String, Object> configs = new HashMap<>(kafka.getProperties());
     configs.putAll(kafka.getStreams().getProperties());
     return new AvroSerdeSettings(configs);
   }
@@ -184,7 +187,7 @@ public class KafkaPlatformAutoConfiguration {
         ConversionException.class,
         InvalidEventException.class,
         // a null (tombstone) or unconvertible payload for the listener's parameter
-        org.springframework.messaging.handler.invocation.MethodArgumentResolutionException.class);
+        MethodArgumentResolutionException.class);
     return processor;
   }
 

@@ -3,6 +3,7 @@ package org.example.inquiry.platform.kafka;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -260,7 +261,7 @@ public final class TransactionalBatches {
     try {
       future.getNow(null);
       return new IllegalStateException("no failure");
-    } catch (java.util.concurrent.CompletionException e) {
+    } catch (CompletionException e) {
       return e.getCause() == null ? e : e.getCause();
     } catch (RuntimeException e) {
       return e;

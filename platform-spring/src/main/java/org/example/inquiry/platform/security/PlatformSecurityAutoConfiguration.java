@@ -18,6 +18,7 @@ import org.springframework.security.config.annotation.web.reactive.EnableWebFlux
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
@@ -119,10 +120,7 @@ public class PlatformSecurityAutoConfiguration {
     return jwt -> {
       String principal =
           PersonIds.canonical(jwt.getClaimAsString(policy.principalClaim()))
-              .orElseThrow(
-                  () ->
-                      new org.springframework.security.oauth2.jwt.BadJwtException(
-                          "the token names no acceptable caller"));
+              .orElseThrow(() -> new BadJwtException("the token names no acceptable caller"));
       Object claimed = jwt.getClaims().get(policy.rolesClaim());
       List<GrantedAuthority> authorities =
           claimed instanceof Collection<?> roles

@@ -1,5 +1,6 @@
 package org.example.inquiry.platform.streams;
 
+import java.util.List;
 import org.apache.kafka.streams.KafkaStreams;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
@@ -27,7 +28,7 @@ final class KafkaStreamsHealthIndicator implements HealthIndicator {
     if (streams == null) {
       return Health.down()
           .withDetail("state", "NOT_STARTED")
-          .withDetail("waitingForTopics", starter == null ? java.util.List.of() : starter.missing())
+          .withDetail("waitingForTopics", starter == null ? List.of() : starter.missing())
           .build();
     }
     KafkaStreams.State state = streams.state();

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.apache.kafka.clients.admin.Admin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,15 +21,13 @@ final class StreamsStarter implements SmartLifecycle {
 
   private final StreamsBuilderFactoryBean factoryBean;
   private final StreamsInputTopics inputs;
-  private final java.util.function.Supplier<Admin> admin;
+  private final Supplier<Admin> admin;
   private volatile boolean running;
   private volatile List<String> missing = List.of();
   private Thread starter;
 
   StreamsStarter(
-      StreamsBuilderFactoryBean factoryBean,
-      StreamsInputTopics inputs,
-      java.util.function.Supplier<Admin> admin) {
+      StreamsBuilderFactoryBean factoryBean, StreamsInputTopics inputs, Supplier<Admin> admin) {
     this.factoryBean = factoryBean;
     this.inputs = inputs;
     this.admin = admin;

@@ -11,6 +11,7 @@ import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
@@ -20,9 +21,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import org.example.inquiry.client.LocalTokens;
 import org.example.inquiry.schemas.identity.PersonIds;
@@ -141,7 +144,7 @@ class TokenPolicyTest {
     refused(token(c -> c.subject("ol ga")), "sub");
     refused(token(c -> c.subject("\u043elga")), "sub");
     refused(token(c -> c.subject("olga\u0000")), "sub");
-    refused(token(c -> c.claim("sub", java.util.Map.of("id", "olga"))), "");
+    refused(token(c -> c.claim("sub", Map.of("id", "olga"))), "");
     refused(token(c -> c.claim("sub", 42)), "sub");
   }
 
@@ -179,7 +182,7 @@ class TokenPolicyTest {
     refused(new PlainJWT(valid().build()).serialize(), "");
     // HS256 keyed with our public key, the classic algorithm-confusion attack.
     SignedJWT hmac = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), valid().build());
-    byte[] secret = java.util.Arrays.copyOf(ours.getPublic().getEncoded(), 64);
+    byte[] secret = Arrays.copyOf(ours.getPublic().getEncoded(), 64);
     hmac.sign(new MACSigner(secret));
     refused(hmac.serialize(), "");
     String good = signed(valid().build(), ours);
@@ -190,11 +193,7 @@ class TokenPolicyTest {
             + Base64.getUrlEncoder()
                 .withoutPadding()
                 .encodeToString(
-                    valid()
-                        .subject("ivy")
-                        .build()
-                        .toString()
-                        .getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                    valid().subject("ivy").build().toString().getBytes(StandardCharsets.UTF_8))
             + "."
             + parts[2];
     refused(tampered, "");

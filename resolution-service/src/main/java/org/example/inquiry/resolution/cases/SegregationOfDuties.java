@@ -1,5 +1,7 @@
 package org.example.inquiry.resolution.cases;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.example.inquiry.schemas.identity.PersonIds;
@@ -53,12 +55,11 @@ final class SegregationOfDuties {
   }
 
   /** The people excluded once the customer's account manager is (canonical form). */
-  static java.util.List<String> excludingAccountManager(
-      java.util.List<String> excluded, String accountManager) {
+  static List<String> excludingAccountManager(List<String> excluded, String accountManager) {
     if (accountManager == null || PersonIds.isAmong(accountManager, excluded)) {
       return excluded;
     }
-    java.util.List<String> more = new java.util.ArrayList<>(excluded);
+    List<String> more = new ArrayList<>(excluded);
     more.add(PersonIds.canonicalOrFolded(accountManager));
     return more;
   }

@@ -12,6 +12,8 @@ import org.example.inquiry.schemas.CheckOutcome;
 import org.example.inquiry.schemas.KycStatus;
 import org.example.inquiry.schemas.ReferenceKind;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class AutoAnswerTest {
 
@@ -120,8 +122,8 @@ class AutoAnswerTest {
         });
   }
 
-  @org.junit.jupiter.params.ParameterizedTest(name = "sender check {0}")
-  @org.junit.jupiter.params.provider.ValueSource(strings = {"FAILED", "UNKNOWN", "NOT_APPLICABLE"})
+  @ParameterizedTest(name = "sender check {0}")
+  @ValueSource(strings = {"FAILED", "UNKNOWN", "NOT_APPLICABLE"})
   void accountDataGoesOnlyToARegisteredContact(String senderCheck) {
     // A stranger quoting the customer id, a contact of another customer, a look-alike address or a
     // colleague at the customer's domain: intake's legitimacy check does not pass any of them.
@@ -133,9 +135,8 @@ class AutoAnswerTest {
     assertThat(AutoAnswer.answer(from(senderCheck, "VERIFIED"), ledger::get)).isEmpty();
   }
 
-  @org.junit.jupiter.params.ParameterizedTest(name = "KYC {0}")
-  @org.junit.jupiter.params.provider.ValueSource(
-      strings = {"PENDING", "EXPIRED", "FAILED", "UNKNOWN"})
+  @ParameterizedTest(name = "KYC {0}")
+  @ValueSource(strings = {"PENDING", "EXPIRED", "FAILED", "UNKNOWN"})
   void accountDataIsDisclosedOnlyForAKycVerifiedCustomer(String kyc) {
     var decision = AutoAnswer.decide(from("PASSED", kyc), ledger::get);
 

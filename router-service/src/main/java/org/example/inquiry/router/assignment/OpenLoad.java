@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.Grouped;
@@ -118,9 +119,7 @@ public class OpenLoad {
           .groupByKey(Grouped.with("open-load-by-agent", Serdes.String(), Serdes.Integer()))
           .reduce(
               Integer::sum,
-              Materialized
-                  .<String, Integer, KeyValueStore<org.apache.kafka.common.utils.Bytes, byte[]>>as(
-                      "open-load-sums")
+              Materialized.<String, Integer, KeyValueStore<Bytes, byte[]>>as("open-load-sums")
                   .withKeySerde(Serdes.String())
                   .withValueSerde(Serdes.Integer()))
           .toStream()
@@ -128,9 +127,7 @@ public class OpenLoad {
       builder.globalTable(
           Topics.ROUTER_OPEN_LOAD.name(),
           Consumed.with(Serdes.String(), Serdes.Integer()),
-          Materialized
-              .<String, Integer, KeyValueStore<org.apache.kafka.common.utils.Bytes, byte[]>>as(
-                  LOAD_STORE)
+          Materialized.<String, Integer, KeyValueStore<Bytes, byte[]>>as(LOAD_STORE)
               .withKeySerde(Serdes.String())
               .withValueSerde(Serdes.Integer()));
       return LOAD_STORE;

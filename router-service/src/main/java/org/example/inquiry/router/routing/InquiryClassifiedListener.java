@@ -1,10 +1,12 @@
 package org.example.inquiry.router.routing;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -16,6 +18,7 @@ import org.example.inquiry.router.config.RoutingConfiguration;
 import org.example.inquiry.router.customers.CustomerMaster;
 import org.example.inquiry.schemas.ApprovalRequirement;
 import org.example.inquiry.schemas.Customer;
+import org.example.inquiry.schemas.ExchangeRate;
 import org.example.inquiry.schemas.InquiryClassified;
 import org.example.inquiry.schemas.InquiryRouted;
 import org.example.inquiry.schemas.Money;
@@ -165,7 +168,7 @@ class InquiryClassifiedListener {
                         new ApprovalRequirement(
                             r.actionType(),
                             new Money(
-                                r.tier().above().setScale(4, java.math.RoundingMode.HALF_UP),
+                                r.tier().above().setScale(4, RoundingMode.HALF_UP),
                                 fx.baseCurrency()),
                             r.tier().level(),
                             r.tier().role() == null ? "" : r.tier().role()))
@@ -173,13 +176,12 @@ class InquiryClassifiedListener {
         .setExcludedPeople(decision.excludedPeople())
         .setPolicyVersion(policyVersion)
         .setExchangeRates(
-            new java.util.TreeMap<>(fx.toBase())
+            new TreeMap<>(fx.toBase())
                 .entrySet().stream()
                     .map(
                         rate ->
-                            new org.example.inquiry.schemas.ExchangeRate(
-                                rate.getKey(),
-                                rate.getValue().setScale(8, java.math.RoundingMode.HALF_UP)))
+                            new ExchangeRate(
+                                rate.getKey(), rate.getValue().setScale(8, RoundingMode.HALF_UP)))
                     .toList())
         .build();
   }

@@ -3,6 +3,7 @@ package org.example.inquiry.router.routing;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -58,7 +59,7 @@ public final class Router {
     this.sla = sla;
     this.approvals = approvals;
     this.teams = Map.copyOf(teams);
-    Map<String, List<String>> canonical = new java.util.HashMap<>();
+    Map<String, List<String>> canonical = new HashMap<>();
     conflicts.forEach(
         (customer, people) ->
             canonical.put(customer, people.stream().map(PersonIds::canonicalOrFolded).toList()));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.example.inquiry.router.approval.ApprovalPolicy;
@@ -133,7 +134,7 @@ class RouterTest {
   }
 
   private ApprovalPolicy approvalPolicy() {
-    Map<String, List<ApprovalPolicy.Tier>> ladders = new java.util.HashMap<>();
+    Map<String, List<ApprovalPolicy.Tier>> ladders = new HashMap<>();
     config
         .approval()
         .forEach(

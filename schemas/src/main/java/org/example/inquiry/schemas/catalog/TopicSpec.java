@@ -1,6 +1,8 @@
 package org.example.inquiry.schemas.catalog;
 
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import org.apache.avro.Schema;
@@ -81,9 +83,9 @@ public record TopicSpec(
    * replicationFactor} replicas: {@link #config()} plus {@code min.insync.replicas}.
    */
   public Map<String, String> config(int replicationFactor) {
-    Map<String, String> config = new java.util.LinkedHashMap<>(config());
+    Map<String, String> config = new LinkedHashMap<>(config());
     config.put("min.insync.replicas", Integer.toString(minInSyncReplicas(replicationFactor)));
-    return java.util.Collections.unmodifiableMap(config);
+    return Collections.unmodifiableMap(config);
   }
 
   /**
@@ -91,7 +93,7 @@ public record TopicSpec(
    * limits ({@link #config(int)} adds the durability setting).
    */
   public Map<String, String> config() {
-    Map<String, String> config = new java.util.LinkedHashMap<>();
+    Map<String, String> config = new LinkedHashMap<>();
     if (compacted) {
       config.put("cleanup.policy", "compact");
     } else {
@@ -105,6 +107,6 @@ public record TopicSpec(
     if (isDeadLetter()) {
       config.put("max.message.bytes", Integer.toString(DEAD_LETTER_MAX_BYTES));
     }
-    return java.util.Collections.unmodifiableMap(config);
+    return Collections.unmodifiableMap(config);
   }
 }

@@ -3,11 +3,13 @@ package org.example.inquiry.schemas.catalog;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.apache.avro.specific.SpecificRecord;
 import org.example.inquiry.schemas.ClassifierRetrained;
 import org.example.inquiry.schemas.Customer;
 import org.example.inquiry.schemas.InquiryApproved;
@@ -212,13 +214,12 @@ public final class Topics {
                         (a, b) -> {
                           throw new IllegalStateException("duplicate topic " + a.name());
                         },
-                        java.util.LinkedHashMap::new)));
+                        LinkedHashMap::new)));
   }
 
   private Topics() {}
 
-  private static TopicSpec event(
-      String name, Class<? extends org.apache.avro.specific.SpecificRecord> type, String owner) {
+  private static TopicSpec event(String name, Class<? extends SpecificRecord> type, String owner) {
     // The event log is the system of record: KPIs, case views and audit are rebuilt by replaying
     // it, so inquiry events never expire.
     return new TopicSpec(

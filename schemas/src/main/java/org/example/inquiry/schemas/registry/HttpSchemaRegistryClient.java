@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -16,6 +17,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.avro.Schema;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Client of the Confluent Schema Registry REST API (Confluent Schema Registry, Apicurio's ccompat
@@ -32,8 +35,7 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
   /** The registry's media type. */
   public static final String CONTENT_TYPE = "application/vnd.schemaregistry.v1+json";
 
-  private static final org.slf4j.Logger log =
-      org.slf4j.LoggerFactory.getLogger(HttpSchemaRegistryClient.class);
+  private static final Logger log = LoggerFactory.getLogger(HttpSchemaRegistryClient.class);
   private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Map<String, HttpSchemaRegistryClient> SHARED = new ConcurrentHashMap<>();
@@ -207,12 +209,12 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
   }
 
   private JsonNode send(String method, String path, String body) {
-    List<java.net.URI> urls = connection.urls();
+    List<URI> urls = connection.urls();
     int first = preferred;
     SchemaRegistryException failure = null;
     for (int attempt = 0; attempt < urls.size(); attempt++) {
       int index = (first + attempt) % urls.size();
-      java.net.URI base = urls.get(index);
+      URI base = urls.get(index);
       HttpResponse<String> response;
       try {
         response =
@@ -269,7 +271,7 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
 
   private HttpRequest request(int index, String method, String path, String body) {
     HttpRequest.Builder request =
-        HttpRequest.newBuilder(java.net.URI.create(connection.urls().get(index) + path))
+        HttpRequest.newBuilder(URI.create(connection.urls().get(index) + path))
             .timeout(timeout)
             .header("Accept", CONTENT_TYPE + ", application/json");
     String authorization = connection.authorizations().get(index);

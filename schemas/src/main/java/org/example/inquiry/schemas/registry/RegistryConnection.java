@@ -9,11 +9,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
+import java.security.MessageDigest;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collections;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -22,6 +25,7 @@ import java.util.TreeMap;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
+import org.apache.kafka.common.config.types.Password;
 
 /**
  * How to reach a Confluent-API schema registry: one or more base URLs (tried in order, failing over
@@ -92,7 +96,7 @@ public record RegistryConnection(
     if (urls.isEmpty()) {
       throw new IllegalArgumentException("at least one schema registry URL is needed");
     }
-    authorizations = java.util.Collections.unmodifiableList(new ArrayList<>(authorizations));
+    authorizations = Collections.unmodifiableList(new ArrayList<>(authorizations));
     if (authorizations.size() != urls.size()) {
       throw new IllegalArgumentException("one authorization (or null) per URL");
     }
@@ -286,10 +290,7 @@ public record RegistryConnection(
     if (value == null) {
       return null;
     }
-    String text =
-        value instanceof org.apache.kafka.common.config.types.Password p
-            ? p.value()
-            : value.toString();
+    String text = value instanceof Password p ? p.value() : value.toString();
     return text.isBlank() ? null : text.trim();
   }
 
@@ -318,9 +319,8 @@ public record RegistryConnection(
   private static String sha256(String value) {
     try {
       byte[] digest =
-          java.security.MessageDigest.getInstance("SHA-256")
-              .digest(value.getBytes(StandardCharsets.UTF_8));
-      return java.util.HexFormat.of().formatHex(digest, 0, 12);
+          MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(digest, 0, 12);
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException(e);
     }

@@ -1,5 +1,6 @@
 package org.example.inquiry.schemas.serde;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.kafka.common.config.ConfigException;
 import org.example.inquiry.schemas.registry.HttpSchemaRegistryClient;
@@ -67,7 +68,7 @@ public final class AvroSerdeConfig {
    * serde built outside Kafka's configuration (a Kafka Streams serde) needs.
    */
   public static Map<String, Object> registrySettings(Map<String, ?> configs) {
-    Map<String, Object> settings = new java.util.LinkedHashMap<>();
+    Map<String, Object> settings = new LinkedHashMap<>();
     configs.forEach(
         (key, value) -> {
           if (value != null

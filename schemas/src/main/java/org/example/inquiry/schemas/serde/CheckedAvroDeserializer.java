@@ -1,6 +1,7 @@
 package org.example.inquiry.schemas.serde;
 
 import java.util.Optional;
+import org.apache.avro.generic.GenericContainer;
 import org.apache.kafka.common.errors.SerializationException;
 import org.example.inquiry.schemas.catalog.TopicSpec;
 import org.example.inquiry.schemas.catalog.Topics;
@@ -72,7 +73,7 @@ public class CheckedAvroDeserializer<T> extends AvroDeserializer<T> {
   }
 
   private static String describe(Object value) {
-    if (value instanceof org.apache.avro.generic.GenericContainer container) {
+    if (value instanceof GenericContainer container) {
       return container.getSchema().getFullName();
     }
     return value == null ? "null" : value.getClass().getName();

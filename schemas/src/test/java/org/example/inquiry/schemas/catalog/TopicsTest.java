@@ -2,6 +2,7 @@ package org.example.inquiry.schemas.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -48,7 +49,7 @@ class TopicsTest {
       }
       TopicSpec dlt = Topics.deadLetterOf(topic);
       assertThat(dlt.config())
-          .containsEntry("retention.ms", Long.toString(java.time.Duration.ofDays(28).toMillis()))
+          .containsEntry("retention.ms", Long.toString(Duration.ofDays(28).toMillis()))
           .containsEntry("max.message.bytes", Integer.toString(TopicSpec.DEAD_LETTER_MAX_BYTES));
     }
   }

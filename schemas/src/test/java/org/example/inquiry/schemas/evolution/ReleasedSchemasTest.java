@@ -10,6 +10,7 @@ import java.util.List;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaBuilder;
 import org.example.inquiry.schemas.InquiryReceived;
+import org.example.inquiry.schemas.catalog.Topics;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,7 +29,7 @@ class ReleasedSchemasTest {
   @Test
   void everyCatalogueSchemaHasBeenReleased() {
     ReleasedSchemas released = new ReleasedSchemas(RELEASED);
-    for (var topic : org.example.inquiry.schemas.catalog.Topics.dataTopics()) {
+    for (var topic : Topics.dataTopics()) {
       List<Schema> versions = released.versions(topic.valueSchema().getName());
       assertThat(versions).as(topic.name()).isNotEmpty();
       assertThat(versions.get(versions.size() - 1))

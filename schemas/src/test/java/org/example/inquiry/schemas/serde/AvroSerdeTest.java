@@ -3,15 +3,21 @@ package org.example.inquiry.schemas.serde;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaBuilder;
 import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericDatumReader;
 import org.apache.avro.generic.GenericRecord;
+import org.apache.avro.io.DecoderFactory;
+import org.apache.avro.io.EncoderFactory;
+import org.apache.avro.specific.SpecificDatumWriter;
 import org.apache.kafka.common.errors.SerializationException;
 import org.example.inquiry.schemas.Channel;
 import org.example.inquiry.schemas.CheckOutcome;
@@ -90,7 +96,7 @@ class AvroSerdeTest {
   @Test
   void truncatedAvroBodyIsRefused() {
     byte[] bytes = serializer.serialize("inquiries-received", anInquiry());
-    byte[] truncated = java.util.Arrays.copyOf(bytes, bytes.length - 20);
+    byte[] truncated = Arrays.copyOf(bytes, bytes.length - 20);
     assertThatThrownBy(() -> deserializer.deserialize("inquiries-received", truncated))
         .isInstanceOf(SerializationException.class)
         .hasMessageContaining("Cannot decode");
@@ -141,13 +147,11 @@ class AvroSerdeTest {
 
   /** Projects a generated record onto another schema through Avro's own schema resolution. */
   private static GenericRecord asGeneric(InquiryReceived source, Schema target) throws Exception {
-    var out = new java.io.ByteArrayOutputStream();
-    var encoder = org.apache.avro.io.EncoderFactory.get().binaryEncoder(out, null);
-    new org.apache.avro.specific.SpecificDatumWriter<InquiryReceived>(InquiryReceived.class)
-        .write(source, encoder);
+    var out = new ByteArrayOutputStream();
+    var encoder = EncoderFactory.get().binaryEncoder(out, null);
+    new SpecificDatumWriter<InquiryReceived>(InquiryReceived.class).write(source, encoder);
     encoder.flush();
-    var decoder = org.apache.avro.io.DecoderFactory.get().binaryDecoder(out.toByteArray(), null);
-    return new org.apache.avro.generic.GenericDatumReader<GenericRecord>(source.getSchema(), target)
-        .read(null, decoder);
+    var decoder = DecoderFactory.get().binaryDecoder(out.toByteArray(), null);
+    return new GenericDatumReader<GenericRecord>(source.getSchema(), target).read(null, decoder);
   }
 }

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -262,7 +263,7 @@ public final class Accounting implements Callable<Integer> {
       throws InterruptedException {
     AtomicLong missing = new AtomicLong();
     ExecutorService pool = Executors.newFixedThreadPool(8);
-    List<String> samples = java.util.Collections.synchronizedList(new ArrayList<>());
+    List<String> samples = Collections.synchronizedList(new ArrayList<>());
     for (String id : accepted) {
       pool.execute(
           () -> {

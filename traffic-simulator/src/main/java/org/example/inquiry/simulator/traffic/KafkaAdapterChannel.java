@@ -3,6 +3,7 @@ package org.example.inquiry.simulator.traffic;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -117,6 +118,6 @@ public final class KafkaAdapterChannel implements AutoCloseable {
 
   @Override
   public void close() {
-    producer.close(java.time.Duration.ofSeconds(5));
+    producer.close(Duration.ofSeconds(5));
   }
 }

@@ -6,6 +6,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.random.RandomGenerator;
 import org.example.inquiry.client.PlatformClient;
 import org.example.inquiry.client.Reply;
@@ -378,10 +379,7 @@ public final class CaseWork {
     if (thinkTime.isZero()) {
       return;
     }
-    long millis =
-        (long)
-            (thinkTime.toMillis()
-                * (0.5 + java.util.concurrent.ThreadLocalRandom.current().nextDouble()));
+    long millis = (long) (thinkTime.toMillis() * (0.5 + ThreadLocalRandom.current().nextDouble()));
     try {
       Thread.sleep(millis);
     } catch (InterruptedException e) {

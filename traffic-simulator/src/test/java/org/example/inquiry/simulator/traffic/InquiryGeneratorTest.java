@@ -11,6 +11,8 @@ import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
+import org.assertj.core.data.Offset;
+import org.example.inquiry.simulator.TestData;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -41,7 +43,7 @@ class InquiryGeneratorTest {
 
   @BeforeAll
   static void generate() {
-    data = SampleData.load(org.example.inquiry.simulator.TestData.dataDir());
+    data = SampleData.load(TestData.dataDir());
     InquiryGenerator generator =
         new InquiryGenerator(data, ChannelMix.DEFAULT, 42, "sim-test", 0.05, 0.03);
     inquiries = IntStream.range(0, 3000).mapToObj(generator::generate).toList();
@@ -69,8 +71,7 @@ class InquiryGeneratorTest {
         IntStream.range(0, 10_000).filter(i -> mix.draw(random) == Channel.ADAPTER).count();
 
     assertThat(adapter).isZero();
-    assertThat(mix.share(Channel.PORTAL))
-        .isCloseTo(0.75, org.assertj.core.data.Offset.offset(1e-9));
+    assertThat(mix.share(Channel.PORTAL)).isCloseTo(0.75, Offset.offset(1e-9));
   }
 
   @Test

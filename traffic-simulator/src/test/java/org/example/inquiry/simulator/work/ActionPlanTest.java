@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.random.RandomGenerator;
+import org.example.inquiry.simulator.TestData;
 import org.example.inquiry.simulator.traffic.ChannelMix;
 import org.example.inquiry.simulator.traffic.GeneratedInquiry;
 import org.example.inquiry.simulator.traffic.InquiryGenerator;
@@ -21,7 +22,7 @@ class ActionPlanTest {
 
   @Test
   void proposesActionsThatFitTheTypeWithPositiveAmountsInSupportedCurrencies() {
-    SampleData data = SampleData.load(org.example.inquiry.simulator.TestData.dataDir());
+    SampleData data = SampleData.load(TestData.dataDir());
     InquiryGenerator generator =
         new InquiryGenerator(data, ChannelMix.DEFAULT, 42, "sim-test", 0.05, 0.03);
     Map<InquiryType, Set<String>> seen = new EnumMap<>(InquiryType.class);

@@ -3,6 +3,7 @@ package org.example.inquiry.resolution.cases.processing;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -105,7 +106,7 @@ public final class CaseMapper {
         new CaseCommand.Issued(
             k.getCommandId(), k.getActor(), new HashSet<>(k.getRoles()), k.getIssuedAt());
     Optional<CaseCommand.Type> type =
-        java.util.Arrays.stream(CaseCommand.Type.values())
+        Arrays.stream(CaseCommand.Type.values())
             .filter(t -> t.name().equals(k.getType()))
             .findFirst();
     if (type.isEmpty()) {

@@ -12,6 +12,7 @@ import org.example.inquiry.platform.streams.StoreUnavailableException;
 import org.example.inquiry.resolution.cases.InquiryCase;
 import org.example.inquiry.resolution.cases.processing.CaseTopology;
 import org.springframework.stereotype.Component;
+import org.springframework.web.util.UriBuilder;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -100,8 +101,7 @@ class CaseQueries {
         });
   }
 
-  private static void optional(
-      org.springframework.web.util.UriBuilder b, String name, Object value) {
+  private static void optional(UriBuilder b, String name, Object value) {
     if (value != null) {
       b.queryParam(name, value.toString());
     }
