@@ -3,13 +3,11 @@ package org.example.inquiry.metrics;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
-import org.springframework.kafka.annotation.EnableKafkaStreams;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 /** Metrics: KPIs computed from the inquiry event log, on Prometheus and REST. */
 @SpringBootApplication
 @ConfigurationPropertiesScan
-@EnableKafkaStreams
 @EnableScheduling
 public class MetricsApplication {
 

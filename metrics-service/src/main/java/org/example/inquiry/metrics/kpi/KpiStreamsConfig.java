@@ -8,9 +8,12 @@ import org.example.inquiry.platform.streams.StreamsInputTopics;
 import org.example.inquiry.schemas.catalog.TopicSpec;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.annotation.EnableKafkaStreams;
 
 /** Wires the KPI topology into the application's Kafka Streams instance. */
 @Configuration(proxyBeanMethods = false)
+// Here, not on the application class, so that web slice tests do not start Kafka Streams.
+@EnableKafkaStreams
 class KpiStreamsConfig {
 
   @Bean

@@ -41,6 +41,8 @@ class KpiControllerTest {
   @Autowired WebTestClient web;
   @MockitoBean KpiCluster cluster;
   @MockitoBean KpiStore store;
+  // The slice includes the scrape filter (a WebFilter), which refreshes the gauges.
+  @MockitoBean KpiGauges gauges;
 
   WebTestClient.ResponseSpec get(String uri) {
     return web.get()
