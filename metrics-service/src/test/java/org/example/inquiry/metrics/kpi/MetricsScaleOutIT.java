@@ -110,13 +110,13 @@ class MetricsScaleOutIT {
       writer.send(
           "inquiries-worked",
           id,
-          KpiTopologyIT.worked(
+          KpiTopologyTest.worked(
               id, "FIRST_RESPONDED", Events.RECEIVED_AT.plus(Duration.ofMinutes(10 + i))));
       if (i < RESOLVED) {
         writer.send(
             "inquiries-resolved",
             id,
-            KpiTopologyIT.resolved(
+            KpiTopologyTest.resolved(
                 id,
                 Events.RECEIVED_AT.plus(Duration.ofHours(1 + i)),
                 i % 2 == 0,

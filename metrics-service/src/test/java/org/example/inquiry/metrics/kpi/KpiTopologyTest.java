@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import org.apache.avro.specific.SpecificRecord;
@@ -21,15 +22,30 @@ import org.example.inquiry.schemas.InquiryContext;
 import org.example.inquiry.schemas.InquiryResolved;
 import org.example.inquiry.schemas.InquiryWorked;
 import org.example.inquiry.schemas.KycStatus;
-import org.example.inquiry.schemas.serde.AvroSerdes;
+import org.example.inquiry.schemas.registry.InMemorySchemaRegistryClient;
+import org.example.inquiry.schemas.serde.AvroSerdeConfig;
+import org.example.inquiry.schemas.serde.AvroSerializer;
+import org.example.inquiry.schemas.serde.CheckedAvroDeserializer;
 import org.example.inquiry.testing.Events;
-import org.example.inquiry.testing.KafkaTestEnvironment;
 import org.junit.jupiter.api.Test;
 
-/** Known event sequences through the KPI topology (TopologyTestDriver, in-process registry). */
-class KpiTopologyIT {
+/**
+ * Known event sequences through the KPI topology (TopologyTestDriver, a registry in memory, the
+ * service's checked deserializer): no broker.
+ */
+class KpiTopologyTest {
 
-  final Serde<SpecificRecord> serde = AvroSerdes.specific(KafkaTestEnvironment.get().registryUrl());
+  static final InMemorySchemaRegistryClient REGISTRY = new InMemorySchemaRegistryClient();
+  final Serde<SpecificRecord> serde = checkedSerde();
+
+  static Serde<SpecificRecord> checkedSerde() {
+    Serde<SpecificRecord> serde =
+        Serdes.serdeFrom(
+            new AvroSerializer<>(REGISTRY), new CheckedAvroDeserializer<SpecificRecord>(REGISTRY));
+    serde.configure(Map.of(AvroSerdeConfig.SPECIFIC_AVRO_READER, true), false);
+    return serde;
+  }
+
   static final Instant T0 = Events.RECEIVED_AT;
 
   List<Object[]> sequence() {
