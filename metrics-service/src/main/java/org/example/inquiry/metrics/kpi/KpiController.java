@@ -1,10 +1,10 @@
 package org.example.inquiry.metrics.kpi;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.Operation;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -50,10 +50,28 @@ class KpiController {
     return ResponseEntity.badRequest().body(problem);
   }
 
+  /**
+   * The answer of {@code GET /api/v1/kpis}: the period, the grouping, the KPIs per group, the
+   * series when a period was asked, and the events and dead letters counted per stage.
+   */
+  record KpiReport(
+      Instant from,
+      Instant to,
+      String groupBy,
+      Map<String, KpiCalculator.Kpis> groups,
+      @JsonInclude(JsonInclude.Include.NON_NULL) String period,
+      @JsonInclude(JsonInclude.Include.NON_NULL) List<SeriesBucket> series,
+      Map<String, Long> stageEvents,
+      Map<String, Long> deadLetters,
+      String definitions) {}
+
+  /** One bucket of a series: its KPIs, null where nothing happened in it. */
+  record SeriesBucket(Instant start, Instant end, KpiCalculator.Kpis kpis) {}
+
   @Operation(summary = "KPIs computed from the event log")
   @GetMapping(path = "/api/v1/kpis", produces = MediaType.APPLICATION_JSON_VALUE)
   @PreAuthorize("hasAnyRole('agent','approver','supervisor','auditor')")
-  Mono<Map<String, Object>> kpis(
+  Mono<KpiReport> kpis(
       @RequestParam(required = false) Instant from,
       @RequestParam(required = false) Instant to,
       @RequestParam(defaultValue = "none") String groupBy,
@@ -67,19 +85,16 @@ class KpiController {
               KpiQuery query = new KpiQuery(start, end, now, KpiQuery.groupBy(groupBy), period);
               List<KpiQuery.Bucket> buckets = query.buckets();
               KpiShare merged = cluster.query(query, authorization);
-              Map<String, Object> body = new LinkedHashMap<>();
-              body.put("from", start);
-              body.put("to", end);
-              body.put("groupBy", query.groupBy().name().toLowerCase(Locale.ROOT));
-              body.put("groups", KpiCalculator.finish(merged.groups()));
-              if (query.period() != null) {
-                body.put("period", period);
-                body.put("series", series(buckets, merged.series()));
-              }
-              body.put("stageEvents", merged.stageEvents());
-              body.put("deadLetters", merged.deadLetters());
-              body.put("definitions", "docs/ARCHITECTURE.md#kpis");
-              return body;
+              return new KpiReport(
+                  start,
+                  end,
+                  query.groupBy().name().toLowerCase(Locale.ROOT),
+                  KpiCalculator.finish(merged.groups()),
+                  query.period() == null ? null : period,
+                  query.period() == null ? null : series(buckets, merged.series()),
+                  merged.stageEvents(),
+                  merged.deadLetters(),
+                  "docs/ARCHITECTURE.md#kpis");
             })
         .subscribeOn(Schedulers.boundedElastic());
   }
@@ -101,16 +116,16 @@ class KpiController {
         .subscribeOn(Schedulers.boundedElastic());
   }
 
-  private static List<Map<String, Object>> series(
+  private static List<SeriesBucket> series(
       List<KpiQuery.Bucket> buckets, List<KpiPartial> partials) {
-    List<Map<String, Object>> series = new ArrayList<>();
+    List<SeriesBucket> series = new ArrayList<>();
     for (int i = 0; i < buckets.size(); i++) {
       KpiPartial partial = i < partials.size() ? partials.get(i) : null;
-      Map<String, Object> bucket = new LinkedHashMap<>();
-      bucket.put("start", buckets.get(i).start());
-      bucket.put("end", buckets.get(i).end());
-      bucket.put("kpis", partial == null ? null : partial.finish());
-      series.add(bucket);
+      series.add(
+          new SeriesBucket(
+              buckets.get(i).start(),
+              buckets.get(i).end(),
+              partial == null ? null : partial.finish()));
     }
     return series;
   }

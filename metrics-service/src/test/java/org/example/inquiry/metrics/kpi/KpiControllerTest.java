@@ -4,6 +4,8 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
+import java.util.List;
+import java.util.Map;
 import org.example.inquiry.platform.security.PlatformSecurityAutoConfiguration;
 import org.example.inquiry.platform.web.WebPlatformAutoConfiguration;
 import org.example.inquiry.testing.LocalJwt;
@@ -60,6 +62,66 @@ class KpiControllerTest {
         .expectBody()
         .jsonPath("$.detail")
         .isEqualTo(reason);
+  }
+
+  void answersFromTheCluster() {
+    when(cluster.query(any(), any()))
+        .thenAnswer(
+            call ->
+                KpiShare.of(
+                    List.of("inquiries-received-0"),
+                    List.of(),
+                    call.getArgument(0),
+                    Map.of("received", 3L),
+                    Map.of("inquiries-received-dlt", 1L)));
+  }
+
+  @Test
+  void theReportNamesItsPeriodGroupingAndCountsAndHasNoSeriesUnlessAsked() {
+    answersFromTheCluster();
+
+    get("/api/v1/kpis?from=2026-11-01T00:00:00Z&to=2026-11-03T00:00:00Z&groupBy=team")
+        .expectStatus()
+        .isOk()
+        .expectBody()
+        .jsonPath("$.from")
+        .isEqualTo("2026-11-01T00:00:00Z")
+        .jsonPath("$.to")
+        .isEqualTo("2026-11-03T00:00:00Z")
+        .jsonPath("$.groupBy")
+        .isEqualTo("team")
+        .jsonPath("$.groups")
+        .exists()
+        .jsonPath("$.stageEvents.received")
+        .isEqualTo(3)
+        .jsonPath("$.deadLetters['inquiries-received-dlt']")
+        .isEqualTo(1)
+        .jsonPath("$.definitions")
+        .isEqualTo("docs/ARCHITECTURE.md#kpis")
+        .jsonPath("$.period")
+        .doesNotExist()
+        .jsonPath("$.series")
+        .doesNotExist();
+  }
+
+  @Test
+  void aSeriesHasOneBucketPerPeriodEachWithItsKpis() {
+    answersFromTheCluster();
+
+    get("/api/v1/kpis?from=2026-11-01T00:00:00Z&to=2026-11-03T00:00:00Z&period=day")
+        .expectStatus()
+        .isOk()
+        .expectBody()
+        .jsonPath("$.period")
+        .isEqualTo("day")
+        .jsonPath("$.series.length()")
+        .isEqualTo(2)
+        .jsonPath("$.series[1].start")
+        .isEqualTo("2026-11-02T00:00:00Z")
+        .jsonPath("$.series[1].end")
+        .isEqualTo("2026-11-03T00:00:00Z")
+        .jsonPath("$.series[1].kpis")
+        .hasJsonPath();
   }
 
   @Test
