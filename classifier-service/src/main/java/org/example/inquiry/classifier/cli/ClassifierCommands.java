@@ -90,13 +90,30 @@ public final class ClassifierCommands {
     @Option(names = "--triage-threshold", description = "Override the default triage threshold")
     Double triageThreshold;
 
+    @Option(names = "--knn-weight", description = "Override the neighbours' vote weight (0: off)")
+    Double knnWeight;
+
+    @Option(names = "--dense-l2", description = "Override the embedding model's L2 penalty")
+    Double denseL2;
+
     @CommandLine.Mixin EngineOptions engine;
+
+    private TrainingOptions options() {
+      TrainingOptions options = TrainingOptions.defaults();
+      if (knnWeight != null) {
+        options = options.withKnnWeight(knnWeight);
+      }
+      if (denseL2 != null) {
+        options = options.withDenseL2(denseL2);
+      }
+      return options;
+    }
 
     @Override
     public Integer call() {
       PrintWriter out = spec.commandLine().getOut();
       if (inquiries != null) {
-        FinanceEvaluation.run(out, inquiries, engine, triageThreshold);
+        FinanceEvaluation.run(out, inquiries, engine, triageThreshold, options());
         return 0;
       }
       if (train == null || test == null) {
@@ -107,11 +124,11 @@ public final class ClassifierCommands {
       List<LabelledText> testSet = Datasets.readTextCategory(test);
       try (EngineOptions.Encoders encoders = engine.open(train)) {
         TextClassifier model =
-            TextClassifier.train(trainSet, TrainingOptions.defaults(), encoders.training())
+            TextClassifier.train(trainSet, options(), encoders.training())
                 .withEncoder(encoders.encoder());
         Latencies latencies = new Latencies();
         List<String> predicted = new ArrayList<>();
-        for (LabelledText e : testSet.subList(0, Math.min(50, testSet.size()))) {
+        for (LabelledText e : testSet.subList(0, Math.min(200, testSet.size()))) {
           model.predict(e.text()); // warm-up, not measured
         }
         for (LabelledText e : testSet) {

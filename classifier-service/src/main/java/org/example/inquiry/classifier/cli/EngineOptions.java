@@ -2,7 +2,7 @@ package org.example.inquiry.classifier.cli;
 
 import java.nio.file.Path;
 import org.example.inquiry.classifier.model.CachingEncoder;
-import org.example.inquiry.classifier.model.MiniLmEncoder;
+import org.example.inquiry.classifier.model.OnnxSentenceEncoder;
 import org.example.inquiry.classifier.model.SentenceEncoder;
 import org.example.inquiry.classifier.training.EmbeddingCaches;
 import picocli.CommandLine.Option;
@@ -12,9 +12,10 @@ final class EngineOptions {
 
   @Option(
       names = "--engine",
-      defaultValue = "tfidf+minilm",
+      defaultValue = "tfidf+bge",
       description =
-          "tfidf+minilm (the service default: TF-IDF and all-MiniLM-L6-v2 embeddings) or tfidf")
+          "tfidf+bge (the service default: TF-IDF and bge-small-en-v1.5 embeddings), tfidf+minilm"
+              + " (all-MiniLM-L6-v2 instead) or tfidf")
   String engine;
 
   @Option(
@@ -39,18 +40,32 @@ final class EngineOptions {
     }
   }
 
-  Encoders open(Path dataset) {
-    switch (engine) {
-      case "tfidf":
-        return new Encoders(null, null, null);
-      case "tfidf+minilm":
-        SentenceEncoder encoder = new MiniLmEncoder();
-        Path dir = cacheDir == null ? EmbeddingCaches.defaultDir() : cacheDir;
-        Path file = EmbeddingCaches.fileFor(dir, encoder, dataset);
-        return new Encoders(encoder, new CachingEncoder(encoder).loadIfPresent(file), file);
-      default:
-        throw new IllegalArgumentException(
-            "unknown engine " + engine + ": use tfidf+minilm or tfidf");
+  /** The encoder's name ({@code bge}, {@code minilm}), null for TF-IDF only. */
+  String encoderName() {
+    if (engine.equals("tfidf")) {
+      return null;
     }
+    if (engine.equals("tfidf+bge") || engine.equals("tfidf+minilm")) {
+      return engine.substring("tfidf+".length());
+    }
+    throw new IllegalArgumentException(
+        "unknown engine " + engine + ": use tfidf+bge, tfidf+minilm or tfidf");
+  }
+
+  /** The encoder's model, null for TF-IDF only. */
+  OnnxSentenceEncoder.Model encoderModel() {
+    String name = encoderName();
+    return name == null ? null : OnnxSentenceEncoder.Model.named(name);
+  }
+
+  Encoders open(Path dataset) {
+    OnnxSentenceEncoder.Model model = encoderModel();
+    if (model == null) {
+      return new Encoders(null, null, null);
+    }
+    SentenceEncoder encoder = new OnnxSentenceEncoder(model);
+    Path dir = cacheDir == null ? EmbeddingCaches.defaultDir() : cacheDir;
+    Path file = EmbeddingCaches.fileFor(dir, encoder, dataset);
+    return new Encoders(encoder, new CachingEncoder(encoder).loadIfPresent(file), file);
   }
 }

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import org.example.inquiry.classifier.classification.Classifier;
 import org.example.inquiry.classifier.config.ClassifierConfig;
 import org.example.inquiry.classifier.config.ClassifierProperties;
+import org.example.inquiry.classifier.model.TrainingOptions;
 import org.example.inquiry.classifier.training.CorpusFiles;
 import org.example.inquiry.classifier.training.EmbeddingCaches;
 import org.example.inquiry.classifier.training.FinanceCorpus;
@@ -26,6 +27,7 @@ final class ServiceClassifier {
         defaults.corpus(),
         defaults.writtenCorpus(),
         defaults.embeddings(),
+        defaults.encoder(),
         defaults.modelCacheDir(),
         defaults.urgencyOverride(),
         defaults.largeAmountThreshold(),
@@ -39,10 +41,17 @@ final class ServiceClassifier {
   }
 
   static Classifier create(ClassifierProperties properties, PrintWriter err) {
+    return create(properties, TrainingOptions.defaults(), err);
+  }
+
+  /** The service's classifier with its model trained with {@code options} (defaults: as served). */
+  static Classifier create(
+      ClassifierProperties properties, TrainingOptions options, PrintWriter err) {
     FinanceCorpus corpus = CorpusFiles.loadDefault();
     long start = System.nanoTime();
     Classifier classifier =
-        ClassifierConfig.classifier(properties, corpus, ClassifierConfig.engineFor(properties));
+        ClassifierConfig.classifier(
+            properties, corpus, ClassifierConfig.engineFor(properties).withOptions(options));
     err.printf(
         "model %s ready in %d ms%n",
         classifier.modelVersion().orElse("none"), (System.nanoTime() - start) / 1_000_000);

@@ -9,7 +9,7 @@ import org.example.inquiry.classifier.classification.Classifier;
 import org.example.inquiry.classifier.classification.CurrentClassifier;
 import org.example.inquiry.classifier.classification.KeywordRules;
 import org.example.inquiry.classifier.learning.TrainingCorpus;
-import org.example.inquiry.classifier.model.MiniLmEncoder;
+import org.example.inquiry.classifier.model.OnnxSentenceEncoder;
 import org.example.inquiry.classifier.training.CorpusFiles;
 import org.example.inquiry.classifier.training.Engine;
 import org.example.inquiry.classifier.training.FinanceCorpus;
@@ -51,7 +51,11 @@ public class ClassifierConfig {
         properties.modelCacheDir() == null || properties.modelCacheDir().isBlank()
             ? null
             : Path.of(properties.modelCacheDir());
-    return Engine.of(properties.embeddings() ? new MiniLmEncoder() : null, cache);
+    return Engine.of(
+        properties.embeddings()
+            ? new OnnxSentenceEncoder(OnnxSentenceEncoder.Model.named(properties.encoder()))
+            : null,
+        cache);
   }
 
   /** Starts with the default model; the promoted one replaces it before the listener starts. */

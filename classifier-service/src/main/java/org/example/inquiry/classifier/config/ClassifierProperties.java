@@ -3,6 +3,7 @@ package org.example.inquiry.classifier.config;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Pattern;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
@@ -21,7 +22,9 @@ import org.springframework.validation.annotation.Validated;
  * @param corpus Spring resource location of the template training corpus (CSV)
  * @param writtenCorpus Spring resource pattern of the hand-written training corpus (JSON Lines);
  *     blank for none. When neither corpus exists the classifier decides by rules alone
- * @param embeddings true (default) to use all-MiniLM-L6-v2 sentence embeddings beside TF-IDF
+ * @param embeddings true (default) to use sentence embeddings beside TF-IDF
+ * @param encoder the sentence encoder: {@code bge} (default, bge-small-en-v1.5) or {@code minilm}
+ *     (all-MiniLM-L6-v2, about half the cost, lower accuracy: docs/BENCHMARKS.md)
  * @param modelCacheDir where trained models and embeddings of training texts are kept, so a restart
  *     loads its model instead of training it; blank for none
  * @param urgencyOverride urgency rules raising to this level or above override the urgency model
@@ -41,6 +44,7 @@ public record ClassifierProperties(
     @DefaultValue(CorpusFiles.TEMPLATE) String corpus,
     @DefaultValue(CorpusFiles.WRITTEN) String writtenCorpus,
     @DefaultValue("true") boolean embeddings,
+    @DefaultValue("bge") @Pattern(regexp = "bge|minilm") String encoder,
     @DefaultValue("") String modelCacheDir,
     @DefaultValue(URGENCY_OVERRIDE) String urgencyOverride,
     @DefaultValue(LARGE_AMOUNT_THRESHOLD) BigDecimal largeAmountThreshold,
@@ -66,6 +70,7 @@ public record ClassifierProperties(
         CorpusFiles.TEMPLATE,
         CorpusFiles.WRITTEN,
         true,
+        "bge",
         modelCacheDir,
         URGENCY_OVERRIDE,
         new BigDecimal(LARGE_AMOUNT_THRESHOLD),

@@ -146,7 +146,7 @@ public final class CachingEncoder extends DelegatingEncoder {
     try {
       byte[] digest =
           MessageDigest.getInstance("SHA-256")
-              .digest(MiniLmEncoder.input(text).getBytes(StandardCharsets.UTF_8));
+              .digest(OnnxSentenceEncoder.input(text).getBytes(StandardCharsets.UTF_8));
       return HexFormat.of().formatHex(digest, 0, 16);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);

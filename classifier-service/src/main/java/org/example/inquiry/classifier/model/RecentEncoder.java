@@ -40,7 +40,7 @@ public final class RecentEncoder extends DelegatingEncoder {
     List<String> inputs = new ArrayList<>(texts.size());
     synchronized (recent) {
       for (int i = 0; i < texts.size(); i++) {
-        String input = MiniLmEncoder.input(texts.get(i));
+        String input = OnnxSentenceEncoder.input(texts.get(i));
         inputs.add(input);
         out[i] = recent.get(input);
         if (out[i] == null) {

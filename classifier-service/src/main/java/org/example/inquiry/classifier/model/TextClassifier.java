@@ -13,14 +13,16 @@ import java.util.TreeSet;
 
 /**
  * A trained text classifier: a multinomial logistic regression over TF-IDF word and character
- * n-grams and (when it has a sentence encoder) a second one over the all-MiniLM-L6-v2 sentence
- * embedding, each trained with AdaGrad and its own L2 against its own softmax, their scores added
- * (the embedding model's weighted by {@link TrainingOptions#embeddingWeight}): a product of two
- * experts. Trained jointly in one softmax, the TF-IDF block, which fits the training texts almost
- * perfectly on its own, left the embedding block under-used (BANKING77 5-fold, see
- * docs/BENCHMARKS.md). Every prediction is a probability distribution over the labels. The
- * probabilities are divided by a temperature fitted on held-out data, so that a confidence of 0.9
- * means right about nine times in ten. Immutable once trained and safe to share between threads.
+ * n-grams (AdaGrad) and, when it has a sentence encoder, a second one over the sentence embedding
+ * (trained to convergence with L-BFGS, {@link DenseSoftmax}) and a vote of the nearest training
+ * texts by embedding similarity; the three experts' scores are added (the embedding model's
+ * weighted by {@link TrainingOptions#embeddingWeight}, the neighbours' log-probabilities by {@link
+ * TrainingOptions#knnWeight}): a product of experts. Trained jointly in one softmax, the TF-IDF
+ * block, which fits the training texts almost perfectly on its own, left the embedding block
+ * under-used (BANKING77 5-fold, see docs/BENCHMARKS.md). Every prediction is a probability
+ * distribution over the labels. The probabilities are divided by a temperature fitted on held-out
+ * data, so that a confidence of 0.9 means right about nine times in ten. Immutable once trained and
+ * safe to share between threads.
  *
  * <p>Own implementation rather than Tribuo: Tribuo's SGD trainers work on its own dataset and
  * feature-map types, which would mean converting every inquiry into named features and back, and
@@ -32,12 +34,24 @@ public final class TextClassifier {
   public static final String ENGINE_VERSION = "tfidf-softmax-1";
 
   /** Version of the engine with sentence embeddings, followed by the encoder's version. */
-  public static final String EMBEDDING_ENGINE_VERSION = "tfidf-embedding-softmax-3";
+  public static final String EMBEDDING_ENGINE_VERSION = "tfidf-embedding-knn-4";
+
+  /** Nearest training texts that vote. */
+  static final int NEIGHBOURS = 10;
+
+  /** Temperature of the neighbours' similarity weights: exp(similarity / this). */
+  static final double NEIGHBOUR_TEMPERATURE = 0.05;
+
+  /** Probability mass every label gets in the neighbours' vote before it is normalised. */
+  static final double NEIGHBOUR_SMOOTHING = 1e-3;
+
+  /** Labels (most probable first by TF-IDF and embedding model) whose training texts may vote. */
+  static final int NEIGHBOUR_LABELS = 3;
 
   /** Weight of the main label in a multi-label target; the other labels share the rest. */
   private static final double MAIN_LABEL_WEIGHT = 2.0;
 
-  private static final int FORMAT = 3;
+  private static final int FORMAT = 4;
 
   private final TfIdfFeaturizer featurizer;
   private final SentenceEncoder encoder; // null: TF-IDF only
@@ -45,6 +59,10 @@ public final class TextClassifier {
   private final float[] weights; // feature-major: weights[feature * classes + class]
   private final double[] bias; // of the TF-IDF model
   private final double[] denseBias; // of the embedding model; empty without an encoder
+  private final float[] memory; // training embeddings the neighbours come from, one after another
+  private final int memoryDimension;
+  private final float[][] memoryTargets; // their targets times their weights
+  private final int[][] memoryByLabel; // indices into memory, by each row's main (largest) label
   private final TrainingOptions options;
   private final double temperature;
 
@@ -55,6 +73,9 @@ public final class TextClassifier {
       float[] weights,
       double[] bias,
       double[] denseBias,
+      float[] memory,
+      int memoryDimension,
+      float[][] memoryTargets,
       TrainingOptions options,
       double temperature) {
     this.featurizer = featurizer;
@@ -63,6 +84,10 @@ public final class TextClassifier {
     this.weights = weights;
     this.bias = bias;
     this.denseBias = denseBias;
+    this.memory = memory;
+    this.memoryDimension = memoryDimension;
+    this.memoryTargets = memoryTargets;
+    this.memoryByLabel = byMainLabel(memoryTargets, labels.size());
     this.options = options;
     this.temperature = temperature;
   }
@@ -99,14 +124,11 @@ public final class TextClassifier {
     float[] squaredGradients = new float[weights.length];
     double[] bias = new double[classes];
     double[] biasSquaredGradients = new double[classes];
-    double[] denseBias = new double[dense == null ? 0 : classes];
-    double[] denseBiasSquaredGradients = new double[denseBias.length];
     int[] order = new int[x.length];
     Arrays.setAll(order, i -> i);
     Random random = new Random(options.seed());
     double rate = options.learningRate();
     float l2 = (float) options.l2();
-    float denseL2 = (float) options.denseL2();
     double[] p = new double[classes];
     for (int epoch = 0; epoch < options.epochs(); epoch++) {
       shuffle(order, random);
@@ -124,23 +146,46 @@ public final class TextClassifier {
         for (int k = 0; k < idx.length; k++) {
           update(weights, squaredGradients, idx[k] * classes, val[k], p, l2, rate);
         }
-        if (dense == null) {
-          continue;
-        }
-        // The embedding model against its own softmax.
-        float[] e = dense[i];
-        System.arraycopy(denseBias, 0, p, 0, classes);
-        denseScores(e, sparseDimension, weights, p);
-        softmax(p, 1.0);
-        gradient(p, y, w);
-        step(p, denseBias, denseBiasSquaredGradients, rate);
-        for (int j = 0; j < e.length; j++) {
-          update(
-              weights, squaredGradients, (sparseDimension + j) * classes, e[j], p, denseL2, rate);
-        }
       }
     }
-    return new TextClassifier(featurizer, encoder, labels, weights, bias, denseBias, options, 1.0);
+    if (dense == null) {
+      return new TextClassifier(
+          featurizer,
+          null,
+          labels,
+          weights,
+          bias,
+          new double[0],
+          new float[0],
+          0,
+          new float[0][],
+          options,
+          1.0);
+    }
+    // The embedding model against its own softmax, trained to convergence.
+    double[] exampleWeights = examples.stream().mapToDouble(LabelledText::weight).toArray();
+    DenseSoftmax.Trained expert =
+        DenseSoftmax.train(dense, targets, exampleWeights, options.denseL2());
+    System.arraycopy(
+        expert.weights(), 0, weights, sparseDimension * classes, expert.weights().length);
+    float[][] memoryTargets = new float[targets.length][classes];
+    for (int i = 0; i < targets.length; i++) {
+      for (int c = 0; c < classes; c++) {
+        memoryTargets[i][c] = (float) (targets[i][c] * exampleWeights[i]);
+      }
+    }
+    return new TextClassifier(
+        featurizer,
+        encoder,
+        labels,
+        weights,
+        bias,
+        expert.bias(),
+        flatten(dense),
+        dense[0].length,
+        memoryTargets,
+        options,
+        1.0);
   }
 
   /** Turns probabilities into the cross-entropy's gradient with respect to the scores, weighted. */
@@ -270,9 +315,67 @@ public final class TextClassifier {
         for (int c = 0; c < classes; c++) {
           out[i][c] += options.embeddingWeight() * d[c];
         }
+        if (options.knnWeight() > 0 && memoryTargets.length > 0) {
+          double[] vote = neighbourVote(dense[i], topLabels(out[i], NEIGHBOUR_LABELS));
+          for (int c = 0; c < classes; c++) {
+            out[i][c] += options.knnWeight() * Math.log(vote[c]);
+          }
+        }
       }
     }
     return out;
+  }
+
+  /**
+   * The nearest training texts' vote for an embedding: among the training texts whose main label is
+   * one of {@code candidates}, the {@value #NEIGHBOURS} most similar (cosine; embeddings are unit
+   * length), each weighted by exp(similarity / {@value #NEIGHBOUR_TEMPERATURE}) times its target,
+   * smoothed and normalised into probabilities. Searching only the texts of the labels the other
+   * two experts find most probable keeps the search small (BANKING77: 3 of 77 labels' texts) where
+   * the vote matters: it re-ranks close candidates.
+   */
+  double[] neighbourVote(float[] e, int[] candidates) {
+    int k = NEIGHBOURS;
+    int[] best = new int[k];
+    double[] bestSimilarity = new double[k];
+    Arrays.fill(bestSimilarity, Double.NEGATIVE_INFINITY);
+    int found = 0;
+    for (int label : candidates) {
+      for (int m : memoryByLabel[label]) {
+        found++;
+        double sum = dot(memory, m * memoryDimension, e);
+        if (sum > bestSimilarity[k - 1]) {
+          int at = k - 1;
+          while (at > 0 && bestSimilarity[at - 1] < sum) {
+            bestSimilarity[at] = bestSimilarity[at - 1];
+            best[at] = best[at - 1];
+            at--;
+          }
+          bestSimilarity[at] = sum;
+          best[at] = m;
+        }
+      }
+    }
+    k = Math.min(k, found);
+    int classes = labels.size();
+    double[] vote = new double[classes];
+    Arrays.fill(vote, NEIGHBOUR_SMOOTHING);
+    for (int j = 0; j < k; j++) {
+      // relative to the nearest, so the exponent cannot overflow
+      double weight = Math.exp((bestSimilarity[j] - bestSimilarity[0]) / NEIGHBOUR_TEMPERATURE);
+      float[] t = memoryTargets[best[j]];
+      for (int c = 0; c < classes; c++) {
+        vote[c] += weight * t[c];
+      }
+    }
+    double total = 0;
+    for (double v : vote) {
+      total += v;
+    }
+    for (int c = 0; c < classes; c++) {
+      vote[c] /= total;
+    }
+    return vote;
   }
 
   /** The same model with its probabilities softened (above 1) or sharpened (below 1). */
@@ -281,7 +384,17 @@ public final class TextClassifier {
       throw new IllegalArgumentException("the temperature must be positive");
     }
     return new TextClassifier(
-        featurizer, encoder, labels, weights, bias, denseBias, options, newTemperature);
+        featurizer,
+        encoder,
+        labels,
+        weights,
+        bias,
+        denseBias,
+        memory,
+        memoryDimension,
+        memoryTargets,
+        options,
+        newTemperature);
   }
 
   /**
@@ -294,7 +407,17 @@ public final class TextClassifier {
           "model of engine " + engineVersion() + " cannot run with " + engineVersion(other));
     }
     return new TextClassifier(
-        featurizer, other, labels, weights, bias, denseBias, options, temperature);
+        featurizer,
+        other,
+        labels,
+        weights,
+        bias,
+        denseBias,
+        memory,
+        memoryDimension,
+        memoryTargets,
+        options,
+        temperature);
   }
 
   /**
@@ -309,8 +432,87 @@ public final class TextClassifier {
         weights,
         bias,
         denseBias,
+        memory,
+        memoryDimension,
+        memoryTargets,
         options.withEmbeddingWeight(weight),
         1.0);
+  }
+
+  /** The rows one after another (contiguous: the neighbours' search scans them per inquiry). */
+  private static float[] flatten(float[][] rows) {
+    int dimension = rows.length == 0 ? 0 : rows[0].length;
+    float[] out = new float[rows.length * dimension];
+    for (int m = 0; m < rows.length; m++) {
+      System.arraycopy(rows[m], 0, out, m * dimension, dimension);
+    }
+    return out;
+  }
+
+  /** The indices of the {@code n} highest scores, highest first. */
+  static int[] topLabels(double[] scores, int n) {
+    Integer[] order = new Integer[scores.length];
+    Arrays.setAll(order, c -> c);
+    Arrays.sort(order, (a, b) -> Double.compare(scores[b], scores[a]));
+    int[] top = new int[Math.min(n, scores.length)];
+    for (int j = 0; j < top.length; j++) {
+      top[j] = order[j];
+    }
+    return top;
+  }
+
+  /** Memory rows by their main label: the label with the largest target. */
+  private static int[][] byMainLabel(float[][] targets, int classes) {
+    List<List<Integer>> rows = new ArrayList<>();
+    for (int c = 0; c < classes; c++) {
+      rows.add(new ArrayList<>());
+    }
+    for (int m = 0; m < targets.length; m++) {
+      int main = 0;
+      for (int c = 1; c < classes; c++) {
+        if (targets[m][c] > targets[m][main]) {
+          main = c;
+        }
+      }
+      rows.get(main).add(m);
+    }
+    int[][] out = new int[classes][];
+    for (int c = 0; c < classes; c++) {
+      out[c] = rows.get(c).stream().mapToInt(Integer::intValue).toArray();
+    }
+    return out;
+  }
+
+  /**
+   * The dot product of {@code b} with as many elements of {@code a} from {@code offset}, with eight
+   * independent sums so the loop is not bound by the latency of one chain of additions (the
+   * neighbours' vote computes one per training text).
+   */
+  static float dot(float[] a, int offset, float[] b) {
+    float s0 = 0;
+    float s1 = 0;
+    float s2 = 0;
+    float s3 = 0;
+    float s4 = 0;
+    float s5 = 0;
+    float s6 = 0;
+    float s7 = 0;
+    int d = 0;
+    int o = offset;
+    for (; d + 8 <= b.length; d += 8, o += 8) {
+      s0 += a[o] * b[d];
+      s1 += a[o + 1] * b[d + 1];
+      s2 += a[o + 2] * b[d + 2];
+      s3 += a[o + 3] * b[d + 3];
+      s4 += a[o + 4] * b[d + 4];
+      s5 += a[o + 5] * b[d + 5];
+      s6 += a[o + 6] * b[d + 6];
+      s7 += a[o + 7] * b[d + 7];
+    }
+    for (; d < b.length; d++, o++) {
+      s0 += a[o] * b[d];
+    }
+    return ((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7));
   }
 
   /** The labels this model knows, sorted. */
@@ -350,6 +552,7 @@ public final class TextClassifier {
     out.writeInt(options.maxChars());
     out.writeDouble(options.embeddingWeight());
     out.writeDouble(options.denseL2());
+    out.writeDouble(options.knnWeight());
     out.writeDouble(temperature);
     out.writeInt(labels.size());
     for (String label : labels) {
@@ -366,6 +569,15 @@ public final class TextClassifier {
     out.writeInt(weights.length);
     for (float w : weights) {
       out.writeFloat(w);
+    }
+    out.writeInt(memoryTargets.length);
+    for (int m = 0; m < memoryTargets.length; m++) {
+      for (int d = 0; d < memoryDimension; d++) {
+        out.writeFloat(memory[m * memoryDimension + d]);
+      }
+      for (float v : memoryTargets[m]) {
+        out.writeFloat(v);
+      }
     }
   }
 
@@ -394,6 +606,7 @@ public final class TextClassifier {
             in.readLong(),
             in.readInt(),
             in.readDouble(),
+            in.readDouble(),
             in.readDouble());
     double temperature = in.readDouble();
     int classes = in.readInt();
@@ -414,7 +627,29 @@ public final class TextClassifier {
     for (int i = 0; i < weights.length; i++) {
       weights[i] = in.readFloat();
     }
+    int remembered = in.readInt();
+    int dimension = encoder == null ? 0 : encoder.dimension();
+    float[] memory = new float[remembered * dimension];
+    float[][] memoryTargets = new float[remembered][classes];
+    for (int m = 0; m < remembered; m++) {
+      for (int d = 0; d < dimension; d++) {
+        memory[m * dimension + d] = in.readFloat();
+      }
+      for (int c = 0; c < classes; c++) {
+        memoryTargets[m][c] = in.readFloat();
+      }
+    }
     return new TextClassifier(
-        featurizer, encoder, List.copyOf(labels), weights, bias, denseBias, options, temperature);
+        featurizer,
+        encoder,
+        List.copyOf(labels),
+        weights,
+        bias,
+        denseBias,
+        memory,
+        dimension,
+        memoryTargets,
+        options,
+        temperature);
   }
 }

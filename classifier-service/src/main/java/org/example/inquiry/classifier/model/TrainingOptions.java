@@ -14,7 +14,11 @@ package org.example.inquiry.classifier.model;
  * @param maxChars characters of a text the model reads; the rest is ignored
  * @param embeddingWeight weight of the sentence-embedding model's scores added to the TF-IDF
  *     model's scores, when the model has a sentence encoder
- * @param denseL2 L2 penalty per update of the sentence-embedding model
+ * @param denseL2 L2 penalty of the sentence-embedding model: half its squared weights times this,
+ *     added to the examples' weighted sum of cross-entropies (scikit-learn's 1 / C); trained to
+ *     convergence
+ * @param knnWeight weight of the nearest training texts' vote (log-probabilities, by embedding
+ *     similarity) added to the scores, when the model has a sentence encoder; 0 turns it off
  */
 public record TrainingOptions(
     boolean wordNgrams,
@@ -26,7 +30,8 @@ public record TrainingOptions(
     long seed,
     int maxChars,
     double embeddingWeight,
-    double denseL2) {
+    double denseL2,
+    double knnWeight) {
 
   public TrainingOptions {
     if (!wordNgrams && !charNgrams) {
@@ -38,19 +43,20 @@ public record TrainingOptions(
         || maxChars < 1
         || maxWordN < 1
         || embeddingWeight < 0
-        || denseL2 < 0) {
+        || denseL2 < 0
+        || knnWeight < 0) {
       throw new IllegalArgumentException("invalid training options");
     }
   }
 
   /** Word 1-2-grams plus character 3-5-grams (plus the embedding when there is one). */
   public static TrainingOptions defaults() {
-    return new TrainingOptions(true, true, 2, 20, 0.1, 1e-7, 42L, 20_000, 1.0, 1e-5);
+    return new TrainingOptions(true, true, 2, 20, 0.1, 1e-7, 42L, 20_000, 1.0, 0.02, 0.5);
   }
 
   /** Word unigrams only: the simple baseline benchmarks compare against. */
   public static TrainingOptions unigramBaseline() {
-    return new TrainingOptions(true, false, 1, 20, 0.1, 1e-7, 42L, 20_000, 1.0, 1e-5);
+    return new TrainingOptions(true, false, 1, 20, 0.1, 1e-7, 42L, 20_000, 1.0, 0.02, 0.5);
   }
 
   public TrainingOptions withEpochs(int newEpochs) {
@@ -64,7 +70,8 @@ public record TrainingOptions(
         seed,
         maxChars,
         embeddingWeight,
-        denseL2);
+        denseL2,
+        knnWeight);
   }
 
   public TrainingOptions withLearningRate(double rate) {
@@ -78,7 +85,8 @@ public record TrainingOptions(
         seed,
         maxChars,
         embeddingWeight,
-        denseL2);
+        denseL2,
+        knnWeight);
   }
 
   public TrainingOptions withL2(double penalty) {
@@ -92,7 +100,8 @@ public record TrainingOptions(
         seed,
         maxChars,
         embeddingWeight,
-        denseL2);
+        denseL2,
+        knnWeight);
   }
 
   public TrainingOptions withEmbeddingWeight(double weight) {
@@ -106,7 +115,8 @@ public record TrainingOptions(
         seed,
         maxChars,
         weight,
-        denseL2);
+        denseL2,
+        knnWeight);
   }
 
   public TrainingOptions withDenseL2(double penalty) {
@@ -120,6 +130,22 @@ public record TrainingOptions(
         seed,
         maxChars,
         embeddingWeight,
-        penalty);
+        penalty,
+        knnWeight);
+  }
+
+  public TrainingOptions withKnnWeight(double weight) {
+    return new TrainingOptions(
+        wordNgrams,
+        charNgrams,
+        maxWordN,
+        epochs,
+        learningRate,
+        l2,
+        seed,
+        maxChars,
+        embeddingWeight,
+        denseL2,
+        weight);
   }
 }

@@ -17,7 +17,7 @@ import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 import org.example.inquiry.classifier.classification.Classifier;
 import org.example.inquiry.classifier.model.CachingEncoder;
-import org.example.inquiry.classifier.model.MiniLmEncoder;
+import org.example.inquiry.classifier.model.OnnxSentenceEncoder;
 import org.example.inquiry.classifier.model.RecentEncoder;
 import org.example.inquiry.classifier.model.SentenceEncoder;
 import org.example.inquiry.classifier.model.TextClassifier;
@@ -78,11 +78,16 @@ public final class Engine {
 
   /** The service default: all-MiniLM-L6-v2 embeddings beside TF-IDF. */
   public static Engine withEmbeddings(Path cacheDir) {
-    return of(new MiniLmEncoder(), cacheDir);
+    return of(new OnnxSentenceEncoder(), cacheDir);
   }
 
   public TrainingOptions options() {
     return options;
+  }
+
+  /** The same engine training with other options (for the offline commands' comparisons). */
+  public Engine withOptions(TrainingOptions other) {
+    return new Engine(serving, training, cacheDir, other);
   }
 
   /** The encoder to train through (cached), null for TF-IDF only. */

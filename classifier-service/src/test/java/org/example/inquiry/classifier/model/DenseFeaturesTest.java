@@ -34,7 +34,7 @@ class DenseFeaturesTest {
 
     TextClassifier model = TextClassifier.train(TRAIN, TrainingOptions.defaults(), encoder);
 
-    assertThat(model.engineVersion()).isEqualTo("tfidf-embedding-softmax-3+fake-encoder");
+    assertThat(model.engineVersion()).isEqualTo("tfidf-embedding-knn-4+fake-encoder");
     assertThat(model.predict("could you resend the invoice copy").get(0).label())
         .isEqualTo("invoice-copy");
     assertThat(encoder.texts).isEqualTo(TRAIN.size() + 1);
@@ -122,7 +122,7 @@ class DenseFeaturesTest {
     String text = InquiryText.withContext("pay now", List.of("ctxamount6", "ctxdate"));
 
     assertThat(InquiryText.withoutContext(text)).isEqualTo("pay now");
-    assertThat(MiniLmEncoder.input(text)).isEqualTo("pay now");
+    assertThat(OnnxSentenceEncoder.input(text)).isEqualTo("pay now");
     assertThat(TfIdfFeaturizer.tokens(text, 1000)).contains("ctxamount6", "ctxdate");
   }
 }

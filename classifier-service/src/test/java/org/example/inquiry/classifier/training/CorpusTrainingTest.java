@@ -47,7 +47,7 @@ class CorpusTrainingTest {
     assertThat(
             CorpusTraining.version(
                 FinanceCorpus.ofTemplates(corpus), TrainingOptions.defaults(), new FakeEncoder()))
-        .startsWith("tfidf-embedding-softmax-3+fake-encoder+corpus.");
+        .startsWith("tfidf-embedding-knn-4+fake-encoder+corpus.");
   }
 
   static String version(byte[] templates, TrainingOptions options) {

