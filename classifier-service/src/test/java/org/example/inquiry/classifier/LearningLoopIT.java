@@ -108,8 +108,11 @@ class LearningLoopIT {
     String promotedVersion = first.path("candidate").path("modelVersion").asString();
     assertThat(promotedVersion).startsWith(defaultVersion + "+history.");
     assertThat(first.path("current").path("modelVersion").asString()).isEqualTo(defaultVersion);
+    // Promoted because not worse than the model in use beyond the configured tolerance (0.01): the
+    // "good" history is template rows, which (now weighing as much as written rows) move the
+    // model slightly towards template phrasing on the written held-back rows.
     assertThat(first.path("candidate").path("accuracy").asDouble())
-        .isGreaterThanOrEqualTo(first.path("current").path("accuracy").asDouble());
+        .isGreaterThanOrEqualTo(first.path("current").path("accuracy").asDouble() - 0.01);
 
     ClassifierRetrained recorded = decision(first.path("decisionId").asString());
     assertThat(recorded.getPromoted()).isTrue();

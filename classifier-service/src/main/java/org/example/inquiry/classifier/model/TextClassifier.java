@@ -383,9 +383,15 @@ public final class TextClassifier {
     if (!(newTemperature > 0)) {
       throw new IllegalArgumentException("the temperature must be positive");
     }
+    return with(encoder, options, newTemperature);
+  }
+
+  /** The same trained weights and memory with another encoder, options or temperature. */
+  private TextClassifier with(
+      SentenceEncoder newEncoder, TrainingOptions newOptions, double newTemperature) {
     return new TextClassifier(
         featurizer,
-        encoder,
+        newEncoder,
         labels,
         weights,
         bias,
@@ -393,7 +399,7 @@ public final class TextClassifier {
         memory,
         memoryDimension,
         memoryTargets,
-        options,
+        newOptions,
         newTemperature);
   }
 
@@ -406,18 +412,7 @@ public final class TextClassifier {
       throw new IllegalArgumentException(
           "model of engine " + engineVersion() + " cannot run with " + engineVersion(other));
     }
-    return new TextClassifier(
-        featurizer,
-        other,
-        labels,
-        weights,
-        bias,
-        denseBias,
-        memory,
-        memoryDimension,
-        memoryTargets,
-        options,
-        temperature);
+    return with(other, options, temperature);
   }
 
   /**
@@ -425,18 +420,7 @@ public final class TextClassifier {
    * choosing the weight by cross-validation without retraining); temperature 1.
    */
   public TextClassifier withEmbeddingWeight(double weight) {
-    return new TextClassifier(
-        featurizer,
-        encoder,
-        labels,
-        weights,
-        bias,
-        denseBias,
-        memory,
-        memoryDimension,
-        memoryTargets,
-        options.withEmbeddingWeight(weight),
-        1.0);
+    return with(encoder, options.withEmbeddingWeight(weight), 1.0);
   }
 
   /** The rows one after another (contiguous: the neighbours' search scans them per inquiry). */
