@@ -79,7 +79,7 @@ class ClassifierIT {
     assertThat(event.getFiredRules())
         .contains("urgency:insolvency", "type:letter-of-credit", "extract:amount");
     assertThat(event.getModelVersion())
-        .startsWith("tfidf-embedding-knn-4+bge-small-en-v15-q.1000+corpus.");
+        .startsWith("tfidf-embedding-knn-5+bge-small-en-v15-q.1000+corpus.");
     assertThat(event.getRulesVersion()).startsWith("keyword-rules-2+");
     assertThat(event.getTriage()).isFalse();
     assertThat(event.getContext().getCustomerId()).isEqualTo("C-1001");

@@ -96,10 +96,26 @@ public final class ClassifierCommands {
     @Option(names = "--dense-l2", description = "Override the embedding model's L2 penalty")
     Double denseL2;
 
+    @Option(
+        names = "--cascade-confidence",
+        description = "Override the cascade's threshold (1: embed every text)")
+    Double cascadeConfidence;
+
+    @Option(
+        names = "--compare-cascade",
+        split = ",",
+        description =
+            "With --train/--test: after the report, the same model at these cascade thresholds:"
+                + " accuracy, share answered by TF-IDF alone, latency one at a time")
+    double[] compareCascade;
+
     @CommandLine.Mixin EngineOptions engine;
 
     private TrainingOptions options() {
       TrainingOptions options = TrainingOptions.defaults();
+      if (cascadeConfidence != null) {
+        options = options.withCascadeConfidence(cascadeConfidence);
+      }
       if (knnWeight != null) {
         options = options.withKnnWeight(knnWeight);
       }
@@ -156,9 +172,40 @@ public final class ClassifierCommands {
             model.labels().size());
         out.println(latencies.summary());
         out.println(batched.summary("latency_per_inquiry_in_batches_of_" + CrossValidation.BATCH));
+        out.printf(Locale.ROOT, "cascade %s%n", cascadeSummary(model, texts));
         evaluation.report().forEach(out::println);
+        for (double threshold : compareCascade == null ? new double[0] : compareCascade) {
+          TextClassifier at = model.withCascadeConfidence(threshold);
+          Latencies timed = new Latencies();
+          List<String> labels = new ArrayList<>();
+          for (String text : texts) {
+            long t0 = System.nanoTime();
+            labels.add(at.predict(text).get(0).label());
+            timed.add(System.nanoTime() - t0);
+          }
+          out.printf(
+              Locale.ROOT,
+              "cascade_confidence=%.4f %s %s %s%n",
+              threshold,
+              Evaluation.of(testSet.stream().map(LabelledText::label).toList(), labels).summary(),
+              cascadeSummary(at, texts),
+              timed.summary("latency"));
+          out.flush();
+        }
       }
       return 0;
+    }
+
+    private static String cascadeSummary(TextClassifier model, List<String> texts) {
+      int alone = 0;
+      for (boolean b : model.answeredAlone(texts)) {
+        alone += b ? 1 : 0;
+      }
+      return String.format(
+          Locale.ROOT,
+          "confidence=%.4f answered_by_tfidf_alone=%.4f",
+          model.options().cascadeConfidence(),
+          texts.isEmpty() ? 0.0 : (double) alone / texts.size());
     }
   }
 
@@ -200,6 +247,11 @@ public final class ClassifierCommands {
     Double denseL2;
 
     @Option(
+        names = "--cascade-confidence",
+        description = "Override the cascade's threshold (1: embed every text)")
+    Double cascadeConfidence;
+
+    @Option(
         names = "--compare-embedding-weights",
         split = ",",
         description =
@@ -228,6 +280,9 @@ public final class ClassifierCommands {
       }
       if (denseL2 != null) {
         options = options.withDenseL2(denseL2);
+      }
+      if (cascadeConfidence != null) {
+        options = options.withCascadeConfidence(cascadeConfidence);
       }
       out.printf(
           Locale.ROOT,

@@ -19,7 +19,9 @@ import org.example.inquiry.classifier.config.ClassifierProperties;
 import org.example.inquiry.classifier.model.Calibration;
 import org.example.inquiry.classifier.model.Evaluation;
 import org.example.inquiry.classifier.model.InquiryText;
+import org.example.inquiry.classifier.model.TextClassifier;
 import org.example.inquiry.classifier.model.TrainingOptions;
+import org.example.inquiry.classifier.training.CorpusTraining;
 import org.example.inquiry.classifier.training.Datasets;
 import org.example.inquiry.classifier.training.FinanceCorpus;
 import tools.jackson.databind.json.JsonMapper;
@@ -147,6 +149,23 @@ final class FinanceEvaluation {
         properties.triageThreshold());
     out.println(latencies.summary());
     out.println(batched.summary("latency_per_inquiry_in_batches_of_" + BATCH));
+    service
+        .model()
+        .ifPresent(
+            m -> {
+              List<String> typeTexts =
+                  rows.stream().map(r -> InquiryText.of(r.subject(), r.body())).toList();
+              List<String> urgencyTexts =
+                  rows.stream()
+                      .map(r -> CorpusTraining.urgencyText(r.subject(), r.body(), null))
+                      .toList();
+              out.printf(
+                  Locale.ROOT,
+                  "cascade confidence=%.2f answered_by_tfidf_alone types=%.4f urgency=%.4f%n",
+                  m.classifier().options().cascadeConfidence(),
+                  aloneShare(m.classifier(), typeTexts),
+                  m.urgency() == null ? 0.0 : aloneShare(m.urgency(), urgencyTexts));
+            });
     out.println("== main type: service decision (rules + model + triage) per class");
     Evaluation types = Evaluation.of(expected, predicted);
     types.report().forEach(out::println);
@@ -303,5 +322,14 @@ final class FinanceEvaluation {
         auto == 0 ? 0 : (double) autoRouted / auto,
         triaged,
         triaged == 0 ? 0 : (double) triagedRight / triaged);
+  }
+
+  /** The share of the texts the model's TF-IDF expert answers alone (the cascade). */
+  private static double aloneShare(TextClassifier model, List<String> texts) {
+    int alone = 0;
+    for (boolean b : model.answeredAlone(texts)) {
+      alone += b ? 1 : 0;
+    }
+    return texts.isEmpty() ? 0.0 : (double) alone / texts.size();
   }
 }

@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Makes confidences mean what they say: fits a model's temperature on held-out examples (the one
- * that minimises their negative log-likelihood, which leaves every prediction's ranking alone), and
+ * Makes confidences mean what they say: fits a model's temperatures on held-out examples (the ones
+ * that minimise their negative log-likelihood, which leaves every prediction's ranking alone), and
  * measures calibration as a reliability table with its expected calibration error (ECE).
  */
 public final class Calibration {
@@ -14,24 +14,39 @@ public final class Calibration {
   private Calibration() {}
 
   /**
-   * The temperature in [0.25, 8] that minimises the held-out negative log-likelihood of the main
-   * labels; 1 when there are no held-out examples of known labels.
+   * The model with its temperatures fitted on held-out examples: the one for texts all experts
+   * answer on those, the cascade's on those the TF-IDF model answers alone (see {@link
+   * TextClassifier}). Each is the temperature in [0.25, 8] that minimises the held-out negative
+   * log-likelihood of the main labels; 1 where there are no held-out examples of known labels.
    */
-  public static double fitTemperature(TextClassifier model, List<LabelledText> heldOut) {
+  public static TextClassifier calibrate(TextClassifier model, List<LabelledText> heldOut) {
     List<LabelledText> known =
         heldOut.stream().filter(e -> model.labels().contains(e.label())).toList();
-    if (known.isEmpty()) {
+    TextClassifier.Scores scores = model.scores(known.stream().map(LabelledText::text).toList());
+    int[] truth = known.stream().mapToInt(e -> model.labels().indexOf(e.label())).toArray();
+    return model.withTemperatures(
+        fitTemperature(scores, truth, false), fitTemperature(scores, truth, true));
+  }
+
+  /** The temperature that fits the rows of the held-out scores on this path best. */
+  private static double fitTemperature(
+      TextClassifier.Scores scores, int[] truth, boolean cascaded) {
+    List<Integer> rows = new ArrayList<>();
+    for (int i = 0; i < truth.length; i++) {
+      if (scores.cascaded()[i] == cascaded) {
+        rows.add(i);
+      }
+    }
+    if (rows.isEmpty()) {
       return 1.0;
     }
-    double[][] scores = model.rawScores(known.stream().map(LabelledText::text).toList());
-    int[] truth = known.stream().mapToInt(e -> model.labels().indexOf(e.label())).toArray();
     double best = 1.0;
     double bestLoss = Double.POSITIVE_INFINITY;
     for (double logT = Math.log(0.25); logT <= Math.log(8) + 1e-9; logT += 0.02) {
       double t = Math.exp(logT);
       double loss = 0;
-      for (int i = 0; i < scores.length; i++) {
-        double[] p = scores[i].clone();
+      for (int i : rows) {
+        double[] p = scores.rows()[i].clone();
         TextClassifier.softmax(p, t);
         loss -= Math.log(Math.max(p[truth[i]], 1e-12));
       }

@@ -21,8 +21,13 @@ import java.util.TreeSet;
  * block, which fits the training texts almost perfectly on its own, left the embedding block
  * under-used (BANKING77 5-fold, see docs/BENCHMARKS.md). Every prediction is a probability
  * distribution over the labels. The probabilities are divided by a temperature fitted on held-out
- * data, so that a confidence of 0.9 means right about nine times in ten. Immutable once trained and
- * safe to share between threads.
+ * data, so that a confidence of 0.9 means right about nine times in ten.
+ *
+ * <p>The cascade: the sentence encoder costs almost all of a prediction's time, and many texts do
+ * not need it. A text whose TF-IDF model alone is sure of its label (softmax probability at least
+ * {@link TrainingOptions#cascadeConfidence}) is answered by the TF-IDF model with a temperature of
+ * its own, fitted on the held-out texts that take that path; the others get all three experts.
+ * Immutable once trained and safe to share between threads.
  *
  * <p>Own implementation rather than Tribuo: Tribuo's SGD trainers work on its own dataset and
  * feature-map types, which would mean converting every inquiry into named features and back, and
@@ -34,7 +39,7 @@ public final class TextClassifier {
   public static final String ENGINE_VERSION = "tfidf-softmax-1";
 
   /** Version of the engine with sentence embeddings, followed by the encoder's version. */
-  public static final String EMBEDDING_ENGINE_VERSION = "tfidf-embedding-knn-4";
+  public static final String EMBEDDING_ENGINE_VERSION = "tfidf-embedding-knn-5";
 
   /** Nearest training texts that vote. */
   static final int NEIGHBOURS = 10;
@@ -51,7 +56,7 @@ public final class TextClassifier {
   /** Weight of the main label in a multi-label target; the other labels share the rest. */
   private static final double MAIN_LABEL_WEIGHT = 2.0;
 
-  private static final int FORMAT = 4;
+  private static final int FORMAT = 5;
 
   private final TfIdfFeaturizer featurizer;
   private final SentenceEncoder encoder; // null: TF-IDF only
@@ -65,6 +70,13 @@ public final class TextClassifier {
   private final int[][] memoryByLabel; // indices into memory, by each row's main (largest) label
   private final TrainingOptions options;
   private final double temperature;
+  private final double cascadeTemperature; // of texts the TF-IDF model answers alone
+
+  /**
+   * A prediction's linear scores (before temperature and softmax), one row per text in label order,
+   * and whether each text was answered by the TF-IDF model alone (the cascade).
+   */
+  record Scores(double[][] rows, boolean[] cascaded) {}
 
   private TextClassifier(
       TfIdfFeaturizer featurizer,
@@ -77,7 +89,8 @@ public final class TextClassifier {
       int memoryDimension,
       float[][] memoryTargets,
       TrainingOptions options,
-      double temperature) {
+      double temperature,
+      double cascadeTemperature) {
     this.featurizer = featurizer;
     this.encoder = encoder;
     this.labels = labels;
@@ -90,6 +103,7 @@ public final class TextClassifier {
     this.memoryByLabel = byMainLabel(memoryTargets, labels.size());
     this.options = options;
     this.temperature = temperature;
+    this.cascadeTemperature = cascadeTemperature;
   }
 
   /** Trains a TF-IDF-only classifier; the same examples and options always give the same model. */
@@ -160,6 +174,7 @@ public final class TextClassifier {
           0,
           new float[0][],
           options,
+          1.0,
           1.0);
     }
     // The embedding model against its own softmax, trained to convergence.
@@ -185,6 +200,7 @@ public final class TextClassifier {
         dense[0].length,
         memoryTargets,
         options,
+        1.0,
         1.0);
   }
 
@@ -280,10 +296,11 @@ public final class TextClassifier {
 
   /** {@link #predict} for several texts, with their embeddings computed in one batch. */
   public List<List<LabelScore>> predictAll(List<String> texts) {
-    double[][] all = rawScores(texts);
-    List<List<LabelScore>> out = new ArrayList<>(all.length);
-    for (double[] p : all) {
-      softmax(p, temperature);
+    Scores all = scores(texts);
+    List<List<LabelScore>> out = new ArrayList<>(texts.size());
+    for (int i = 0; i < all.rows().length; i++) {
+      double[] p = all.rows()[i];
+      softmax(p, all.cascaded()[i] ? cascadeTemperature : temperature);
       List<LabelScore> scores = new ArrayList<>(p.length);
       for (int c = 0; c < p.length; c++) {
         scores.add(new LabelScore(labels.get(c), p[c]));
@@ -297,33 +314,81 @@ public final class TextClassifier {
     return out;
   }
 
-  /** The linear scores (before temperature and softmax), one row per text, in label order. */
-  double[][] rawScores(List<String> texts) {
-    float[][] dense =
-        encoder == null
-            ? null
-            : texts.size() == 1 ? encoder.encode(texts) : encoder.encodeBatch(texts);
+  /**
+   * The linear scores (before temperature and softmax) of the texts, and which of them the TF-IDF
+   * model answered alone; only the others are embedded (in one batch when there are several).
+   */
+  Scores scores(List<String> texts) {
     int classes = labels.size();
     double[][] out = new double[texts.size()][classes];
-    double[] d = new double[classes];
+    boolean[] cascaded = new boolean[texts.size()];
+    List<Integer> embed = new ArrayList<>();
     for (int i = 0; i < out.length; i++) {
-      System.arraycopy(bias, 0, out[i], 0, classes);
-      sparseScores(featurizer.transform(texts.get(i)), weights, out[i]);
-      if (dense != null) {
-        System.arraycopy(denseBias, 0, d, 0, classes);
-        denseScores(dense[i], featurizer.dimension(), weights, d);
+      out[i] = tfIdfScores(texts.get(i));
+      cascaded[i] = answeredAlone(out[i]);
+      if (encoder != null && !cascaded[i]) {
+        embed.add(i);
+      }
+    }
+    if (embed.isEmpty()) {
+      return new Scores(out, cascaded);
+    }
+    List<String> embedded = embed.stream().map(texts::get).toList();
+    float[][] dense =
+        embedded.size() == 1 ? encoder.encode(embedded) : encoder.encodeBatch(embedded);
+    double[] d = new double[classes];
+    for (int j = 0; j < dense.length; j++) {
+      double[] row = out[embed.get(j)];
+      System.arraycopy(denseBias, 0, d, 0, classes);
+      denseScores(dense[j], featurizer.dimension(), weights, d);
+      for (int c = 0; c < classes; c++) {
+        row[c] += options.embeddingWeight() * d[c];
+      }
+      if (options.knnWeight() > 0 && memoryTargets.length > 0) {
+        double[] vote = neighbourVote(dense[j], topLabels(row, NEIGHBOUR_LABELS));
         for (int c = 0; c < classes; c++) {
-          out[i][c] += options.embeddingWeight() * d[c];
-        }
-        if (options.knnWeight() > 0 && memoryTargets.length > 0) {
-          double[] vote = neighbourVote(dense[i], topLabels(out[i], NEIGHBOUR_LABELS));
-          for (int c = 0; c < classes; c++) {
-            out[i][c] += options.knnWeight() * Math.log(vote[c]);
-          }
+          row[c] += options.knnWeight() * Math.log(vote[c]);
         }
       }
     }
+    return new Scores(out, cascaded);
+  }
+
+  /** The TF-IDF model's scores of a text. */
+  private double[] tfIdfScores(String text) {
+    double[] out = bias.clone();
+    sparseScores(featurizer.transform(text), weights, out);
     return out;
+  }
+
+  /** Whether the TF-IDF model with these scores answers alone (the cascade). */
+  private boolean answeredAlone(double[] tfIdfScores) {
+    return encoder != null && topProbability(tfIdfScores) >= options.cascadeConfidence();
+  }
+
+  /**
+   * Which of these texts the TF-IDF model answers alone, without embedding them (none when the
+   * model has no sentence encoder).
+   */
+  public boolean[] answeredAlone(List<String> texts) {
+    boolean[] out = new boolean[texts.size()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = answeredAlone(tfIdfScores(texts.get(i)));
+    }
+    return out;
+  }
+
+  /** The largest softmax probability of these scores (at temperature 1). */
+  private static double topProbability(double[] scores) {
+    double max = Double.NEGATIVE_INFINITY;
+    for (double s : scores) {
+      max = Math.max(max, s);
+    }
+    double sum = 0;
+    for (double s : scores) {
+      sum += Math.exp(s - max);
+    }
+    return 1.0 / sum;
   }
 
   /**
@@ -378,17 +443,29 @@ public final class TextClassifier {
     return vote;
   }
 
-  /** The same model with its probabilities softened (above 1) or sharpened (below 1). */
+  /** The same model with one temperature for every text (see {@link #withTemperatures}). */
   public TextClassifier withTemperature(double newTemperature) {
-    if (!(newTemperature > 0)) {
-      throw new IllegalArgumentException("the temperature must be positive");
-    }
-    return with(encoder, options, newTemperature);
+    return withTemperatures(newTemperature, newTemperature);
   }
 
-  /** The same trained weights and memory with another encoder, options or temperature. */
+  /**
+   * The same model with its probabilities softened (above 1) or sharpened (below 1): {@code
+   * newTemperature} for the texts all experts answer, {@code newCascadeTemperature} for those the
+   * TF-IDF model answers alone.
+   */
+  public TextClassifier withTemperatures(double newTemperature, double newCascadeTemperature) {
+    if (!(newTemperature > 0) || !(newCascadeTemperature > 0)) {
+      throw new IllegalArgumentException("the temperature must be positive");
+    }
+    return with(encoder, options, newTemperature, newCascadeTemperature);
+  }
+
+  /** The same trained weights and memory with another encoder, options or temperatures. */
   private TextClassifier with(
-      SentenceEncoder newEncoder, TrainingOptions newOptions, double newTemperature) {
+      SentenceEncoder newEncoder,
+      TrainingOptions newOptions,
+      double newTemperature,
+      double newCascadeTemperature) {
     return new TextClassifier(
         featurizer,
         newEncoder,
@@ -400,7 +477,8 @@ public final class TextClassifier {
         memoryDimension,
         memoryTargets,
         newOptions,
-        newTemperature);
+        newTemperature,
+        newCascadeTemperature);
   }
 
   /**
@@ -412,7 +490,7 @@ public final class TextClassifier {
       throw new IllegalArgumentException(
           "model of engine " + engineVersion() + " cannot run with " + engineVersion(other));
     }
-    return with(other, options, temperature);
+    return with(other, options, temperature, cascadeTemperature);
   }
 
   /**
@@ -420,7 +498,16 @@ public final class TextClassifier {
    * choosing the weight by cross-validation without retraining); temperature 1.
    */
   public TextClassifier withEmbeddingWeight(double weight) {
-    return with(encoder, options.withEmbeddingWeight(weight), 1.0);
+    return with(encoder, options.withEmbeddingWeight(weight), 1.0, 1.0);
+  }
+
+  /**
+   * The same trained models answering alone from the TF-IDF model at this confidence (for choosing
+   * the cascade's threshold without retraining); the temperatures are kept.
+   */
+  public TextClassifier withCascadeConfidence(double confidence) {
+    return with(
+        encoder, options.withCascadeConfidence(confidence), temperature, cascadeTemperature);
   }
 
   /** The rows one after another (contiguous: the neighbours' search scans them per inquiry). */
@@ -512,6 +599,10 @@ public final class TextClassifier {
     return temperature;
   }
 
+  public double cascadeTemperature() {
+    return cascadeTemperature;
+  }
+
   /** The engine version of this model: TF-IDF only, or with the encoder's version. */
   public String engineVersion() {
     return engineVersion(encoder);
@@ -537,7 +628,9 @@ public final class TextClassifier {
     out.writeDouble(options.embeddingWeight());
     out.writeDouble(options.denseL2());
     out.writeDouble(options.knnWeight());
+    out.writeDouble(options.cascadeConfidence());
     out.writeDouble(temperature);
+    out.writeDouble(cascadeTemperature);
     out.writeInt(labels.size());
     for (String label : labels) {
       out.writeUTF(label);
@@ -591,8 +684,10 @@ public final class TextClassifier {
             in.readInt(),
             in.readDouble(),
             in.readDouble(),
+            in.readDouble(),
             in.readDouble());
     double temperature = in.readDouble();
+    double cascadeTemperature = in.readDouble();
     int classes = in.readInt();
     List<String> labels = new ArrayList<>(classes);
     for (int c = 0; c < classes; c++) {
@@ -634,6 +729,7 @@ public final class TextClassifier {
         dimension,
         memoryTargets,
         options,
-        temperature);
+        temperature,
+        cascadeTemperature);
   }
 }

@@ -19,6 +19,10 @@ package org.example.inquiry.classifier.model;
  *     convergence
  * @param knnWeight weight of the nearest training texts' vote (log-probabilities, by embedding
  *     similarity) added to the scores, when the model has a sentence encoder; 0 turns it off
+ * @param cascadeConfidence when the model has a sentence encoder: a text whose TF-IDF model alone
+ *     gives its most probable label at least this probability (softmax of its scores) is not
+ *     embedded, and is answered by the TF-IDF model with a temperature of its own (the cascade); 1
+ *     or more embeds every text
  */
 public record TrainingOptions(
     boolean wordNgrams,
@@ -31,7 +35,8 @@ public record TrainingOptions(
     int maxChars,
     double embeddingWeight,
     double denseL2,
-    double knnWeight) {
+    double knnWeight,
+    double cascadeConfidence) {
 
   public TrainingOptions {
     if (!wordNgrams && !charNgrams) {
@@ -44,19 +49,25 @@ public record TrainingOptions(
         || maxWordN < 1
         || embeddingWeight < 0
         || denseL2 < 0
-        || knnWeight < 0) {
+        || knnWeight < 0
+        || !(cascadeConfidence > 0)) {
       throw new IllegalArgumentException("invalid training options");
     }
   }
 
+  /** The default {@link #cascadeConfidence} (chosen on BANKING77 fold 0, docs/BENCHMARKS.md). */
+  public static final double CASCADE_CONFIDENCE = 0.8;
+
   /** Word 1-2-grams plus character 3-5-grams (plus the embedding when there is one). */
   public static TrainingOptions defaults() {
-    return new TrainingOptions(true, true, 2, 20, 0.1, 1e-7, 42L, 20_000, 1.0, 0.02, 0.5);
+    return new TrainingOptions(
+        true, true, 2, 20, 0.1, 1e-7, 42L, 20_000, 1.0, 0.02, 0.5, CASCADE_CONFIDENCE);
   }
 
   /** Word unigrams only: the simple baseline benchmarks compare against. */
   public static TrainingOptions unigramBaseline() {
-    return new TrainingOptions(true, false, 1, 20, 0.1, 1e-7, 42L, 20_000, 1.0, 0.02, 0.5);
+    return new TrainingOptions(
+        true, false, 1, 20, 0.1, 1e-7, 42L, 20_000, 1.0, 0.02, 0.5, CASCADE_CONFIDENCE);
   }
 
   public TrainingOptions withEpochs(int newEpochs) {
@@ -71,7 +82,8 @@ public record TrainingOptions(
         maxChars,
         embeddingWeight,
         denseL2,
-        knnWeight);
+        knnWeight,
+        cascadeConfidence);
   }
 
   public TrainingOptions withLearningRate(double rate) {
@@ -86,7 +98,8 @@ public record TrainingOptions(
         maxChars,
         embeddingWeight,
         denseL2,
-        knnWeight);
+        knnWeight,
+        cascadeConfidence);
   }
 
   public TrainingOptions withL2(double penalty) {
@@ -101,7 +114,8 @@ public record TrainingOptions(
         maxChars,
         embeddingWeight,
         denseL2,
-        knnWeight);
+        knnWeight,
+        cascadeConfidence);
   }
 
   public TrainingOptions withEmbeddingWeight(double weight) {
@@ -116,7 +130,8 @@ public record TrainingOptions(
         maxChars,
         weight,
         denseL2,
-        knnWeight);
+        knnWeight,
+        cascadeConfidence);
   }
 
   public TrainingOptions withDenseL2(double penalty) {
@@ -131,7 +146,8 @@ public record TrainingOptions(
         maxChars,
         embeddingWeight,
         penalty,
-        knnWeight);
+        knnWeight,
+        cascadeConfidence);
   }
 
   public TrainingOptions withKnnWeight(double weight) {
@@ -146,6 +162,23 @@ public record TrainingOptions(
         maxChars,
         embeddingWeight,
         denseL2,
-        weight);
+        weight,
+        cascadeConfidence);
+  }
+
+  public TrainingOptions withCascadeConfidence(double confidence) {
+    return new TrainingOptions(
+        wordNgrams,
+        charNgrams,
+        maxWordN,
+        epochs,
+        learningRate,
+        l2,
+        seed,
+        maxChars,
+        embeddingWeight,
+        denseL2,
+        knnWeight,
+        confidence);
   }
 }

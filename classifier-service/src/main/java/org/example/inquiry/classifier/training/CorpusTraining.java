@@ -83,7 +83,7 @@ public final class CorpusTraining {
             .map(Datasets.CorpusRow::example)
             .toList();
     TextClassifier types = TextClassifier.train(typeTrain, options, encoder);
-    types = types.withTemperature(Calibration.fitTemperature(types, calibration));
+    types = Calibration.calibrate(types, calibration);
     List<LabelledText> urgencyTrain = urgencyExamples(corpus.split("train"));
     TextClassifier urgency = null;
     if (urgencyTrain.stream().map(LabelledText::label).distinct().count() > 1) {
@@ -91,7 +91,7 @@ public final class CorpusTraining {
       List<LabelledText> urgencyCalibration =
           urgencyExamples(
               corpus.split("test").stream().filter(Datasets.CorpusRow::written).toList());
-      urgency = urgency.withTemperature(Calibration.fitTemperature(urgency, urgencyCalibration));
+      urgency = Calibration.calibrate(urgency, urgencyCalibration);
     }
     return new Classifier.Model(types, urgency, version);
   }
@@ -132,13 +132,13 @@ public final class CorpusTraining {
   /** Engine version + corpus hash, and an options hash when the options are not the defaults. */
   public static String version(
       FinanceCorpus corpus, TrainingOptions options, SentenceEncoder encoder) {
-    String version =
-        TextClassifier.engineVersion(encoder) + "+corpus." + corpus.sha256().substring(0, 12);
-    if (!options.equals(TrainingOptions.defaults())) {
-      version +=
-          "+options." + sha256(options.toString().getBytes(StandardCharsets.UTF_8)).substring(0, 8);
-    }
-    return version;
+    // The options always count: a model trained under old defaults must not pass for one of the
+    // current defaults.
+    return TextClassifier.engineVersion(encoder)
+        + "+corpus."
+        + corpus.sha256().substring(0, 12)
+        + "+options."
+        + sha256(options.toString().getBytes(StandardCharsets.UTF_8)).substring(0, 8);
   }
 
   /** SHA-256 of the bytes, lower-case hex. */

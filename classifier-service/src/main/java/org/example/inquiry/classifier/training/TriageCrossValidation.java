@@ -88,7 +88,7 @@ public final class TriageCrossValidation {
         }
       }
       TextClassifier types = TextClassifier.train(train, options, encoder);
-      types = types.withTemperature(Calibration.fitTemperature(types, calibration));
+      types = Calibration.calibrate(types, calibration);
       Classifier.Model model = new Classifier.Model(types, "cv-fold-" + k);
       List<Classifier.Input> inputs =
           test.stream().map(r -> new Classifier.Input(r.subject(), r.body(), null)).toList();

@@ -49,7 +49,7 @@ class ClassifierCommandsTest {
     assertThat(lines).anyMatch(l -> l.startsWith("payment-status "));
     assertThat(lines).anyMatch(l -> l.startsWith("refund "));
     assertThat(lines.get(0))
-        .startsWith("engine=tfidf-embedding-knn-4+bge-small")
+        .startsWith("engine=tfidf-embedding-knn-5+bge-small")
         .contains("train=18 test=6 classes=3");
     assertThat(lines.get(1)).matches("latency_per_inquiry p50_ms=\\d+\\.\\d{3} p95_ms=.* n=6");
     assertThat(lines.get(2)).startsWith("latency_per_inquiry_in_batches_of_32 ");
@@ -71,7 +71,7 @@ class ClassifierCommandsTest {
         .anyMatch(l -> l.startsWith("majority-class") && l.contains("accuracy=0.3333"));
     assertThat(lines).anyMatch(l -> l.startsWith("unigram-tfidf-softmax"));
     assertThat(lines.get(lines.size() - 1))
-        .startsWith("tfidf-embedding-knn-4+bge-small")
+        .startsWith("tfidf-embedding-knn-5+bge-small")
         .contains("p95_ms=")
         .contains("batch32_p95_ms=");
     assertThat(cache.toFile().list()).isNotEmpty(); // the training texts' embeddings are kept

@@ -48,8 +48,8 @@ class CalibrationTest {
       heldOut.add(LabelledText.of("refund money back now " + i, i % 4 == 0 ? "a" : "b"));
     }
 
-    double t = Calibration.fitTemperature(model, heldOut);
-    TextClassifier calibrated = model.withTemperature(t);
+    TextClassifier calibrated = Calibration.calibrate(model, heldOut);
+    double t = calibrated.temperature();
     TextClassifier sharpened = model.withTemperature(0.2);
 
     // Three in four held-out texts carry the label the model prefers: calibrated, it says ~0.75.
@@ -57,7 +57,7 @@ class CalibrationTest {
     assertThat(confidence).isCloseTo(0.75, within(0.08));
     assertThat(sharpened.predict("resend invoice copy please 107").get(0).probability())
         .isGreaterThan(0.9);
-    assertThat(Calibration.fitTemperature(sharpened, heldOut)).isEqualTo(t);
+    assertThat(Calibration.calibrate(sharpened, heldOut).temperature()).isEqualTo(t);
     assertThat(calibrated.predict("refund money back now 5").get(0).label())
         .isEqualTo(model.predict("refund money back now 5").get(0).label());
   }

@@ -16,6 +16,9 @@ import org.junit.jupiter.api.io.TempDir;
 /** The engine with a sentence encoder beside TF-IDF, its persistence and the embedding caches. */
 class DenseFeaturesTest {
 
+  /** Every text embedded: the cascade off. */
+  static final TrainingOptions ALL_EXPERTS = TrainingOptions.defaults().withCascadeConfidence(1.0);
+
   static final List<LabelledText> TRAIN =
       List.of(
           LabelledText.of("please resend the invoice copy", "invoice-copy"),
@@ -32,9 +35,9 @@ class DenseFeaturesTest {
   void theEmbeddingModelAddsToTheTfIdfModelAndTheVersionNamesTheEncoder() {
     FakeEncoder encoder = new FakeEncoder();
 
-    TextClassifier model = TextClassifier.train(TRAIN, TrainingOptions.defaults(), encoder);
+    TextClassifier model = TextClassifier.train(TRAIN, ALL_EXPERTS, encoder);
 
-    assertThat(model.engineVersion()).isEqualTo("tfidf-embedding-knn-4+fake-encoder");
+    assertThat(model.engineVersion()).isEqualTo("tfidf-embedding-knn-5+fake-encoder");
     assertThat(model.predict("could you resend the invoice copy").get(0).label())
         .isEqualTo("invoice-copy");
     assertThat(encoder.texts).isEqualTo(TRAIN.size() + 1);
@@ -43,7 +46,7 @@ class DenseFeaturesTest {
   @Test
   void aBatchIsEmbeddedInOneCallWithTheSamePredictionsAsOneByOne() {
     FakeEncoder encoder = new FakeEncoder();
-    TextClassifier model = TextClassifier.train(TRAIN, TrainingOptions.defaults(), encoder);
+    TextClassifier model = TextClassifier.train(TRAIN, ALL_EXPERTS, encoder);
     int before = encoder.calls;
     List<String> texts = List.of("refund please", "invoice copy", "payment arrived?");
 
@@ -59,7 +62,9 @@ class DenseFeaturesTest {
   void aWrittenModelReadsBackToTheSamePredictionsAndOnlyWithItsEncoder() throws Exception {
     FakeEncoder encoder = new FakeEncoder();
     TextClassifier model =
-        TextClassifier.train(TRAIN, TrainingOptions.defaults(), encoder).withTemperature(1.7);
+        TextClassifier.train(TRAIN, TrainingOptions.defaults(), encoder)
+            .withTemperatures(1.7, 0.6)
+            .withCascadeConfidence(0.55);
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     model.writeTo(new DataOutputStream(bytes));
 
@@ -68,12 +73,66 @@ class DenseFeaturesTest {
             new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())), encoder);
 
     assertThat(read.predict("refund the money")).isEqualTo(model.predict("refund the money"));
+    assertThat(read.predict("please resend")).isEqualTo(model.predict("please resend"));
     assertThat(read.temperature()).isEqualTo(1.7);
+    assertThat(read.cascadeTemperature()).isEqualTo(0.6);
+    assertThat(read.options().cascadeConfidence()).isEqualTo(0.55);
     assertThatThrownBy(
             () ->
                 TextClassifier.readFrom(
                     new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())), null))
         .hasMessageContaining("cannot run with tfidf-softmax-1");
+  }
+
+  @Test
+  void theCascadeEmbedsOnlyTheTextsTheTfIdfModelIsUnsureOf() {
+    FakeEncoder encoder = new FakeEncoder();
+    TextClassifier all = TextClassifier.train(TRAIN, ALL_EXPERTS, encoder);
+    TextClassifier tfIdf = TextClassifier.train(TRAIN, TrainingOptions.defaults());
+    List<String> texts = List.of("refund the overpayment", "copy", "zzz unknown words");
+    double[] sure =
+        texts.stream().mapToDouble(t -> tfIdf.predict(t).get(0).probability()).toArray();
+    // a threshold between the surest text and the others
+    double threshold = (sure[0] + Math.max(sure[1], sure[2])) / 2;
+    assertThat(sure[0]).isGreaterThan(Math.max(sure[1], sure[2]));
+    TextClassifier cascade = all.withCascadeConfidence(threshold).withTemperatures(1.0, 1.0);
+
+    int before = encoder.texts;
+    TextClassifier.Scores scores = cascade.scores(texts);
+
+    assertThat(scores.cascaded()).containsExactly(true, false, false);
+    assertThat(encoder.texts - before).isEqualTo(2);
+    // the text answered alone gets exactly the TF-IDF model's probabilities
+    assertThat(cascade.predict(texts.get(0))).isEqualTo(tfIdf.predict(texts.get(0)));
+    assertThat(cascade.predict(texts.get(1))).isEqualTo(all.predict(texts.get(1)));
+    before = encoder.texts;
+    all.withCascadeConfidence(1.0).predictAll(texts);
+    assertThat(encoder.texts - before).isEqualTo(3);
+  }
+
+  @Test
+  void eachPathOfTheCascadeGetsItsOwnTemperature() {
+    TextClassifier tfIdf = TextClassifier.train(TRAIN, TrainingOptions.defaults());
+    List<LabelledText> heldOut =
+        List.of(
+            LabelledText.of("refund the overpayment", "refund"),
+            LabelledText.of("please resend the invoice copy", "invoice-copy"),
+            LabelledText.of("qqq", "payment-status"));
+    double sure = tfIdf.predict("refund the overpayment").get(0).probability();
+    double unsure = tfIdf.predict("qqq").get(0).probability();
+    assertThat(sure).isGreaterThan(unsure);
+    TextClassifier model =
+        TextClassifier.train(TRAIN, TrainingOptions.defaults(), new FakeEncoder())
+            .withCascadeConfidence((sure + unsure) / 2);
+    boolean[] cascaded = model.scores(heldOut.stream().map(LabelledText::text).toList()).cascaded();
+    assertThat(cascaded[0]).isTrue();
+    assertThat(cascaded[2]).isFalse();
+
+    TextClassifier calibrated = Calibration.calibrate(model, heldOut);
+
+    // right and sure on the cascade's texts: sharpened; the others fitted apart
+    assertThat(calibrated.cascadeTemperature()).isLessThan(1.0);
+    assertThat(calibrated.temperature()).isNotEqualTo(calibrated.cascadeTemperature());
   }
 
   @Test
@@ -108,8 +167,7 @@ class DenseFeaturesTest {
 
   @Test
   void theEmbeddingWeightOnlyCombinesTheTrainedModels() {
-    TextClassifier model =
-        TextClassifier.train(TRAIN, TrainingOptions.defaults(), new FakeEncoder());
+    TextClassifier model = TextClassifier.train(TRAIN, ALL_EXPERTS, new FakeEncoder());
 
     assertThat(model.withEmbeddingWeight(1.0).predict("refund please"))
         .isEqualTo(model.predict("refund please"));

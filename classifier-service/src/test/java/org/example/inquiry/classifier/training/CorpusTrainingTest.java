@@ -39,15 +39,17 @@ class CorpusTrainingTest {
 
     String version = version(corpus, TrainingOptions.defaults());
 
-    assertThat(version).matches("tfidf-softmax-1\\+corpus\\.[0-9a-f]{12}");
+    assertThat(version).matches("tfidf-softmax-1\\+corpus\\.[0-9a-f]{12}\\+options\\.[0-9a-f]{8}");
     assertThat(version(corpus, TrainingOptions.defaults())).isEqualTo(version);
     assertThat(version(changed, TrainingOptions.defaults())).isNotEqualTo(version);
-    assertThat(version(corpus, TrainingOptions.defaults().withEpochs(3)))
-        .startsWith(version + "+options.");
+    String otherOptions = version(corpus, TrainingOptions.defaults().withEpochs(3));
+    assertThat(otherOptions).isNotEqualTo(version);
+    assertThat(otherOptions.substring(0, otherOptions.indexOf("+options.")))
+        .isEqualTo(version.substring(0, version.indexOf("+options.")));
     assertThat(
             CorpusTraining.version(
                 FinanceCorpus.ofTemplates(corpus), TrainingOptions.defaults(), new FakeEncoder()))
-        .startsWith("tfidf-embedding-knn-4+fake-encoder+corpus.");
+        .startsWith("tfidf-embedding-knn-5+fake-encoder+corpus.");
   }
 
   static String version(byte[] templates, TrainingOptions options) {

@@ -36,7 +36,7 @@ class EngineTest {
     FakeEncoder afterRestart = new FakeEncoder();
     Classifier.Model loaded = Engine.of(afterRestart, cache).defaultModel(corpus, log::add);
 
-    assertThat(log.get(0)).startsWith("Trained model tfidf-embedding-knn-4+fake-encoder");
+    assertThat(log.get(0)).startsWith("Trained model tfidf-embedding-knn-5+fake-encoder");
     assertThat(log.get(1)).startsWith("Loaded model " + trained.version());
     assertThat(loaded.version()).isEqualTo(trained.version());
     assertThat(embeddedWhileTraining).isPositive();
