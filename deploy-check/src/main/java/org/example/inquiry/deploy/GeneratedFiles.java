@@ -8,9 +8,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The files under {@code deploy/} that are generated (and committed, so a reviewer sees them): the
- * KafkaTopics and KafkaUsers from the catalogue, the PrometheusRule from the alerting rules. {@code
- * GeneratedManifestsTest} fails when a committed file differs from what this produces.
+ * The files that are generated (and committed, so a reviewer sees them): under {@code deploy/} the
+ * KafkaTopics and KafkaUsers from the catalogue and the PrometheusRule from the alerting rules, and
+ * the AsyncAPI document of the topics ({@code docs/asyncapi.yaml}). {@code GeneratedManifestsTest}
+ * fails when a committed file differs from what this produces.
  */
 public final class GeneratedFiles {
 
@@ -28,6 +29,7 @@ public final class GeneratedFiles {
     files.put(
         "deploy/k8s/base/monitoring/prometheus-rule.yaml",
         PrometheusRules.render(root.resolve("deploy/prometheus/alerts.yml")));
+    files.put(AsyncApiDocument.PATH, AsyncApiDocument.render(root));
     return files;
   }
 

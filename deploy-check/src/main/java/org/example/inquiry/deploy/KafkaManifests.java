@@ -41,13 +41,17 @@ public final class KafkaManifests {
     return topics;
   }
 
-  /** The users: one per service, the channel adapters, the schema registry, KEDA's lag reader. */
+  /**
+   * The users: one per service, the channel adapters, the finance systems, the schema registry,
+   * KEDA's lag reader.
+   */
   public static List<Map<String, Object>> users() {
     List<Map<String, Object>> users = new ArrayList<>();
     for (Platform.Service service : Platform.SERVICES) {
       users.add(user(service.name(), serviceAcls(service)));
     }
     users.add(user(Platform.CHANNEL_ADAPTERS, channelAdapterAcls()));
+    users.add(user(Platform.FINANCE_SYSTEMS, financeSystemAcls()));
     users.add(user(Platform.SCHEMA_REGISTRY, registryAcls()));
     users.add(user(Platform.LAG_READER, lagReaderAcls()));
     return users;
@@ -106,6 +110,21 @@ public final class KafkaManifests {
   static List<Map<String, Object>> channelAdapterAcls() {
     return List.of(
         acl("topic", Topics.INQUIRIES_SUBMITTED.name(), "literal", List.of("Write", "Describe")));
+  }
+
+  static List<Map<String, Object>> financeSystemAcls() {
+    return List.of(
+        acl(
+            "topic",
+            Topics.FINANCIAL_EFFECTS_APPROVED.name(),
+            "literal",
+            List.of("Read", "Describe")),
+        acl("group", "finance-", "prefix", List.of("Read", "Describe")),
+        acl(
+            "topic",
+            Topics.FINANCE_ACKNOWLEDGEMENTS.name(),
+            "literal",
+            List.of("Write", "Describe")));
   }
 
   static List<Map<String, Object>> registryAcls() {

@@ -32,6 +32,13 @@ public final class Platform {
   /** Kafka user of the channel adapters: they write {@code inquiries-submitted} for intake. */
   public static final String CHANNEL_ADAPTERS = "channel-adapters";
 
+  /**
+   * Kafka user of the downstream finance systems: they read {@code financial-effects-approved}
+   * (consumer groups {@code finance-...}) and answer on {@code finance-acknowledgements}
+   * (docs/FINANCE.md).
+   */
+  public static final String FINANCE_SYSTEMS = "finance-systems";
+
   /** Kafka user of the schema registry (Apicurio's kafkasql storage). */
   public static final String SCHEMA_REGISTRY = "schema-registry";
 
@@ -143,6 +150,7 @@ public final class Platform {
               Topics.INQUIRIES_FOLLOWED_UP,
               Topics.INQUIRY_COMMANDS,
               Topics.REQUESTS_REFUSED,
+              Topics.FINANCE_ACKNOWLEDGEMENTS,
               Topics.OPEN_ITEMS,
               Topics.CUSTOMERS),
           Topics.RESOLUTION,

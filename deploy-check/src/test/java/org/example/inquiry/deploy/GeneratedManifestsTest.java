@@ -7,10 +7,11 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 /**
- * The generated files under {@code deploy/} (KafkaTopics and KafkaUsers from the topic catalogue,
- * the PrometheusRule from the alerting rules) are up to date. With {@code -Ddeploy.write=true} the
- * test writes them instead: {@code ./mvnw -B -pl deploy-check -am test
- * -Dtest=GeneratedManifestsTest -Dsurefire.failIfNoSpecifiedTests=false -Ddeploy.write=true}.
+ * The generated files (under {@code deploy/} the KafkaTopics and KafkaUsers from the topic
+ * catalogue and the PrometheusRule from the alerting rules; {@code docs/asyncapi.yaml}) are up to
+ * date. With {@code -Ddeploy.write=true} the test writes them instead: {@code ./mvnw -B -pl
+ * deploy-check -am test -Dtest=GeneratedManifestsTest -Dsurefire.failIfNoSpecifiedTests=false
+ * -Ddeploy.write=true}.
  */
 class GeneratedManifestsTest {
 

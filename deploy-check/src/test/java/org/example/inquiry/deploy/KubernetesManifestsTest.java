@@ -306,7 +306,7 @@ class KubernetesManifestsTest {
   }
 
   @Test
-  void otherUsersWriteNoCatalogueTopicExceptTheChannelAdaptersTheirOne() {
+  void otherUsersWriteNoCatalogueTopicExceptTheChannelAdaptersAndFinanceTheirOne() {
     Map<String, KafkaUser> users = users();
     Set<String> catalogue = Topics.all().stream().map(TopicSpec::name).collect(Collectors.toSet());
     assertThat(
@@ -314,6 +314,11 @@ class KubernetesManifestsTest {
                 StrimziAcls.bindings(users.get(Platform.CHANNEL_ADAPTERS)), PatternType.LITERAL))
         .containsExactly(Topics.INQUIRIES_SUBMITTED.name());
     assertThat(Topics.INQUIRIES_SUBMITTED.owner()).isEqualTo(Topics.INTAKE);
+    assertThat(
+            writtenTopics(
+                StrimziAcls.bindings(users.get(Platform.FINANCE_SYSTEMS)), PatternType.LITERAL))
+        .containsExactly(Topics.FINANCE_ACKNOWLEDGEMENTS.name());
+    assertThat(Topics.FINANCE_ACKNOWLEDGEMENTS.owner()).isEqualTo(Topics.RESOLUTION);
     for (String name : List.of(Platform.SCHEMA_REGISTRY, Platform.LAG_READER)) {
       List<AclBinding> acls = StrimziAcls.bindings(users.get(name));
       assertThat(writtenTopics(acls, PatternType.LITERAL))
@@ -331,7 +336,11 @@ class KubernetesManifestsTest {
         .containsExactlyInAnyOrderElementsOf(
             concat(
                 Platform.SERVICES.stream().map(Platform.Service::name).toList(),
-                List.of(Platform.CHANNEL_ADAPTERS, Platform.SCHEMA_REGISTRY, Platform.LAG_READER)));
+                List.of(
+                    Platform.CHANNEL_ADAPTERS,
+                    Platform.FINANCE_SYSTEMS,
+                    Platform.SCHEMA_REGISTRY,
+                    Platform.LAG_READER)));
   }
 
   @Test

@@ -12,6 +12,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.example.inquiry.schemas.FinancialEffectApproved;
+import org.example.inquiry.schemas.catalog.Topics;
 import org.example.inquiry.schemas.serde.AvroClassTrust;
 import org.example.inquiry.schemas.serde.AvroDeserializer;
 
@@ -68,6 +70,20 @@ final class EventWatch implements AutoCloseable {
     } finally {
       consumer.close(Duration.ofSeconds(5));
     }
+  }
+
+  /**
+   * The posting-ready effects of one inquiry ({@code financial-effects-approved} is keyed by
+   * customer, so they are found by the inquiry id they carry), with their keys, in log order.
+   */
+  List<ConsumerRecord<String, SpecificRecord>> effectsOf(String inquiryId) {
+    return seen.stream()
+        .filter(
+            r ->
+                r.topic().equals(Topics.FINANCIAL_EFFECTS_APPROVED.name())
+                    && r.value() instanceof FinancialEffectApproved e
+                    && inquiryId.equals(e.getInquiryId()))
+        .toList();
   }
 
   /** The events of one inquiry on one topic, in log order. */

@@ -15,14 +15,25 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Predicate;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.example.inquiry.client.PlatformClient;
 import org.example.inquiry.client.Reply;
+import org.example.inquiry.schemas.AcknowledgementStatus;
 import org.example.inquiry.schemas.ApprovalDecision;
+import org.example.inquiry.schemas.EffectKind;
+import org.example.inquiry.schemas.FinanceAcknowledgement;
 import org.example.inquiry.schemas.FinancialAdjustment;
+import org.example.inquiry.schemas.FinancialEffectApproved;
 import org.example.inquiry.schemas.InquiryApproved;
 import org.example.inquiry.schemas.InquiryResolved;
 import org.example.inquiry.schemas.InquiryWorked;
+import org.example.inquiry.schemas.PostingDirection;
 import org.example.inquiry.schemas.catalog.Topics;
+import org.example.inquiry.schemas.serde.AvroSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -67,7 +78,8 @@ class FinanceInquiryScenariosIT {
             List.of(
                 Topics.INQUIRIES_WORKED.name(),
                 Topics.INQUIRIES_APPROVED.name(),
-                Topics.INQUIRIES_RESOLVED.name()));
+                Topics.INQUIRIES_RESOLVED.name(),
+                Topics.FINANCIAL_EFFECTS_APPROVED.name()));
     suiteStarted = Instant.now();
   }
 
@@ -244,6 +256,64 @@ class FinanceInquiryScenariosIT {
                 .map(a -> a.getActionType() + " " + a.getDecision()))
         .containsExactlyInAnyOrder("REVISED_DELIVERY APPROVED", "REBILL APPROVED");
 
+    // finance posts from financial-effects-approved: one balanced effect per approved action,
+    // keyed by the customer; the REBILL is gross 22,000 = net + 20% VAT on receivable and revenue
+    String customer = str(routed.path("context"), "customerId");
+    List<FinancialEffectApproved> effects = awaitEffects(id, 2);
+    assertThat(events.effectsOf(id)).allSatisfy(r -> assertThat(r.key()).isEqualTo(customer));
+    FinancialEffectApproved rebillEffect =
+        effects.stream().filter(e -> e.getKind() == EffectKind.REBILL).findFirst().orElseThrow();
+    assertThat(rebillEffect.getEffectId()).isEqualTo(rebill);
+    assertThat(rebillEffect.getDocumentReference()).isEqualTo("INV-2026-000123");
+    assertThat(rebillEffect.getGross().getAmount()).isEqualByComparingTo("22000");
+    assertThat(rebillEffect.getNet().getAmount()).isEqualByComparingTo("18333.33");
+    assertThat(rebillEffect.getTax().getAmount()).isEqualByComparingTo("3666.67");
+    assertThat(rebillEffect.getReceivableDirection()).isEqualTo(PostingDirection.DEBIT);
+    assertThat(
+            rebillEffect.getPostings().stream()
+                .map(
+                    l ->
+                        l.getDirection() == PostingDirection.DEBIT
+                            ? l.getAmount().getAmount()
+                            : l.getAmount().getAmount().negate())
+                .reduce(BigDecimal.ZERO, BigDecimal::add))
+        .as("debits equal credits")
+        .isEqualByComparingTo("0");
+    assertThat(rebillEffect.getApprovers()).containsExactly("ivy", "jon");
+    FinancialEffectApproved deliveryEffect =
+        effects.stream()
+            .filter(e -> e.getKind() == EffectKind.REVISED_DELIVERY)
+            .findFirst()
+            .orElseThrow();
+    assertThat(deliveryEffect.getPostings()).as("not a ledger posting").isEmpty();
+
+    // finance answers on finance-acknowledgements; the case shows the posting
+    acknowledge(id, rebill, true, "FI-5100000123", null);
+    acknowledge(id, revised, false, null, "no delivery record in the ledger for LC-77");
+    JsonNode acknowledged =
+        awaitCase(
+            id,
+            c ->
+                "POSTED".equals(action(c, rebill).path("posting").asString())
+                    && "REJECTED".equals(action(c, revised).path("posting").asString()));
+    assertThat(action(acknowledged, rebill).path("postedDocument").asString())
+        .isEqualTo("FI-5100000123");
+    assertThat(action(acknowledged, revised).path("postingRejection").asString())
+        .contains("no delivery record");
+    assertThat(
+            events
+                .await(
+                    Topics.INQUIRIES_WORKED.name(),
+                    id,
+                    InquiryWorked.class,
+                    Duration.ofSeconds(30),
+                    w -> "EFFECT_POSTING_REJECTED".equals(w.getActivity()))
+                .orElseThrow()
+                .getEscalatedTo())
+        .as("a rejected posting alerts the lead team's supervisor")
+        .isNotBlank();
+    assertThat(events.effectsOf(id)).as("nothing published again").hasSize(2);
+
     rate(id, 5);
   }
 
@@ -318,7 +388,7 @@ class FinanceInquiryScenariosIT {
                     id,
                     "carl",
                     "CREDIT_LIMIT_CHANGE",
-                    new BigDecimal("80000.00"),
+                    new BigDecimal("200000.00"),
                     "EUR",
                     null,
                     "raise the limit from EUR 120,000 to EUR 200,000"),
@@ -332,6 +402,7 @@ class FinanceInquiryScenariosIT {
         "lee rejects");
     JsonNode decided = caseOf(id);
     assertThat(action(decided, increase).path("state").asString()).isEqualTo("REJECTED");
+    assertThat(events.effectsOf(id)).as("a rejected action is no effect").isEmpty();
     assertThat(str(decided, "status")).isNotEqualTo("PENDING_APPROVAL");
 
     ok(
@@ -456,6 +527,12 @@ class FinanceInquiryScenariosIT {
 
     InquiryResolved published = awaitResolved(id);
     assertThat(published.getContext().getCustomerId()).isEqualTo(customerId);
+    FinancialEffectApproved opening = awaitEffects(id, 1).get(0);
+    assertThat(opening.getKind()).isEqualTo(EffectKind.CREDIT_LIMIT_CHANGE);
+    assertThat(opening.getCustomerId()).isEqualTo(customerId);
+    assertThat(opening.getCreditLimit().getOldLimit().getAmount()).isEqualByComparingTo("0");
+    assertThat(opening.getCreditLimit().getNewLimit().getAmount()).isEqualByComparingTo("40000");
+    assertThat(opening.getPostings()).isEmpty();
     assertThat(published.getAdjustments())
         .extracting(a -> a.getType() + " " + a.getAmount().getCurrency())
         .containsExactly("CREDIT_LIMIT_CHANGE EUR");
@@ -741,5 +818,61 @@ class FinanceInquiryScenariosIT {
 
   static boolean approved(InquiryApproved a) {
     return a.getDecision() == ApprovalDecision.APPROVED;
+  }
+
+  /** Waits for this many posting-ready effects of the inquiry and returns them. */
+  static List<FinancialEffectApproved> awaitEffects(String inquiryId, int count) {
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (events.effectsOf(inquiryId).size() < count && System.nanoTime() < deadline) {
+      try {
+        Thread.sleep(200);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError(e);
+      }
+    }
+    List<FinancialEffectApproved> effects =
+        events.effectsOf(inquiryId).stream().map(r -> (FinancialEffectApproved) r.value()).toList();
+    assertThat(effects).as("effects of " + inquiryId).hasSize(count);
+    return effects;
+  }
+
+  /** Answers an effect as a finance system does: on finance-acknowledgements, keyed by inquiry. */
+  static void acknowledge(
+      String inquiryId, String effectId, boolean posted, String document, String reason) {
+    Map<String, Object> config =
+        Map.of(
+            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+            stack.bootstrapServers(),
+            ProducerConfig.ACKS_CONFIG,
+            "all",
+            ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
+            true,
+            "schema.registry.url",
+            stack.writerRegistryUrl());
+    AvroSerializer<SpecificRecord> values = new AvroSerializer<>();
+    values.configure(config, false);
+    try (KafkaProducer<String, SpecificRecord> producer =
+        new KafkaProducer<>(config, new StringSerializer(), values)) {
+      producer
+          .send(
+              new ProducerRecord<>(
+                  Topics.FINANCE_ACKNOWLEDGEMENTS.name(),
+                  inquiryId,
+                  FinanceAcknowledgement.newBuilder()
+                      .setEventId(UUID.randomUUID().toString())
+                      .setInquiryId(inquiryId)
+                      .setEffectId(effectId)
+                      .setOccurredAt(Instant.now())
+                      .setStatus(
+                          posted ? AcknowledgementStatus.POSTED : AcknowledgementStatus.REJECTED)
+                      .setDocumentNumber(document)
+                      .setReason(reason)
+                      .setSystem("scenario-ledger")
+                      .build()))
+          .get();
+    } catch (Exception e) {
+      throw new AssertionError("could not acknowledge " + effectId, e);
+    }
   }
 }

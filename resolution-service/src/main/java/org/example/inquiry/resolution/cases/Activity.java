@@ -23,5 +23,13 @@ public enum Activity {
   ATTEMPT_REFUSED,
   AUTO_ANSWER_WITHHELD,
   SLA_WARNING,
-  SLA_BREACHED
+  SLA_BREACHED,
+  /** A finance system posted an approved effect. */
+  EFFECT_POSTED,
+  /** A finance system rejected an approved effect: an alert to the lead team's supervisor. */
+  EFFECT_POSTING_REJECTED,
+  /** No finance system acknowledged an approved effect in time: an alert, raised once. */
+  EFFECT_POSTING_OVERDUE,
+  /** An acknowledgement named an effect the case does not have as approved. */
+  ACKNOWLEDGEMENT_UNMATCHED
 }

@@ -85,7 +85,11 @@ public sealed interface CaseCommand {
    * A financial action to approve.
    *
    * @param actionId the id to give it; null derives one from the command id
-   * @param actionType null when the wire named a type this version does not know
+   * @param actionType null when the wire named a type this version does not know (or, for a
+   *     reversal, to take the reversed action's)
+   * @param amount for a credit-limit change the new limit; null for a reversal takes the reversed
+   *     action's
+   * @param reverses the id of the approved action of the case this one reverses, or null
    */
   record ProposeAction(
       Issued issued,
@@ -93,8 +97,21 @@ public sealed interface CaseCommand {
       ActionType actionType,
       Money amount,
       String invoiceReference,
-      String reason)
+      String reason,
+      String reverses)
       implements CaseCommand {
+
+    /** A proposal that reverses nothing. */
+    public ProposeAction(
+        Issued issued,
+        String actionId,
+        ActionType actionType,
+        Money amount,
+        String invoiceReference,
+        String reason) {
+      this(issued, actionId, actionType, amount, invoiceReference, reason, null);
+    }
+
     public String type() {
       return Type.PROPOSE_ACTION.name();
     }

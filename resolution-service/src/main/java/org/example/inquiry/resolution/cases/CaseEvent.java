@@ -36,6 +36,12 @@ public sealed interface CaseEvent {
       boolean finalDecision)
       implements CaseEvent {}
 
+  /**
+   * A financial action's final approval as the effect to post ({@code financial-effects-approved},
+   * keyed by customer): published once, never on reopen.
+   */
+  record EffectApproved(FinancialEffect effect) implements CaseEvent {}
+
   /** The resolution with its financial effects ({@code inquiries-resolved}). */
   record Resolved(InquiryCase resolvedCase) implements CaseEvent {}
 }

@@ -22,16 +22,25 @@ public final class CaseWorkflow {
 
   private final Approvals approvals;
   private final SlaClock slaClock;
+  private final FinanceAcknowledgements acknowledgements;
 
   /**
    * @param fxToBase rates to the base currency the approval ladder is expressed in, for cases
    *     routed before the router put its rates on the event (empty: such cases refuse foreign
    *     amounts)
    * @param warnAtFraction share of an SLA target after which a warning is raised (e.g. 0.75)
+   * @param postings how approved actions are booked, and how long finance may take to answer
    */
-  public CaseWorkflow(Map<String, BigDecimal> fxToBase, double warnAtFraction) {
-    this.approvals = new Approvals(fxToBase);
+  public CaseWorkflow(
+      Map<String, BigDecimal> fxToBase, double warnAtFraction, PostingPolicy postings) {
+    this.approvals = new Approvals(fxToBase, new Postings(postings));
     this.slaClock = new SlaClock(warnAtFraction);
+    this.acknowledgements = new FinanceAcknowledgements(postings.acknowledgementTimeout());
+  }
+
+  /** With the default posting policy ({@link PostingPolicy#defaults()}). */
+  public CaseWorkflow(Map<String, BigDecimal> fxToBase, double warnAtFraction) {
+    this(fxToBase, warnAtFraction, PostingPolicy.defaults());
   }
 
   // ---- facts from other services -------------------------------------------------------------
@@ -117,7 +126,7 @@ public final class CaseWorkflow {
     } else if (c instanceof CaseCommand.LinkCustomer link) {
       return Lifecycle.linkCustomer(current, link, customers);
     } else if (c instanceof CaseCommand.Decide decide) {
-      return approvals.decide(current, decide);
+      return approvals.decide(current, decide, customers);
     } else if (c instanceof CaseCommand.Resolve resolve) {
       return Lifecycle.resolve(current, resolve);
     } else if (c instanceof CaseCommand.Reopen reopen) {
@@ -128,9 +137,34 @@ public final class CaseWorkflow {
 
   // ---- SLA clocks ----------------------------------------------------------------------------
 
-  /** Raises each SLA warning and breach once; breaches escalate to the lead team's supervisor. */
+  /**
+   * Raises each SLA warning and breach once (breaches escalate to the lead team's supervisor), and
+   * each approved effect finance has not acknowledged in time, once, resolved case or not.
+   */
   public Step slaTick(InquiryCase current, Instant now) {
-    return slaClock.tick(current, now);
+    Step sla = slaClock.tick(current, now);
+    Step postings = acknowledgements.overdue(sla.next(), now);
+    if (postings.events().isEmpty()) {
+      return sla;
+    }
+    List<CaseEvent> events = new java.util.ArrayList<>(sla.events());
+    events.addAll(postings.events());
+    return new Step(postings.next(), events, null);
+  }
+
+  // ---- finance systems -----------------------------------------------------------------------
+
+  /**
+   * A finance system's answer to an approved effect: posted (with its document number) or rejected
+   * (with a reason, an alert to the lead team's supervisor), on the action and the timeline. A
+   * repeated answer changes nothing; one for an effect the case does not have as approved is put on
+   * the timeline as unmatched.
+   *
+   * @throws IllegalArgumentException when there is no such case (the acknowledgement goes to the
+   *     dead letters with the reason)
+   */
+  public Step acknowledged(InquiryCase current, FinanceAcknowledgements.Acknowledgement ack) {
+    return acknowledgements.acknowledged(current, ack);
   }
 
   /** The router's rates that came with the case; the configured fallback for older cases. */

@@ -111,7 +111,12 @@ public record InquiryCase(
   public record ApprovalTier(
       ActionType actionType, BigDecimal above, ApprovalLevel level, String role) {}
 
-  /** A proposed financial action and its approvals. */
+  /**
+   * A proposed financial action and its approvals.
+   *
+   * @param reverses the id of the approved action of this case it reverses, or null
+   * @param posting where its posting stands once it is approved (null before)
+   */
   public record FinancialAction(
       String actionId,
       ActionType type,
@@ -126,10 +131,33 @@ public record InquiryCase(
       ActionState state,
       List<String> approvedBy,
       String rejectedBy,
-      String rejectionReason) {
+      String rejectionReason,
+      String reverses,
+      Posting posting) {
 
     public FinancialAction {
       approvedBy = list(approvedBy);
+    }
+
+    /** The same action with its posting state. */
+    FinancialAction withPosting(Posting next) {
+      return new FinancialAction(
+          actionId,
+          type,
+          amount,
+          invoiceReference,
+          reason,
+          maker,
+          proposedAt,
+          level,
+          approverRole,
+          approvalsRequired,
+          state,
+          approvedBy,
+          rejectedBy,
+          rejectionReason,
+          reverses,
+          next);
     }
 
     /** With one more approval; approved once it has the approvals its level requires. */
@@ -163,7 +191,41 @@ public record InquiryCase(
           next,
           approvers,
           rejecter,
-          rejection);
+          rejection,
+          reverses,
+          posting);
+    }
+  }
+
+  /** Where the posting of an approved action stands, as finance systems acknowledged it. */
+  public enum PostingStatus {
+    /** Approved and published; no acknowledgement yet. */
+    AWAITING_POSTING,
+    POSTED,
+    REJECTED
+  }
+
+  /**
+   * The posting of an approved action.
+   *
+   * @param approvedAt when it was approved and published to finance
+   * @param documentNumber the finance system's document number once posted
+   * @param reason why the finance system rejected it
+   * @param system which finance system answered last
+   * @param acknowledgedAt when it answered last
+   * @param overdue true once no answer came within the configured time (raised once)
+   */
+  public record Posting(
+      PostingStatus status,
+      Instant approvedAt,
+      String documentNumber,
+      String reason,
+      String system,
+      Instant acknowledgedAt,
+      boolean overdue) {
+
+    static Posting awaiting(Instant approvedAt) {
+      return new Posting(PostingStatus.AWAITING_POSTING, approvedAt, null, null, null, null, false);
     }
   }
 

@@ -3,6 +3,7 @@ package org.example.inquiry.resolution.config;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Map;
+import org.example.inquiry.resolution.cases.PostingPolicy;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -14,6 +15,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param slaCheckInterval how often the SLA clocks are checked
  * @param commandTimeout how long an HTTP caller waits for its command's outcome
  * @param policyVersion recorded on approval decisions
+ * @param posting how approved financial effects are booked ({@code resolution.posting.*}); every
+ *     key left out takes the default of {@link PostingPolicy#defaults()}
  */
 @ConfigurationProperties("resolution")
 public record ResolutionProperties(
@@ -21,7 +24,8 @@ public record ResolutionProperties(
     double slaWarnAt,
     Duration slaCheckInterval,
     Duration commandTimeout,
-    String policyVersion) {
+    String policyVersion,
+    Posting posting) {
 
   public ResolutionProperties {
     fxToBase = fxToBase == null ? Map.of() : fxToBase;
@@ -31,5 +35,48 @@ public record ResolutionProperties(
     }
     slaCheckInterval = slaCheckInterval == null ? Duration.ofSeconds(10) : slaCheckInterval;
     commandTimeout = commandTimeout == null ? Duration.ofSeconds(15) : commandTimeout;
+    posting = posting == null ? new Posting(null, null, null, null, null, null, null) : posting;
+  }
+
+  /**
+   * {@code resolution.posting.*}: each key optional.
+   *
+   * @param legalEntities company code by customer region
+   * @param defaultLegalEntity company code of the other customers
+   * @param baseCurrency currency of {@code grossInBase}
+   * @param taxRate tax on the net amount of credit notes and rebills (0.19 is 19%)
+   * @param taxCode the tax code booked with it
+   * @param accounts general-ledger account by role: receivable, revenue, tax, bad-debt, cash
+   * @param acknowledgementTimeout how long finance may take to acknowledge an approved effect
+   */
+  public record Posting(
+      Map<String, String> legalEntities,
+      String defaultLegalEntity,
+      String baseCurrency,
+      BigDecimal taxRate,
+      String taxCode,
+      Map<String, String> accounts,
+      Duration acknowledgementTimeout) {
+
+    /**
+     * The posting policy: these keys over the defaults (checked, so a bad value stops start-up).
+     */
+    public PostingPolicy policy() {
+      PostingPolicy d = PostingPolicy.defaults();
+      Map<String, String> a = accounts == null ? Map.of() : accounts;
+      return new PostingPolicy(
+          legalEntities == null ? d.legalEntities() : legalEntities,
+          defaultLegalEntity == null ? d.defaultLegalEntity() : defaultLegalEntity,
+          baseCurrency == null ? d.baseCurrency() : baseCurrency,
+          taxRate == null ? d.taxRate() : taxRate,
+          taxCode == null ? d.taxCode() : taxCode,
+          new PostingPolicy.Accounts(
+              a.getOrDefault("receivable", d.accounts().receivable()),
+              a.getOrDefault("revenue", d.accounts().revenue()),
+              a.getOrDefault("tax", d.accounts().tax()),
+              a.getOrDefault("bad-debt", d.accounts().badDebt()),
+              a.getOrDefault("cash", d.accounts().cash())),
+          acknowledgementTimeout == null ? d.acknowledgementTimeout() : acknowledgementTimeout);
+    }
   }
 }

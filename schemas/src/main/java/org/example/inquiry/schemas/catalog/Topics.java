@@ -12,6 +12,8 @@ import java.util.stream.Collectors;
 import org.apache.avro.specific.SpecificRecord;
 import org.example.inquiry.schemas.ClassifierRetrained;
 import org.example.inquiry.schemas.Customer;
+import org.example.inquiry.schemas.FinanceAcknowledgement;
+import org.example.inquiry.schemas.FinancialEffectApproved;
 import org.example.inquiry.schemas.InquiryApproved;
 import org.example.inquiry.schemas.InquiryClassified;
 import org.example.inquiry.schemas.InquiryCommand;
@@ -65,6 +67,8 @@ public final class Topics {
     public static final String CLASSIFIER_LABELLED_EXAMPLES = "classifier-labelled-examples";
     public static final String CLASSIFIER_MODELS = "classifier-models";
     public static final String ROUTER_OPEN_LOAD = "router-open-load";
+    public static final String FINANCIAL_EFFECTS_APPROVED = "financial-effects-approved";
+    public static final String FINANCE_ACKNOWLEDGEMENTS = "finance-acknowledgements";
 
     private Names() {}
   }
@@ -95,6 +99,29 @@ public final class Topics {
           INTAKE,
           false,
           TopicSpec.KEEP_FOREVER);
+
+  /**
+   * Posting-ready financial effects, one per approved action, published once at its final approval;
+   * keyed by customer id so one customer's postings (ledger, credit limit) stay in order.
+   * Downstream finance systems post from here and de-duplicate on {@code effectId}.
+   */
+  public static final TopicSpec FINANCIAL_EFFECTS_APPROVED =
+      new TopicSpec(
+          Names.FINANCIAL_EFFECTS_APPROVED,
+          INQUIRY_PARTITIONS,
+          "customerId",
+          FinancialEffectApproved.class,
+          RESOLUTION,
+          false,
+          TopicSpec.KEEP_FOREVER);
+
+  /**
+   * Finance systems' answers to the approved effects (posted or rejected). Written by the finance
+   * systems; resolution declares it because it owns the contract and folds each answer into its
+   * case, so it is keyed by inquiry id, co-partitioned with the case's other inputs.
+   */
+  public static final TopicSpec FINANCE_ACKNOWLEDGEMENTS =
+      event(Names.FINANCE_ACKNOWLEDGEMENTS, FinanceAcknowledgement.class, RESOLUTION);
 
   public static final TopicSpec INQUIRIES_FOLLOWED_UP =
       event(Names.INQUIRIES_FOLLOWED_UP, InquiryFollowedUp.class, INTAKE);
@@ -194,7 +221,9 @@ public final class Topics {
           OPEN_ITEMS,
           CUSTOMERS,
           CLASSIFIER_LABELLED_EXAMPLES,
-          CLASSIFIER_MODELS);
+          CLASSIFIER_MODELS,
+          FINANCIAL_EFFECTS_APPROVED,
+          FINANCE_ACKNOWLEDGEMENTS);
 
   private static final Map<String, TopicSpec> BY_NAME;
 

@@ -79,7 +79,15 @@ class TopicsTest {
             Topics.INQUIRY_COMMANDS,
             Topics.INQUIRIES_WORKED,
             Topics.REQUESTS_REFUSED,
-            Topics.OPEN_ITEMS);
+            Topics.OPEN_ITEMS,
+            Topics.FINANCIAL_EFFECTS_APPROVED,
+            Topics.FINANCE_ACKNOWLEDGEMENTS);
+    assertThat(Topics.FINANCIAL_EFFECTS_APPROVED.keyType())
+        .as("one customer's postings in order")
+        .isEqualTo("customerId");
+    assertThat(Topics.FINANCE_ACKNOWLEDGEMENTS.partitions())
+        .as("co-partitioned with the case's other inputs")
+        .isEqualTo(Topics.INQUIRY_COMMANDS.partitions());
     assertThat(Topics.ownedBy(Topics.INTAKE))
         .containsExactly(
             Topics.INQUIRIES_RECEIVED,

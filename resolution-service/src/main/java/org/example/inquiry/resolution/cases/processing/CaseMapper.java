@@ -16,12 +16,19 @@ import org.example.inquiry.resolution.cases.CaseCommand;
 import org.example.inquiry.resolution.cases.CaseContext;
 import org.example.inquiry.resolution.cases.CaseEvent;
 import org.example.inquiry.resolution.cases.CustomerFacts;
+import org.example.inquiry.resolution.cases.FinanceAcknowledgements;
+import org.example.inquiry.resolution.cases.FinancialEffect;
 import org.example.inquiry.resolution.cases.InquiryCase;
 import org.example.inquiry.resolution.cases.Money;
 import org.example.inquiry.resolution.cases.Reference;
+import org.example.inquiry.schemas.AcknowledgementStatus;
 import org.example.inquiry.schemas.ApprovalDecision;
+import org.example.inquiry.schemas.CreditLimitChange;
 import org.example.inquiry.schemas.Customer;
+import org.example.inquiry.schemas.EffectKind;
+import org.example.inquiry.schemas.FinanceAcknowledgement;
 import org.example.inquiry.schemas.FinancialAdjustment;
+import org.example.inquiry.schemas.FinancialEffectApproved;
 import org.example.inquiry.schemas.InquiryApproved;
 import org.example.inquiry.schemas.InquiryCommand;
 import org.example.inquiry.schemas.InquiryContext;
@@ -29,6 +36,8 @@ import org.example.inquiry.schemas.InquiryResolved;
 import org.example.inquiry.schemas.InquiryRouted;
 import org.example.inquiry.schemas.InquiryWorked;
 import org.example.inquiry.schemas.OpenItem;
+import org.example.inquiry.schemas.PostingDirection;
+import org.example.inquiry.schemas.PostingLine;
 import org.example.inquiry.schemas.approval.ActionType;
 import org.example.inquiry.schemas.approval.ApprovalLevel;
 import org.example.inquiry.schemas.identity.PersonIds;
@@ -125,7 +134,8 @@ public final class CaseMapper {
               ActionType.named(k.getActionType()).orElse(null),
               money(k.getAmount()),
               k.getInvoiceReference(),
-              k.getReason());
+              k.getReason(),
+              k.getReverses());
       case APPROVE, REJECT ->
           new CaseCommand.Decide(
               issued, type.get() == CaseCommand.Type.APPROVE, k.getActionId(), k.getReason());
@@ -145,7 +155,8 @@ public final class CaseMapper {
         c.getRegion(),
         c.getKycStatus(),
         c.getKycExpiresOn(),
-        c.getAccountManager());
+        c.getAccountManager(),
+        money(c.getCreditLimit()));
   }
 
   /** A ledger invoice as the automatic answer reads it; null for other documents. */
@@ -205,7 +216,89 @@ public final class CaseMapper {
           .setPolicyVersion(policyVersion)
           .build();
     }
+    if (event instanceof CaseEvent.EffectApproved e) {
+      return effect(e.effect(), policyVersion);
+    }
     return resolved(((CaseEvent.Resolved) event).resolvedCase(), at);
+  }
+
+  /** A finance system's answer, for the case workflow. */
+  public static FinanceAcknowledgements.Acknowledgement acknowledgement(FinanceAcknowledgement a) {
+    if (a.getStatus() != AcknowledgementStatus.POSTED
+        && a.getStatus() != AcknowledgementStatus.REJECTED) {
+      throw new IllegalArgumentException(
+          "acknowledgement of effect "
+              + a.getEffectId()
+              + " has status "
+              + a.getStatus()
+              + "; POSTED or REJECTED expected");
+    }
+    boolean posted = a.getStatus() == AcknowledgementStatus.POSTED;
+    if (posted && (a.getDocumentNumber() == null || a.getDocumentNumber().isBlank())) {
+      throw new IllegalArgumentException(
+          "POSTED acknowledgement of effect " + a.getEffectId() + " has no document number");
+    }
+    if (!posted && (a.getReason() == null || a.getReason().isBlank())) {
+      throw new IllegalArgumentException(
+          "REJECTED acknowledgement of effect " + a.getEffectId() + " has no reason");
+    }
+    return new FinanceAcknowledgements.Acknowledgement(
+        a.getEffectId(),
+        posted,
+        a.getDocumentNumber(),
+        a.getReason(),
+        a.getSystem(),
+        a.getOccurredAt().truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
+  }
+
+  private static FinancialEffectApproved effect(FinancialEffect e, String policyVersion) {
+    return FinancialEffectApproved.newBuilder()
+        .setEventId(UUID.randomUUID().toString())
+        .setEffectId(e.effectId())
+        .setInquiryId(e.inquiryId())
+        .setOccurredAt(e.approvedAt())
+        .setCustomerId(e.customerId())
+        .setKind(EffectKind.valueOf(e.kind().name()))
+        .setLegalEntity(e.legalEntity())
+        .setPostings(
+            e.postings().stream()
+                .map(
+                    l ->
+                        PostingLine.newBuilder()
+                            .setAccount(l.account())
+                            .setDirection(PostingDirection.valueOf(l.direction().name()))
+                            .setAmount(avro(l.amount()))
+                            .setRole(l.role())
+                            .build())
+                .toList())
+        .setReceivableDirection(
+            e.receivableDirection() == null
+                ? null
+                : PostingDirection.valueOf(e.receivableDirection().name()))
+        .setNet(avro(e.net()))
+        .setTax(avro(e.tax()))
+        .setGross(avro(e.gross()))
+        .setTaxCode(e.taxCode())
+        .setBaseCurrency(e.baseCurrency())
+        .setFxRateToBase(e.fxRateToBase().setScale(8, RoundingMode.HALF_UP))
+        .setGrossInBase(avro(e.grossInBase()))
+        .setDocumentReference(e.documentReference())
+        .setPostingDate(e.postingDate())
+        .setValueDate(e.valueDate())
+        .setReverses(e.reverses())
+        .setCreditLimit(
+            e.creditLimit() == null
+                ? null
+                : CreditLimitChange.newBuilder()
+                    .setOldLimit(avro(e.creditLimit().oldLimit()))
+                    .setNewLimit(avro(e.creditLimit().newLimit()))
+                    .build())
+        .setReason(e.reason())
+        .setMaker(e.maker())
+        .setApprovers(e.approvers())
+        .setApprovalLevel(e.approvalLevel())
+        .setPolicyVersion(policyVersion)
+        .build();
   }
 
   private static InquiryResolved resolved(InquiryCase c, Instant at) {

@@ -24,7 +24,8 @@ class CaseStreamsConfig {
 
   @Bean
   CaseWorkflow caseWorkflow(ResolutionProperties properties) {
-    return new CaseWorkflow(properties.fxToBase(), properties.slaWarnAt());
+    return new CaseWorkflow(
+        properties.fxToBase(), properties.slaWarnAt(), properties.posting().policy());
   }
 
   @Bean
@@ -70,6 +71,7 @@ class CaseStreamsConfig {
         Topics.INQUIRIES_FOLLOWED_UP.name(),
         Topics.INQUIRY_COMMANDS.name(),
         Topics.REQUESTS_REFUSED.name(),
+        Topics.FINANCE_ACKNOWLEDGEMENTS.name(),
         Topics.CUSTOMERS.name());
   }
 }

@@ -27,6 +27,8 @@ import org.example.inquiry.resolution.cases.CustomerFacts;
 import org.example.inquiry.resolution.cases.InquiryCase;
 import org.example.inquiry.resolution.cases.Step;
 import org.example.inquiry.schemas.Customer;
+import org.example.inquiry.schemas.FinanceAcknowledgement;
+import org.example.inquiry.schemas.FinancialEffectApproved;
 import org.example.inquiry.schemas.InquiryApproved;
 import org.example.inquiry.schemas.InquiryCommand;
 import org.example.inquiry.schemas.InquiryFollowedUp;
@@ -38,11 +40,12 @@ import org.example.inquiry.schemas.RequestRefused;
 import org.example.inquiry.schemas.catalog.Topics;
 
 /**
- * The single writer of every case: routed inquiries, customer follow-ups and agents' commands, all
- * keyed by inquiry id on co-partitioned topics, go through one processor that owns the {@value
- * #CASES_STORE} store for its partitions. It checks each command against the current case and emits
- * the resulting events, exactly once with the store update. A wall-clock punctuator raises SLA
- * warnings and breaches. Built from a plain method so TopologyTestDriver tests need no Spring.
+ * The single writer of every case: routed inquiries, customer follow-ups, agents' commands and
+ * finance systems' acknowledgements, all keyed by inquiry id on co-partitioned topics, go through
+ * one processor that owns the {@value #CASES_STORE} store for its partitions. It checks each
+ * command against the current case and emits the resulting events, exactly once with the store
+ * update. A wall-clock punctuator raises SLA warnings and breaches. Built from a plain method so
+ * TopologyTestDriver tests need no Spring.
  */
 public final class CaseTopology {
 
@@ -82,7 +85,8 @@ public final class CaseTopology {
                     Topics.INQUIRIES_ROUTED.name(),
                     Topics.INQUIRIES_FOLLOWED_UP.name(),
                     Topics.INQUIRY_COMMANDS.name(),
-                    Topics.REQUESTS_REFUSED.name()),
+                    Topics.REQUESTS_REFUSED.name(),
+                    Topics.FINANCE_ACKNOWLEDGEMENTS.name()),
                 Consumed.with(Serdes.String(), avro))
             .process(
                 () -> new CaseProcessor(workflow, clock, slaCheckInterval, policyVersion),
@@ -97,6 +101,11 @@ public final class CaseTopology {
     outputs
         .filter((k, v) -> v instanceof InquiryResolved)
         .to(Topics.INQUIRIES_RESOLVED.name(), produced);
+    // Keyed by customer: one customer's postings reach finance in the order they were approved.
+    outputs
+        .filter((k, v) -> v instanceof FinancialEffectApproved)
+        .selectKey((k, v) -> ((FinancialEffectApproved) v).getCustomerId())
+        .to(Topics.FINANCIAL_EFFECTS_APPROVED.name(), produced);
   }
 
   /**
@@ -197,6 +206,9 @@ public final class CaseTopology {
                 refused.getMethod() + " " + refused.getPath(),
                 refused.getReason(),
                 factTime);
+      } else if (value instanceof FinanceAcknowledgement ack) {
+        factTime = ack.getOccurredAt();
+        step = workflow.acknowledged(current, CaseMapper.acknowledgement(ack));
       } else if (value instanceof InquiryCommand command) {
         factTime = command.getIssuedAt();
         step =

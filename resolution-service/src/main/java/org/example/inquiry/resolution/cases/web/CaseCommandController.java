@@ -107,6 +107,8 @@ class CaseCommandController {
 
   record ReopenRequest(@NotBlank @Size(max = 2000) String reason) {}
 
+  record ReversalRequest(@NotBlank @Size(max = 2000) String reason) {}
+
   record LinkCustomerRequest(
       @NotBlank
           @Size(max = 64)
@@ -169,7 +171,9 @@ class CaseCommandController {
 
   @Operation(
       summary =
-          "Propose a financial action; the routed approval policy decides who must approve it")
+          "Propose a financial action; the routed approval policy decides who must approve it."
+              + " The amount is gross; for CREDIT_LIMIT_CHANGE it is the new limit, and the"
+              + " approval tier follows the increase over the customer master's limit")
   @PostMapping(
       path = "/api/v1/inquiries/{id}/actions",
       consumes = MediaType.APPLICATION_JSON_VALUE,
@@ -198,6 +202,27 @@ class CaseCommandController {
                     + new TreeSet<>(rates.keySet()));
           }
         });
+  }
+
+  @Operation(
+      summary =
+          "Propose the reversal of an approved ledger action (credit note, rebill, refund,"
+              + " write-off): the whole amount, under the same approval ladder; once approved it"
+              + " is published as an effect that reverses the original")
+  @PostMapping(
+      path = "/api/v1/inquiries/{id}/actions/{actionId}/reversal",
+      consumes = MediaType.APPLICATION_JSON_VALUE,
+      produces = MediaType.APPLICATION_JSON_VALUE)
+  @PreAuthorize("hasRole('agent')")
+  Mono<CommandAccepted> reverse(
+      @PathVariable String id,
+      @PathVariable String actionId,
+      @Valid @RequestBody ReversalRequest body,
+      Authentication caller) {
+    return send(
+        id,
+        caller,
+        command(id, caller, "PROPOSE_ACTION").setReverses(actionId).setReason(body.reason()));
   }
 
   @Operation(summary = "Approve a proposed action")

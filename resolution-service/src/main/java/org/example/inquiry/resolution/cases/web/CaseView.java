@@ -57,7 +57,15 @@ public record CaseView(
       List<String> references,
       String referencesBelongToCustomer) {}
 
-  /** A financial action with its approvals. */
+  /**
+   * A financial action with its approvals and, once approved, its posting.
+   *
+   * @param reverses the action it reverses, or null
+   * @param posting AWAITING_POSTING, POSTED or REJECTED once approved, else null
+   * @param postedDocument the finance system's document number once posted
+   * @param postingRejection why finance rejected it
+   * @param postingOverdue true when finance did not answer in time
+   */
   public record ActionView(
       String actionId,
       String type,
@@ -73,7 +81,14 @@ public record CaseView(
       String state,
       List<String> approvedBy,
       String rejectedBy,
-      String rejectionReason) {}
+      String rejectionReason,
+      String reverses,
+      String posting,
+      String postedDocument,
+      String postingRejection,
+      String postingSystem,
+      Instant acknowledgedAt,
+      boolean postingOverdue) {}
 
   /** What became of a command, with the status its caller was answered. */
   public record OutcomeView(
@@ -154,7 +169,14 @@ public record CaseView(
         name(a.state()),
         a.approvedBy(),
         a.rejectedBy(),
-        a.rejectionReason());
+        a.rejectionReason(),
+        a.reverses(),
+        a.posting() == null ? null : name(a.posting().status()),
+        a.posting() == null ? null : a.posting().documentNumber(),
+        a.posting() == null ? null : a.posting().reason(),
+        a.posting() == null ? null : a.posting().system(),
+        a.posting() == null ? null : a.posting().acknowledgedAt(),
+        a.posting() != null && a.posting().overdue());
   }
 
   private static String name(Enum<?> value) {

@@ -60,6 +60,13 @@ final class CaseTopologyDriver implements AutoCloseable {
     return values;
   }
 
+  /** Every record written to the topic so far (and not read before), with its key. */
+  List<org.apache.kafka.streams.KeyValue<String, SpecificRecord>> readKeyValues(TopicSpec topic) {
+    return driver
+        .createOutputTopic(topic.name(), Serdes.String().deserializer(), avro.deserializer())
+        .readKeyValuesToList();
+  }
+
   KeyValueStore<String, InquiryCase> cases() {
     return driver.getKeyValueStore(CaseTopology.CASES_STORE);
   }

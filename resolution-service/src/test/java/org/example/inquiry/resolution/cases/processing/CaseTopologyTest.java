@@ -14,8 +14,12 @@ import org.example.inquiry.resolution.cases.Activity;
 import org.example.inquiry.resolution.cases.CaseStatus;
 import org.example.inquiry.resolution.cases.InquiryCase;
 import org.example.inquiry.resolution.cases.Refusal;
+import org.example.inquiry.schemas.AcknowledgementStatus;
 import org.example.inquiry.schemas.ApprovalDecision;
 import org.example.inquiry.schemas.ApprovalRequirement;
+import org.example.inquiry.schemas.EffectKind;
+import org.example.inquiry.schemas.FinanceAcknowledgement;
+import org.example.inquiry.schemas.FinancialEffectApproved;
 import org.example.inquiry.schemas.InquiryApproved;
 import org.example.inquiry.schemas.InquiryCommand;
 import org.example.inquiry.schemas.InquiryResolved;
@@ -126,6 +130,53 @@ class CaseTopologyTest {
         .as("the context comes out as it came in")
         .isEqualTo(routed("t-flow").getContext());
     assertThat(topology.cases().get("t-flow").status()).isEqualTo(CaseStatus.RESOLVED);
+  }
+
+  @Test
+  void theFinalApprovalIsOnePostingReadyEffectKeyedByCustomerAndFinancesAnswerComesBack() {
+    topology.pipe(Topics.INQUIRIES_ROUTED, "t-post", routed("t-post"));
+    send(
+        command("t-post", "PROPOSE_ACTION", "ben", "agent")
+            .setActionType("REBILL")
+            .setAmount(new Money(new BigDecimal("1200.0000"), "USD"))
+            .setReason("short shipment"));
+    String actionId = topology.cases().get("t-post").actions().get(0).actionId();
+    send(command("t-post", "APPROVE", "ivy", "approver").setActionId(actionId));
+    send(command("t-post", "RESOLVE", "ben", "agent").setResolutionCode("ADJUSTED"));
+    send(command("t-post", "REOPEN", "ben", "agent").setReason("customer asks again"));
+    send(command("t-post", "RESOLVE", "ben", "agent").setResolutionCode("ADJUSTED"));
+
+    var effects = topology.readKeyValues(Topics.FINANCIAL_EFFECTS_APPROVED);
+    assertThat(effects).as("once, never again on reopen").hasSize(1);
+    String customer = routed("t-post").getContext().getCustomerId();
+    assertThat(effects.get(0).key).isEqualTo(customer);
+    FinancialEffectApproved effect = (FinancialEffectApproved) effects.get(0).value;
+    assertThat(effect.getEffectId()).isEqualTo(actionId);
+    assertThat(effect.getKind()).isEqualTo(EffectKind.REBILL);
+    assertThat(effect.getGross()).isEqualTo(new Money(new BigDecimal("1200.0000"), "USD"));
+    assertThat(effect.getNet()).isEqualTo(new Money(new BigDecimal("1000.0000"), "USD"));
+    assertThat(effect.getTax()).isEqualTo(new Money(new BigDecimal("200.0000"), "USD"));
+    assertThat(effect.getPostings()).hasSize(3);
+    assertThat(effect.getPolicyVersion()).isEqualTo("test-policy");
+
+    FinanceAcknowledgement ack =
+        FinanceAcknowledgement.newBuilder()
+            .setEventId(UUID.randomUUID().toString())
+            .setInquiryId("t-post")
+            .setEffectId(actionId)
+            .setOccurredAt(T0.plusSeconds(120))
+            .setStatus(AcknowledgementStatus.POSTED)
+            .setDocumentNumber("FI-42")
+            .setSystem("reference-ledger")
+            .build();
+    topology.pipe(Topics.FINANCE_ACKNOWLEDGEMENTS, "t-post", ack);
+
+    InquiryCase.Posting posting = topology.cases().get("t-post").action(actionId).posting();
+    assertThat(posting.status()).isEqualTo(InquiryCase.PostingStatus.POSTED);
+    assertThat(posting.documentNumber()).isEqualTo("FI-42");
+    assertThat(topology.<InquiryWorked>read(Topics.INQUIRIES_WORKED))
+        .extracting(InquiryWorked::getActivity)
+        .contains("EFFECT_POSTED");
   }
 
   @Test
