@@ -28,7 +28,7 @@ final class ApiDocs {
   static final ObjectMapper JSON = new ObjectMapper();
   static final JsonNodeFactory NODES = JsonNodeFactory.instance;
   static final List<String> ROLES =
-      List.of("channel", "agent", "approver", "supervisor", "auditor");
+      List.of("channel", "agent", "approver", "supervisor", "auditor", "finance-system");
 
   /** One documented operation. */
   record Operation(

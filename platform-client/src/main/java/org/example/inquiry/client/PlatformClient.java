@@ -187,7 +187,50 @@ public final class PlatformClient {
         new Body("text/csv", csv.getBytes(StandardCharsets.UTF_8)));
   }
 
+  /**
+   * {@code PUT /api/v1/customers/{id}/credit-limit} as a finance system ({@code finance-system}
+   * role): sets the limit an approved credit-limit change posted; {@code oldAmount} (nullable) is
+   * the limit it was approved against.
+   */
+  public Reply setCreditLimit(
+      String system,
+      String customerId,
+      String effectId,
+      BigDecimal newAmount,
+      BigDecimal oldAmount,
+      String currency) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("effectId", effectId);
+    body.put("newLimit", Map.of("amount", newAmount, "currency", currency));
+    if (oldAmount != null) {
+      body.put("oldLimit", Map.of("amount", oldAmount, "currency", currency));
+    }
+    return send(
+        Service.INTAKE,
+        "PUT",
+        "/api/v1/customers/" + segment(customerId) + "/credit-limit",
+        "finance-system",
+        system,
+        Map.of(),
+        jsonBody(JSON.valueToTree(body)));
+  }
+
   // ---- resolution ----------------------------------------------------------------------------
+
+  /**
+   * {@code POST /api/v1/open-items/import} (text/csv) as a finance system feeding its postings to
+   * the platform's copy of the ledger: all or nothing.
+   */
+  public Reply feedLedger(String system, String csv) {
+    return send(
+        Service.RESOLUTION,
+        "POST",
+        "/api/v1/open-items/import",
+        "finance-system",
+        system,
+        Map.of(),
+        new Body("text/csv", csv.getBytes(StandardCharsets.UTF_8)));
+  }
 
   /** {@code GET /api/v1/inquiries/{id}} on resolution: the case with its timeline (as an agent). */
   public Reply inquiryCase(String inquiryId) {

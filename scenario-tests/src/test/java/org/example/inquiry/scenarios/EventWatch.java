@@ -86,6 +86,36 @@ final class EventWatch implements AutoCloseable {
         .toList();
   }
 
+  /** The latest value of a key on a (compacted) topic, as read so far. */
+  <T extends SpecificRecord> Optional<T> latest(String topic, String key, Class<T> type) {
+    T found = null;
+    for (ConsumerRecord<String, SpecificRecord> r : seen) {
+      if (r.topic().equals(topic) && key.equals(r.key()) && type.isInstance(r.value())) {
+        found = type.cast(r.value());
+      }
+    }
+    return Optional.ofNullable(found);
+  }
+
+  /** Waits up to {@code timeout} for the latest value of a key to match. */
+  <T extends SpecificRecord> Optional<T> awaitLatest(
+      String topic, String key, Class<T> type, Duration timeout, Predicate<T> condition) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    do {
+      Optional<T> latest = latest(topic, key, type).filter(condition);
+      if (latest.isPresent()) {
+        return latest;
+      }
+      try {
+        Thread.sleep(200);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return Optional.empty();
+      }
+    } while (System.nanoTime() < deadline);
+    return Optional.empty();
+  }
+
   /** The events of one inquiry on one topic, in log order. */
   <T extends SpecificRecord> List<T> of(String topic, String inquiryId, Class<T> type) {
     return seen.stream()

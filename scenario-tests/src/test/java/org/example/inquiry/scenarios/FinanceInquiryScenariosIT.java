@@ -15,25 +15,19 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Predicate;
-import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.example.inquiry.client.PlatformClient;
 import org.example.inquiry.client.Reply;
-import org.example.inquiry.schemas.AcknowledgementStatus;
 import org.example.inquiry.schemas.ApprovalDecision;
+import org.example.inquiry.schemas.Customer;
 import org.example.inquiry.schemas.EffectKind;
-import org.example.inquiry.schemas.FinanceAcknowledgement;
 import org.example.inquiry.schemas.FinancialAdjustment;
 import org.example.inquiry.schemas.FinancialEffectApproved;
 import org.example.inquiry.schemas.InquiryApproved;
 import org.example.inquiry.schemas.InquiryResolved;
 import org.example.inquiry.schemas.InquiryWorked;
+import org.example.inquiry.schemas.OpenItem;
 import org.example.inquiry.schemas.PostingDirection;
 import org.example.inquiry.schemas.catalog.Topics;
-import org.example.inquiry.schemas.serde.AvroSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -79,7 +73,9 @@ class FinanceInquiryScenariosIT {
                 Topics.INQUIRIES_WORKED.name(),
                 Topics.INQUIRIES_APPROVED.name(),
                 Topics.INQUIRIES_RESOLVED.name(),
-                Topics.FINANCIAL_EFFECTS_APPROVED.name()));
+                Topics.FINANCIAL_EFFECTS_APPROVED.name(),
+                Topics.OPEN_ITEMS.name(),
+                Topics.CUSTOMERS.name()));
     suiteStarted = Instant.now();
   }
 
@@ -287,31 +283,33 @@ class FinanceInquiryScenariosIT {
             .orElseThrow();
     assertThat(deliveryEffect.getPostings()).as("not a ledger posting").isEmpty();
 
-    // finance answers on finance-acknowledgements; the case shows the posting
-    acknowledge(id, rebill, true, "FI-5100000123", null);
-    acknowledge(id, revised, false, null, "no delivery record in the ledger for LC-77");
+    // the stack's reference ledger posts both and answers on finance-acknowledgements: the case
+    // shows the postings, and the ledger feed re-issued the invoice
     JsonNode acknowledged =
         awaitCase(
             id,
             c ->
                 "POSTED".equals(action(c, rebill).path("posting").asString())
-                    && "REJECTED".equals(action(c, revised).path("posting").asString()));
-    assertThat(action(acknowledged, rebill).path("postedDocument").asString())
-        .isEqualTo("FI-5100000123");
-    assertThat(action(acknowledged, revised).path("postingRejection").asString())
-        .contains("no delivery record");
+                    && "POSTED".equals(action(c, revised).path("posting").asString()));
+    assertThat(action(acknowledged, rebill).path("postingSystem").asString())
+        .isEqualTo("reference-ledger");
+    assertThat(action(acknowledged, rebill).path("postedDocument").asString()).startsWith("RL-");
     assertThat(
-            events
-                .await(
-                    Topics.INQUIRIES_WORKED.name(),
-                    id,
-                    InquiryWorked.class,
-                    Duration.ofSeconds(30),
-                    w -> "EFFECT_POSTING_REJECTED".equals(w.getActivity()))
-                .orElseThrow()
-                .getEscalatedTo())
-        .as("a rejected posting alerts the lead team's supervisor")
-        .isNotBlank();
+            events.of(Topics.INQUIRIES_WORKED.name(), id, InquiryWorked.class).stream()
+                .map(InquiryWorked::getActivity)
+                .filter("EFFECT_POSTED"::equals))
+        .hasSize(2);
+    OpenItem reissued =
+        events
+            .awaitLatest(
+                Topics.OPEN_ITEMS.name(),
+                "INV-2026-000123",
+                OpenItem.class,
+                Duration.ofSeconds(30),
+                item -> item.getUpdatedAt().isAfter(rebillEffect.getOccurredAt()))
+            .orElseThrow(() -> new AssertionError("the ledger feed did not re-issue the invoice"));
+    assertThat(reissued.getAmount().getAmount()).isEqualByComparingTo("22000");
+    assertThat(reissued.getLetterOfCreditNumber()).isEqualTo("LC-77");
     assertThat(events.effectsOf(id)).as("nothing published again").hasSize(2);
 
     rate(id, 5);
@@ -403,6 +401,10 @@ class FinanceInquiryScenariosIT {
     JsonNode decided = caseOf(id);
     assertThat(action(decided, increase).path("state").asString()).isEqualTo("REJECTED");
     assertThat(events.effectsOf(id)).as("a rejected action is no effect").isEmpty();
+    assertThat(events.latest(Topics.CUSTOMERS.name(), "C-1004", Customer.class))
+        .as("the master's limit is unchanged")
+        .hasValueSatisfying(
+            c -> assertThat(c.getCreditLimit().getAmount()).isEqualByComparingTo("120000"));
     assertThat(str(decided, "status")).isNotEqualTo("PENDING_APPROVAL");
 
     ok(
@@ -533,6 +535,26 @@ class FinanceInquiryScenariosIT {
     assertThat(opening.getCreditLimit().getOldLimit().getAmount()).isEqualByComparingTo("0");
     assertThat(opening.getCreditLimit().getNewLimit().getAmount()).isEqualByComparingTo("40000");
     assertThat(opening.getPostings()).isEmpty();
+    // the reference ledger sets the master's limit and acknowledges
+    Customer master =
+        events
+            .awaitLatest(
+                Topics.CUSTOMERS.name(),
+                customerId,
+                Customer.class,
+                Duration.ofSeconds(30),
+                c -> c.getCreditLimit() != null && c.getCreditLimit().getAmount().signum() > 0)
+            .orElseThrow(() -> new AssertionError("the credit limit was not set in the master"));
+    assertThat(master.getCreditLimit().getAmount()).isEqualByComparingTo("40000");
+    assertThat(master.getCreditLimit().getCurrency()).isEqualTo("EUR");
+    assertThat(
+            action(
+                    awaitCase(
+                        id, c -> "POSTED".equals(action(c, limit).path("posting").asString())),
+                    limit)
+                .path("postingSystem")
+                .asString())
+        .isEqualTo("reference-ledger");
     assertThat(published.getAdjustments())
         .extracting(a -> a.getType() + " " + a.getAmount().getCurrency())
         .containsExactly("CREDIT_LIMIT_CHANGE EUR");
@@ -835,44 +857,5 @@ class FinanceInquiryScenariosIT {
         events.effectsOf(inquiryId).stream().map(r -> (FinancialEffectApproved) r.value()).toList();
     assertThat(effects).as("effects of " + inquiryId).hasSize(count);
     return effects;
-  }
-
-  /** Answers an effect as a finance system does: on finance-acknowledgements, keyed by inquiry. */
-  static void acknowledge(
-      String inquiryId, String effectId, boolean posted, String document, String reason) {
-    Map<String, Object> config =
-        Map.of(
-            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-            stack.bootstrapServers(),
-            ProducerConfig.ACKS_CONFIG,
-            "all",
-            ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
-            true,
-            "schema.registry.url",
-            stack.writerRegistryUrl());
-    AvroSerializer<SpecificRecord> values = new AvroSerializer<>();
-    values.configure(config, false);
-    try (KafkaProducer<String, SpecificRecord> producer =
-        new KafkaProducer<>(config, new StringSerializer(), values)) {
-      producer
-          .send(
-              new ProducerRecord<>(
-                  Topics.FINANCE_ACKNOWLEDGEMENTS.name(),
-                  inquiryId,
-                  FinanceAcknowledgement.newBuilder()
-                      .setEventId(UUID.randomUUID().toString())
-                      .setInquiryId(inquiryId)
-                      .setEffectId(effectId)
-                      .setOccurredAt(Instant.now())
-                      .setStatus(
-                          posted ? AcknowledgementStatus.POSTED : AcknowledgementStatus.REJECTED)
-                      .setDocumentNumber(document)
-                      .setReason(reason)
-                      .setSystem("scenario-ledger")
-                      .build()))
-          .get();
-    } catch (Exception e) {
-      throw new AssertionError("could not acknowledge " + effectId, e);
-    }
   }
 }

@@ -95,19 +95,6 @@ final class LocalStack implements AutoCloseable {
     return "http://127.0.0.1:" + LocalPorts.of("registry", offset);
   }
 
-  /**
-   * The registry URL with the stack's admin credentials, for a writer whose schema is not
-   * registered yet (as the stack's own tools write): the finance system's acknowledgements.
-   */
-  String writerRegistryUrl() {
-    try {
-      String admin = Files.readString(home.resolve("auth/registry-admin")).strip();
-      return "http://" + admin + "@127.0.0.1:" + LocalPorts.of("registry", offset);
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException("no registry credentials in " + home, e);
-    }
-  }
-
   @Override
   public void close() {
     if (owned) {

@@ -29,7 +29,9 @@ public final class CustomerRegistration {
     /** The registrar may not verify (segregation of duties). */
     SAME_PERSON,
     /** The request itself does not hold (an expiry in the past). */
-    INVALID
+    INVALID,
+    /** The master changed since the caller read it (a credit limit other than the one expected). */
+    STALE
   }
 
   /** A refused registration or verification. */
@@ -127,5 +129,52 @@ public final class CustomerRegistration {
         .setKycVerifiedBy(actor)
         .setUpdatedAt(now)
         .build();
+  }
+
+  /**
+   * Sets a customer's credit limit as a finance system posted it (an approved credit-limit change):
+   * {@code newLimit} replaces the limit, in the currency the master keeps it in. With {@code
+   * expectedOld}, the master must still have that limit (or already the new one: a repeated posting
+   * changes nothing), so a change approved against an older limit is not applied blindly.
+   */
+  public static Customer setCreditLimit(
+      Customer existing, Money newLimit, Money expectedOld, Instant now) {
+    if (existing == null) {
+      throw new Refused(Refusal.NOT_FOUND, "no such customer in the customer master");
+    }
+    Money current = existing.getCreditLimit();
+    if (current != null && !current.getCurrency().equals(newLimit.getCurrency())) {
+      throw new Refused(
+          Refusal.INVALID,
+          "customer "
+              + existing.getCustomerId()
+              + "'s credit limit is kept in "
+              + current.getCurrency()
+              + ", not "
+              + newLimit.getCurrency());
+    }
+    if (same(current, newLimit)) {
+      return existing; // already posted
+    }
+    if (expectedOld != null && !same(current, expectedOld)) {
+      throw new Refused(
+          Refusal.STALE,
+          "customer "
+              + existing.getCustomerId()
+              + "'s credit limit is "
+              + (current == null ? "not set" : current.getAmount().toPlainString())
+              + ", not the "
+              + expectedOld.getAmount().toPlainString()
+              + " the change was approved against");
+    }
+    return Customer.newBuilder(existing).setCreditLimit(newLimit).setUpdatedAt(now).build();
+  }
+
+  /** Equal amounts in the same currency; no limit counts as zero. */
+  private static boolean same(Money a, Money b) {
+    BigDecimal left = a == null ? BigDecimal.ZERO : a.getAmount();
+    BigDecimal right = b == null ? BigDecimal.ZERO : b.getAmount();
+    return left.compareTo(right) == 0
+        && (a == null || b == null || a.getCurrency().equals(b.getCurrency()));
   }
 }

@@ -36,6 +36,7 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
@@ -78,6 +79,8 @@ class CustomerRegistrationController {
       String registeredBy,
       String kycVerifiedBy,
       String accountManager,
+      BigDecimal creditLimit,
+      String creditLimitCurrency,
       Instant updatedAt) {
 
     static CustomerView of(Customer c) {
@@ -93,6 +96,8 @@ class CustomerRegistrationController {
           c.getRegisteredBy(),
           c.getKycVerifiedBy(),
           c.getAccountManager(),
+          c.getCreditLimit() == null ? null : c.getCreditLimit().getAmount(),
+          c.getCreditLimit() == null ? null : c.getCreditLimit().getCurrency(),
           c.getUpdatedAt());
     }
   }
@@ -139,6 +144,55 @@ class CustomerRegistrationController {
           String outcome,
       LocalDate expiresOn,
       @Size(max = 2000) String note) {}
+
+  /**
+   * A finance system's posting of an approved credit-limit change.
+   *
+   * @param effectId the {@code FinancialEffectApproved} it posts (logged for the audit trail)
+   * @param oldLimit the limit the change was approved against (optional; refused as stale when the
+   *     master has another)
+   */
+  record CreditLimitRequest(
+      @NotBlank @Size(max = 64) String effectId,
+      @NotNull @Valid MoneyDto newLimit,
+      @Valid MoneyDto oldLimit) {}
+
+  @Operation(
+      summary =
+          "Set a customer's credit limit as the finance system posted an approved"
+              + " CREDIT_LIMIT_CHANGE (financial-effects-approved); finance systems only")
+  @PutMapping(
+      path = "/api/v1/customers/{customerId}/credit-limit",
+      consumes = MediaType.APPLICATION_JSON_VALUE,
+      produces = MediaType.APPLICATION_JSON_VALUE)
+  @PreAuthorize("hasRole('finance-system')")
+  Mono<CustomerView> setCreditLimit(
+      @PathVariable String customerId,
+      @Valid @RequestBody CreditLimitRequest body,
+      Authentication caller) {
+    return decide(
+            customerId,
+            existing ->
+                CustomerRegistration.setCreditLimit(
+                    existing,
+                    money(body.newLimit()),
+                    body.oldLimit() == null ? null : money(body.oldLimit()),
+                    now()))
+        .doOnNext(
+            customer ->
+                log.info(
+                    "{} set customer {}'s credit limit to {} {} (effect {})",
+                    caller.getName(),
+                    customerId,
+                    customer.creditLimit(),
+                    customer.creditLimitCurrency(),
+                    body.effectId()));
+  }
+
+  private static org.example.inquiry.schemas.Money money(MoneyDto m) {
+    return new org.example.inquiry.schemas.Money(
+        m.amount().setScale(4, java.math.RoundingMode.UNNECESSARY), m.currency());
+  }
 
   @Operation(summary = "Register a new customer in the customer master (KYC PENDING)")
   @PostMapping(
@@ -244,6 +298,7 @@ class CustomerRegistrationController {
       case NOT_FOUND -> HttpStatus.NOT_FOUND;
       case SAME_PERSON -> HttpStatus.FORBIDDEN;
       case INVALID -> HttpStatus.BAD_REQUEST;
+      case STALE -> HttpStatus.CONFLICT;
     };
   }
 }

@@ -42,6 +42,43 @@ class CustomerRegistrationTest {
     assertThat(customer.getCreditLimit().getAmount()).isEqualByComparingTo("100000");
   }
 
+  static org.example.inquiry.schemas.Money eur(String amount) {
+    return new org.example.inquiry.schemas.Money(new BigDecimal(amount).setScale(4), "EUR");
+  }
+
+  @Test
+  void aPostedCreditLimitReplacesTheOneItWasApprovedAgainstOnce() {
+    Customer customer = CustomerRegistration.register(BOREALIS, null, "mia", NOW);
+    Instant later = NOW.plusSeconds(60);
+
+    Customer raised =
+        CustomerRegistration.setCreditLimit(customer, eur("150000"), eur("100000"), later);
+    Customer again =
+        CustomerRegistration.setCreditLimit(
+            raised, eur("150000"), eur("100000"), later.plusSeconds(1));
+
+    assertThat(raised.getCreditLimit().getAmount()).isEqualByComparingTo("150000");
+    assertThat(raised.getUpdatedAt()).isEqualTo(later);
+    assertThat(again).as("posted twice, changed once").isSameAs(raised);
+    assertThatThrownBy(
+            () -> CustomerRegistration.setCreditLimit(raised, eur("200000"), eur("100000"), later))
+        .isInstanceOfSatisfying(
+            CustomerRegistration.Refused.class,
+            e -> assertThat(e.refusal()).isEqualTo(CustomerRegistration.Refusal.STALE));
+    assertThatThrownBy(
+            () ->
+                CustomerRegistration.setCreditLimit(
+                    raised,
+                    new org.example.inquiry.schemas.Money(new BigDecimal("1.0000"), "USD"),
+                    null,
+                    later))
+        .hasMessageContaining("kept in EUR");
+    assertThatThrownBy(() -> CustomerRegistration.setCreditLimit(null, eur("1"), null, later))
+        .isInstanceOfSatisfying(
+            CustomerRegistration.Refused.class,
+            e -> assertThat(e.refusal()).isEqualTo(CustomerRegistration.Refusal.NOT_FOUND));
+  }
+
   @Test
   void anExistingCustomerIsNotOverwritten() {
     Customer existing = CustomerRegistration.register(BOREALIS, null, "mia", NOW);

@@ -29,7 +29,7 @@ public class OpenApiPlatformAutoConfiguration {
   /** The name of the bearer scheme in the documents. */
   public static final String BEARER = "bearer-jwt";
 
-  private static final Pattern ROLE = Pattern.compile("'([a-z]+)'");
+  private static final Pattern ROLE = Pattern.compile("'([a-z]+(?:-[a-z]+)*)'");
 
   @Bean
   @ConditionalOnMissingBean

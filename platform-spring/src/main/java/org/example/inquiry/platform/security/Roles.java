@@ -20,7 +20,14 @@ public final class Roles {
   /** Auditors: read everything, change nothing. */
   public static final String AUDITOR = "auditor";
 
-  public static final List<String> ALL = List.of(CHANNEL, AGENT, APPROVER, SUPERVISOR, AUDITOR);
+  /**
+   * Downstream finance systems (a machine identity, never a person): post approved effects back to
+   * the platform (the ledger feed, the credit limit an approved change set). Docs/FINANCE.md.
+   */
+  public static final String FINANCE_SYSTEM = "finance-system";
+
+  public static final List<String> ALL =
+      List.of(CHANNEL, AGENT, APPROVER, SUPERVISOR, AUDITOR, FINANCE_SYSTEM);
 
   private Roles() {}
 }

@@ -31,5 +31,7 @@ public enum Activity {
   /** No finance system acknowledged an approved effect in time: an alert, raised once. */
   EFFECT_POSTING_OVERDUE,
   /** An acknowledgement named an effect the case does not have as approved. */
-  ACKNOWLEDGEMENT_UNMATCHED
+  ACKNOWLEDGEMENT_UNMATCHED,
+  /** Every invoice the inquiry is about was cleared in the ledger after it came in. */
+  LEDGER_CLEARED
 }

@@ -23,7 +23,11 @@ public final class AutoAnswer {
 
   static final Set<String> SIMPLE_TYPES = Set.of("invoice-copy", "payment-status");
 
-  /** What the ledger says about one document. */
+  /**
+   * What the ledger says about one document.
+   *
+   * @param updatedAt when the ledger last changed it (null when unknown)
+   */
   public record LedgerItem(
       String documentNumber,
       String customerId,
@@ -31,7 +35,21 @@ public final class AutoAnswer {
       BigDecimal openAmount,
       String currency,
       LocalDate dueDate,
-      String status) {}
+      String status,
+      java.time.Instant updatedAt) {
+
+    /** A document whose change time is not known. */
+    public LedgerItem(
+        String documentNumber,
+        String customerId,
+        BigDecimal amount,
+        BigDecimal openAmount,
+        String currency,
+        LocalDate dueDate,
+        String status) {
+      this(documentNumber, customerId, amount, openAmount, currency, dueDate, status, null);
+    }
+  }
 
   private AutoAnswer() {}
 

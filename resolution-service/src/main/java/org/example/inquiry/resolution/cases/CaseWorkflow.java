@@ -142,14 +142,24 @@ public final class CaseWorkflow {
    * each approved effect finance has not acknowledged in time, once, resolved case or not.
    */
   public Step slaTick(InquiryCase current, Instant now) {
+    return slaTick(current, now, document -> null);
+  }
+
+  /**
+   * {@link #slaTick(InquiryCase, Instant)}, and the ledger watch: an open dispute or payment-status
+   * inquiry whose invoices were all cleared in the ledger since it came in is resolved or flagged
+   * once ({@link LedgerWatch}). {@code ledger} looks a document up (null when unknown).
+   */
+  public Step slaTick(
+      InquiryCase current, Instant now, Function<String, AutoAnswer.LedgerItem> ledger) {
+    List<CaseEvent> events = new java.util.ArrayList<>();
     Step sla = slaClock.tick(current, now);
+    events.addAll(sla.events());
     Step postings = acknowledgements.overdue(sla.next(), now);
-    if (postings.events().isEmpty()) {
-      return sla;
-    }
-    List<CaseEvent> events = new java.util.ArrayList<>(sla.events());
     events.addAll(postings.events());
-    return new Step(postings.next(), events, null);
+    Step watched = LedgerWatch.tick(postings.next(), ledger, now);
+    events.addAll(watched.events());
+    return events.isEmpty() ? sla : new Step(watched.next(), events, null);
   }
 
   // ---- finance systems -----------------------------------------------------------------------

@@ -33,7 +33,8 @@ public final class OpenItemCsv {
           "orderNumber",
           "letterOfCreditNumber");
   private static final Set<String> TYPES = Set.of("INVOICE", "CREDIT_NOTE", "PAYMENT");
-  private static final Set<String> STATUSES = Set.of("OPEN", "PARTIALLY_PAID", "PAID", "OVERDUE");
+  private static final Set<String> STATUSES =
+      Set.of("OPEN", "PARTIALLY_PAID", "PAID", "OVERDUE", "WRITTEN_OFF");
 
   /** The parsed items, or the problems found. */
   public record Result(List<OpenItem> items, List<String> problems) {}

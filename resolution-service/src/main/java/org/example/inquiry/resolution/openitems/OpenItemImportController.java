@@ -29,12 +29,15 @@ class OpenItemImportController {
     this.publisher = publisher;
   }
 
-  @Operation(summary = "Import a receivables ledger extract (invoices, credit notes, payments)")
+  @Operation(
+      summary =
+          "Import a receivables ledger extract (invoices, credit notes, payments): a supervisor"
+              + " loading an extract, or a finance system feeding its postings")
   @PostMapping(
       path = "/api/v1/open-items/import",
       consumes = "text/csv",
       produces = MediaType.APPLICATION_JSON_VALUE)
-  @PreAuthorize("hasRole('supervisor')")
+  @PreAuthorize("hasAnyRole('supervisor','finance-system')")
   Mono<ResponseEntity<?>> importCsv(@RequestBody byte[] csv) {
     return Mono.<ResponseEntity<?>>fromCallable(
             () -> {

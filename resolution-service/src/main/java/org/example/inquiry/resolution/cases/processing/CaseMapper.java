@@ -171,7 +171,8 @@ public final class CaseMapper {
         item.getOpenAmount().getAmount(),
         item.getAmount().getCurrency(),
         item.getDueDate(),
-        item.getStatus());
+        item.getStatus(),
+        item.getUpdatedAt());
   }
 
   public static SpecificRecord toAvro(

@@ -257,7 +257,7 @@ public final class CaseTopology {
       try (KeyValueIterator<String, InquiryCase> all = cases.all()) {
         while (all.hasNext()) {
           KeyValue<String, InquiryCase> entry = all.next();
-          Step step = workflow.slaTick(entry.value, now);
+          Step step = workflow.slaTick(entry.value, now, this::ledgerItem);
           if (!step.events().isEmpty()) {
             changed.add(KeyValue.pair(entry.key, step));
           }

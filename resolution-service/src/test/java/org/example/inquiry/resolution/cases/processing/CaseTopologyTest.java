@@ -267,6 +267,53 @@ class CaseTopologyTest {
   }
 
   @Test
+  void aDisputeWhoseInvoiceIsCreditedInTheLedgerIsFlaggedForItsAgent() {
+    OpenItem open =
+        OpenItem.newBuilder()
+            .setDocumentNumber("INV-55")
+            .setDocumentType("INVOICE")
+            .setCustomerId("C-1001")
+            .setIssueDate(LocalDate.parse("2026-10-01"))
+            .setDueDate(LocalDate.parse("2026-10-31"))
+            .setAmount(new Money(new BigDecimal("1500.0000"), "USD"))
+            .setOpenAmount(new Money(new BigDecimal("1500.0000"), "USD"))
+            .setStatus("OVERDUE")
+            .setUpdatedAt(T0.minus(Duration.ofDays(3)))
+            .build();
+    topology.pipe(Topics.OPEN_ITEMS, "INV-55", open);
+    InquiryRouted dispute = routed("t-dispute");
+    dispute.setTypes(List.of("dispute"));
+    dispute.getContext().setReferences(List.of(new Reference(ReferenceKind.INVOICE, "INV-55")));
+    topology.pipe(Topics.INQUIRIES_ROUTED, "t-dispute", dispute);
+    topology.driver.advanceWallClockTime(Duration.ofSeconds(10));
+    assertThat(topology.cases().get("t-dispute").timeline())
+        .extracting(InquiryCase.TimelineEntry::event)
+        .doesNotContain(Activity.LEDGER_CLEARED);
+
+    // the credit note is posted: the ledger feed shows nothing open any more
+    topology.pipe(
+        Topics.OPEN_ITEMS,
+        "INV-55",
+        OpenItem.newBuilder(open)
+            .setOpenAmount(new Money(new BigDecimal("0.0000"), "USD"))
+            .setStatus("PAID")
+            .setUpdatedAt(T0.plusSeconds(120))
+            .build());
+    topology.driver.advanceWallClockTime(Duration.ofSeconds(10));
+    topology.driver.advanceWallClockTime(Duration.ofSeconds(10));
+
+    InquiryCase flagged = topology.cases().get("t-dispute");
+    assertThat(flagged.isOpen()).isTrue();
+    assertThat(flagged.timeline())
+        .filteredOn(e -> e.event() == Activity.LEDGER_CLEARED)
+        .singleElement()
+        .satisfies(e -> assertThat(e.detail()).contains("INV-55 (PAID)"));
+    assertThat(topology.<InquiryWorked>read(Topics.INQUIRIES_WORKED))
+        .extracting(InquiryWorked::getActivity)
+        .containsOnlyOnce("LEDGER_CLEARED");
+  }
+
+  @Test
   void theSlaClockEscalatesAMissedFirstResponseOnce() {
     try (CaseTopologyDriver late =
         new CaseTopologyDriver(
