@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -100,20 +101,7 @@ final class EventWatch implements AutoCloseable {
   /** Waits up to {@code timeout} for the latest value of a key to match. */
   <T extends SpecificRecord> Optional<T> awaitLatest(
       String topic, String key, Class<T> type, Duration timeout, Predicate<T> condition) {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    do {
-      Optional<T> latest = latest(topic, key, type).filter(condition);
-      if (latest.isPresent()) {
-        return latest;
-      }
-      try {
-        Thread.sleep(200);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return Optional.empty();
-      }
-    } while (System.nanoTime() < deadline);
-    return Optional.empty();
+    return poll(timeout, () -> latest(topic, key, type).filter(condition));
   }
 
   /** The events of one inquiry on one topic, in log order. */
@@ -129,11 +117,16 @@ final class EventWatch implements AutoCloseable {
   /** Waits up to {@code timeout} for an event of the inquiry on the topic that matches. */
   <T extends SpecificRecord> Optional<T> await(
       String topic, String inquiryId, Class<T> type, Duration timeout, Predicate<T> condition) {
+    return poll(timeout, () -> of(topic, inquiryId, type).stream().filter(condition).findFirst());
+  }
+
+  /** Asks every 200 ms until there is an answer or {@code timeout} has passed. */
+  private static <T> Optional<T> poll(Duration timeout, Supplier<Optional<T>> ask) {
     long deadline = System.nanoTime() + timeout.toNanos();
     do {
-      Optional<T> match = of(topic, inquiryId, type).stream().filter(condition).findFirst();
-      if (match.isPresent()) {
-        return match;
+      Optional<T> answer = ask.get();
+      if (answer.isPresent()) {
+        return answer;
       }
       try {
         Thread.sleep(200);

@@ -141,23 +141,7 @@ public record InquiryCase(
 
     /** The same action with its posting state. */
     FinancialAction withPosting(Posting next) {
-      return new FinancialAction(
-          actionId,
-          type,
-          amount,
-          invoiceReference,
-          reason,
-          maker,
-          proposedAt,
-          level,
-          approverRole,
-          approvalsRequired,
-          state,
-          approvedBy,
-          rejectedBy,
-          rejectionReason,
-          reverses,
-          next);
+      return copy(state, approvedBy, rejectedBy, rejectionReason, next);
     }
 
     /** With one more approval; approved once it has the approvals its level requires. */
@@ -177,6 +161,16 @@ public record InquiryCase(
 
     private FinancialAction decided(
         ActionState next, List<String> approvers, String rejecter, String rejection) {
+      return copy(next, approvers, rejecter, rejection, posting);
+    }
+
+    /** The same proposal with these decisions and this posting. */
+    private FinancialAction copy(
+        ActionState next,
+        List<String> approvers,
+        String rejecter,
+        String rejection,
+        Posting nextPosting) {
       return new FinancialAction(
           actionId,
           type,
@@ -193,7 +187,7 @@ public record InquiryCase(
           rejecter,
           rejection,
           reverses,
-          posting);
+          nextPosting);
     }
   }
 

@@ -11,6 +11,7 @@ import org.apache.commons.csv.CSVRecord;
 import org.example.inquiry.platform.csv.CsvImport;
 import org.example.inquiry.schemas.Money;
 import org.example.inquiry.schemas.OpenItem;
+import org.example.inquiry.schemas.ledger.OpenItemColumns;
 import org.example.inquiry.schemas.money.Currencies;
 
 /**
@@ -19,19 +20,7 @@ import org.example.inquiry.schemas.money.Currencies;
  */
 public final class OpenItemCsv {
 
-  public static final List<String> HEADER =
-      List.of(
-          "documentNumber",
-          "documentType",
-          "customerId",
-          "issueDate",
-          "dueDate",
-          "amount",
-          "currency",
-          "openAmount",
-          "status",
-          "orderNumber",
-          "letterOfCreditNumber");
+  public static final List<String> HEADER = OpenItemColumns.HEADER;
   private static final Set<String> TYPES = Set.of("INVOICE", "CREDIT_NOTE", "PAYMENT");
   private static final Set<String> STATUSES =
       Set.of("OPEN", "PARTIALLY_PAID", "PAID", "OVERDUE", "WRITTEN_OFF");

@@ -43,6 +43,7 @@ import org.example.inquiry.schemas.FinanceAcknowledgement;
 import org.example.inquiry.schemas.FinancialEffectApproved;
 import org.example.inquiry.schemas.OpenItem;
 import org.example.inquiry.schemas.catalog.Topics;
+import org.example.inquiry.schemas.ledger.OpenItemColumns;
 import org.example.inquiry.schemas.serde.AvroDeserializer;
 import org.example.inquiry.schemas.serde.AvroSerdeConfig;
 import org.example.inquiry.schemas.serde.AvroSerializer;
@@ -260,7 +261,7 @@ public final class ReferenceLedger implements Callable<Integer> {
     return LedgerPosting.Result.refused(reason);
   }
 
-  /** The ledger rows as the platform's import reads them (OpenItemCsv's header). */
+  /** The ledger rows as the platform's import reads them ({@link OpenItemColumns}). */
   static String csv(List<OpenItem> rows) {
     StringWriter out = new StringWriter();
     try (CSVPrinter printer =
@@ -268,18 +269,7 @@ public final class ReferenceLedger implements Callable<Integer> {
             out,
             CSVFormat.RFC4180
                 .builder()
-                .setHeader(
-                    "documentNumber",
-                    "documentType",
-                    "customerId",
-                    "issueDate",
-                    "dueDate",
-                    "amount",
-                    "currency",
-                    "openAmount",
-                    "status",
-                    "orderNumber",
-                    "letterOfCreditNumber")
+                .setHeader(OpenItemColumns.HEADER.toArray(String[]::new))
                 .get())) {
       for (OpenItem row : rows) {
         printer.printRecord(
