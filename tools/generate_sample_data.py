@@ -1,12 +1,16 @@
 #!/usr/bin/env python3
-"""Generates the local sample data: customers.csv (customer master) and open-items.csv (AR ledger).
+"""Generates the local sample data: customers.csv (customer master), open-items.csv (AR ledger)
+and contract-terms.csv (payment terms and letters of credit per customer contract).
 
-Written for this project; every name, domain and number is invented. Deterministic: a fixed seed,
-no dependence on the clock or on hash ordering, so re-running reproduces both files byte for byte.
+Written for this project; every name, domain, bank and number is invented. Deterministic: fixed
+seeds, no dependence on the clock or on hash ordering, so re-running reproduces all three files
+byte for byte. The customer master and the ledger's original columns come from one stream,
+random.Random(SEED); the later additions use their own streams (SEED + 1 for paidOn and
+promisedPaymentDate, SEED + 2 for the contracts), so adding them changed no earlier value.
 
     python3 tools/generate_sample_data.py
 
-It writes both files into deploy/local/data, where ./stack loads them from.
+It writes the files into deploy/local/data, where ./stack loads them from.
 
 Conventions (see also the report printed at the end):
 - "today" for the ledger is AS_OF = 2026-11-25: an item with an open amount and a due date before
@@ -18,9 +22,38 @@ Conventions (see also the report printed at the end):
   For payments dueDate = issueDate (the value date); for credit notes dueDate = issueDate.
 - kycExpiresOn: VERIFIED always in the future; EXPIRED and FAILED in the past; PENDING is blank
   (first verification still running) or a near date (renewal in progress).
+- paidOn (open-items): the day an invoice was settled in full; set only on INVOICE rows with
+  status PAID, between issueDate + 1 and AS_OF. About 60% are paid on or before dueDate, the
+  rest 1..60 days late (invoices not yet due by AS_OF can only have been paid on time). Blank on
+  every other row (credit notes, payments, open/overdue/partly paid invoices).
+- promisedPaymentDate (open-items): the date the customer promised to pay (collections). Blank
+  when there is no promise; never before dueDate. How to read it:
+    * on an invoice still open (OVERDUE / PARTIALLY_PAID, due before AS_OF), a date before AS_OF
+      is a BROKEN promise (the date passed and the money did not come); a date after AS_OF is an
+      OPEN promise, not yet due;
+    * on a PAID invoice (only late-paid ones carry a promise), paidOn after the promised date is a
+      BROKEN promise (paid, but late), paidOn on or before it a KEPT one.
+- contract-terms.csv: one row per customer contract, contractId CT-<customer number>-<n>, sorted
+  by the customer order of customers.csv, then n. Every customer has at least one contract;
+  customers without letters of credit have one or two (two = an expired contract and its
+  successor, validFrom = predecessor's validTo + 1 day).
+  * paymentTerms NET<paymentTermsDays>, or "<p>/<d> NET<days>" when an early-payment discount
+    applies (discountPercent p, discountDays d; both blank otherwise). lateInterestPercent is an
+    annual rate or blank. validFrom is in 2024..AS_OF; validTo blank (open-ended) or after
+    validFrom, in the past for an expired contract.
+  * Letter of credit: the lc* columns are all blank or all filled, except that
+    lcConfirmingBank, lcLatestShipmentDate and lcTolerancePercent may be blank in an LC
+    contract. Every letterOfCreditNumber in open-items.csv has exactly one contract (of the same
+    customer) with that lcNumber, so a customer with k LC numbers has 1 + k contracts (its
+    general contract plus one per LC, which can make more than two). An LC contract's
+    paymentTermsDays are the terms of the invoice(s) drawn under it; lcCurrency is the invoice
+    currency; lcAmount >= the sum of the customer's invoice amounts under that LC; lcExpiryDate
+    is after AS_OF for most (a few have already expired); lcTolerancePercent is the +/- amount
+    tolerance (blank = none); lcDocuments is a ";"-separated list of the documents to present.
 """
 import csv
 import datetime as dt
+import math
 import os
 import random
 import re
@@ -38,8 +71,16 @@ CUSTOMER_HEADER = [
 ]
 ITEM_HEADER = [
     "documentNumber", "documentType", "customerId", "issueDate", "dueDate", "amount", "currency",
-    "openAmount", "status", "orderNumber", "letterOfCreditNumber",
+    "openAmount", "status", "orderNumber", "letterOfCreditNumber", "paidOn", "promisedPaymentDate",
 ]
+CONTRACT_HEADER = [
+    "customerId", "contractId", "paymentTerms", "paymentTermsDays", "discountPercent",
+    "discountDays", "lateInterestPercent", "validFrom", "validTo", "lcNumber", "lcIssuingBank",
+    "lcConfirmingBank", "lcAmount", "lcCurrency", "lcExpiryDate", "lcLatestShipmentDate",
+    "lcPresentationDays", "lcTolerancePercent", "lcDocuments",
+]
+LC_COLUMNS = [h for h in CONTRACT_HEADER if h.startswith("lc")]
+LC_OPTIONAL = {"lcConfirmingBank", "lcLatestShipmentDate", "lcTolerancePercent"}
 
 ACCOUNT_MANAGERS = [
     "am.jsmith", "am.mgarcia", "am.pnovak", "am.kokafor", "am.lchen", "am.rbianchi", "am.sdubois",
@@ -122,6 +163,28 @@ CURRENCY_BY_REGION = {
     "LATAM": [("USD", 1)],
     "APAC": [("USD", 1)],
 }
+
+# Invented banks for letters of credit. The issuing bank sits on the buyer's (customer's) side, so
+# it is drawn per region; the confirming bank is one of the trade banks on the seller's side.
+ISSUING_BANKS = {
+    "NA": ["Harbourline Trade Bank", "Kestrelpoint Commerce Bank", "Granite Fork National Bank"],
+    "EMEA": ["Stonefjord Merchant Bank", "Veldmoor Handelsbank", "Amberquay Commercial Bank",
+             "Larkhaven Bank of Commerce", "Banca Corvelle Mercantile"],
+    "LATAM": ["Banco Solcrest Comercial", "Banco Rio Calandra", "Banco Mirapampa de Comercio"],
+    "APAC": ["Pacific Lanternway Bank", "Jadeharbour Trading Bank", "Orinmarsh Banking Corporation",
+             "Sunvale Merchant Bank"],
+}
+CONFIRMING_BANKS = [
+    "Meridian Commerce Bank", "Quillwater Trade Bank", "Tidereach Export Bank",
+    "Harbourline Trade Bank", "Corvelle Trade Finance Bank",
+]
+LC_DOCUMENTS = [
+    "commercial invoice", "bill of lading", "packing list", "certificate of origin",
+    "insurance certificate", "inspection certificate",
+]
+# (discount %, discount days, net days) for terms with an early-payment discount
+DISCOUNT_TERMS = [(2, 10, 30), (2, 10, 30), (1, 10, 30), (2, 15, 45), (3, 10, 60)]
+LATE_INTEREST = ["6.00", "7.50", "8.00", "8.00", "9.00", "10.00", "12.00"]
 
 
 def pick_weighted(r, pairs):
@@ -433,6 +496,219 @@ def generate_items(r, customers):
     return items
 
 
+FIXED_PAID_ON = {"INV-2026-000098": "2026-10-14", "INV-2026-000031": "2026-09-10"}
+FIXED_PROMISES = {"INV-2026-000061": "2026-11-15", "INV-2026-000079": "2026-12-04"}
+
+
+def days(n):
+    return dt.timedelta(days=n)
+
+
+def rand_date(r, low, high):
+    """A date in [low, high], both inclusive."""
+    return low + days(r.randint(0, (high - low).days))
+
+
+def month_end(date):
+    nxt = dt.date(date.year + (date.month == 12), date.month % 12 + 1, 1)
+    return nxt - days(1)
+
+
+def add_payment_dates(r, items):
+    """Fills paidOn and promisedPaymentDate in place (see the module docstring)."""
+    fixed = {row["documentNumber"] for rows in fixed_items().values() for row in rows}
+    for i in items:
+        number = i["documentNumber"]
+        i["paidOn"] = ""
+        i["promisedPaymentDate"] = ""
+        if number in fixed:
+            i["paidOn"] = FIXED_PAID_ON.get(number, "")
+            i["promisedPaymentDate"] = FIXED_PROMISES.get(number, "")
+            continue
+        if i["documentType"] != "INVOICE":
+            continue
+        issue = dt.date.fromisoformat(i["issueDate"])
+        due = dt.date.fromisoformat(i["dueDate"])
+        if i["status"] == "PAID":
+            max_late = min(60, (AS_OF - due).days)
+            if max_late >= 1 and r.random() < 0.45:
+                # late payers: short delays are the most common
+                late = min(max_late, 1 + int(r.triangular(0, max_late, 0)))
+                paid = due + days(late)
+                if r.random() < 0.2:  # chased by collections: a promise before payment came
+                    if r.random() < 0.5:  # broken: the money came after the promised date
+                        promised = rand_date(r, min(due + days(1), paid - days(1)),
+                                             paid - days(1))
+                    else:  # kept: paid on or before the promised date
+                        promised = rand_date(r, paid, min(paid + days(10), AS_OF))
+                    i["promisedPaymentDate"] = promised.isoformat()
+            else:
+                # on time: between issue + 1 and the due date, leaning towards the due date
+                last = min(due, AS_OF)
+                span = (last - issue).days - 1
+                paid = issue + days(1 + min(span, int(r.triangular(0, span + 1, span + 1))))
+            assert issue < paid <= AS_OF, (number, paid)
+            i["paidOn"] = paid.isoformat()
+        elif i["status"] in ("OVERDUE", "PARTIALLY_PAID") and due < AS_OF:
+            if r.random() < 0.35:
+                if due + days(3) <= AS_OF - days(1) and r.random() < 0.5:
+                    promised = rand_date(r, due + days(3), AS_OF - days(1))  # broken
+                else:
+                    promised = rand_date(r, AS_OF + days(1), AS_OF + days(21))  # open
+                i["promisedPaymentDate"] = promised.isoformat()
+
+
+def promise_outcome(i):
+    """BROKEN / OPEN / KEPT for an item with a promisedPaymentDate, else None."""
+    promised = i["promisedPaymentDate"]
+    if not promised:
+        return None
+    if i["paidOn"]:
+        return "KEPT" if i["paidOn"] <= promised else "BROKEN"
+    return "BROKEN" if promised < AS_OF.isoformat() else "OPEN"
+
+
+def contract(cid, n, days_, valid_from, valid_to=None, discount=None, interest="", lc=None):
+    """discount: (percent, days) or None; lc: dict of the lc* columns or None."""
+    pct, ddays = discount if discount else ("", "")
+    terms = f"NET{days_}" if not discount else f"{pct}/{ddays} NET{days_}"
+    row = {
+        "customerId": cid, "contractId": f"CT-{cid.split('-')[1]}-{n}", "paymentTerms": terms,
+        "paymentTermsDays": str(days_),
+        "discountPercent": money(pct) if discount else "",
+        "discountDays": str(ddays) if discount else "",
+        "lateInterestPercent": interest,
+        "validFrom": valid_from.isoformat(), "validTo": valid_to.isoformat() if valid_to else "",
+    }
+    for column in LC_COLUMNS:
+        row[column] = (lc or {}).get(column, "")
+    if lc:
+        assert all(row[c] for c in LC_COLUMNS if c not in LC_OPTIONAL), row
+    return row
+
+
+def fixed_contracts():
+    d = dt.date
+    return {
+        "C-1001": [
+            contract("C-1001", 1, 30, d(2025, 1, 1), d(2027, 12, 31), interest="8.00"),
+            contract("C-1001", 2, 30, d(2026, 9, 1), d(2027, 3, 31), lc={
+                "lcNumber": "LC-77", "lcIssuingBank": "Harbourline Trade Bank",
+                "lcConfirmingBank": "Meridian Commerce Bank", "lcAmount": "22000.00",
+                "lcCurrency": "USD", "lcExpiryDate": "2026-12-15",
+                "lcLatestShipmentDate": "2026-11-20", "lcPresentationDays": "21",
+                "lcTolerancePercent": "5.00",
+                "lcDocuments": "commercial invoice;bill of lading;packing list;"
+                               "certificate of origin",
+            }),
+        ],
+        "C-1002": [contract("C-1002", 1, 30, d(2024, 6, 1), interest="9.00")],
+        "C-1003": [contract("C-1003", 1, 30, d(2025, 3, 1), discount=(2, 10))],
+    }
+
+
+def general_terms(r, segment):
+    """(net days, discount or None, late interest) of a customer's general contract."""
+    if r.random() < 0.15 and segment != "PUBLIC_SECTOR":
+        pct, ddays, net = r.choice(DISCOUNT_TERMS)
+        return net, (pct, ddays), ""
+    net = pick_weighted(r, {
+        "ENTERPRISE": [(30, 40), (45, 20), (60, 25), (90, 15)],
+        "MID_MARKET": [(14, 5), (30, 55), (45, 20), (60, 20)],
+        "SMB": [(14, 25), (30, 60), (45, 10), (60, 5)],
+        "PUBLIC_SECTOR": [(30, 50), (45, 20), (60, 25), (90, 5)],
+    }[segment])
+    interest = "" if r.random() < 0.45 else r.choice(LATE_INTEREST)
+    return net, None, interest
+
+
+def lc_terms(r, customer, number, invoices):
+    """The lc* columns of the contract behind letter of credit `number`."""
+    first_issue = min(dt.date.fromisoformat(i["issueDate"]) for i in invoices)
+    last_issue = max(dt.date.fromisoformat(i["issueDate"]) for i in invoices)
+    total = round(sum(float(i["amount"]) for i in invoices), 2)
+    currencies = {i["currency"] for i in invoices}
+    assert len(currencies) == 1, number
+    lc_amount = math.ceil(total * r.uniform(1.0, 1.5) / 500) * 500
+    assert lc_amount >= total
+    presentation = 21 if r.random() < 0.7 else r.choice([5, 7, 10, 14, 15, 30])
+    if r.random() < 0.12 and last_issue + days(30) <= AS_OF - days(1):  # already expired
+        expiry = rand_date(r, max(last_issue + days(30), AS_OF - days(90)), AS_OF - days(1))
+    else:
+        expiry = rand_date(r, AS_OF + days(5), AS_OF + days(150))
+    shipment = ""
+    if r.random() < 0.8:
+        shipment = max(last_issue, expiry - days(presentation + r.randint(0, 10))).isoformat()
+    issuing = r.choice(ISSUING_BANKS[customer["region"]])
+    confirming = "" if r.random() < 0.35 else r.choice(
+        [b for b in CONFIRMING_BANKS if b != issuing])
+    extra = [d for d in LC_DOCUMENTS[2:] if r.random() < 0.5]
+    return {
+        "lcNumber": number, "lcIssuingBank": issuing, "lcConfirmingBank": confirming,
+        "lcAmount": money(lc_amount), "lcCurrency": currencies.pop(),
+        "lcExpiryDate": expiry.isoformat(), "lcLatestShipmentDate": shipment,
+        "lcPresentationDays": str(presentation),
+        "lcTolerancePercent": pick_weighted(r, [("5.00", 5), ("10.00", 3), ("", 2)]),
+        "lcDocuments": ";".join(LC_DOCUMENTS[:2] + extra),
+    }, first_issue, expiry
+
+
+def generate_contracts(r, customers, items):
+    fixed = fixed_contracts()
+    lc_invoices = {}  # customerId -> {lcNumber: [invoices]}, in ledger order
+    first_item = {}  # customerId -> issue date of the customer's first ledger item
+    for i in items:
+        issue = dt.date.fromisoformat(i["issueDate"])
+        first_item[i["customerId"]] = min(issue, first_item.get(i["customerId"], issue))
+        if i["letterOfCreditNumber"]:
+            lc_invoices.setdefault(i["customerId"], {}).setdefault(
+                i["letterOfCreditNumber"], []).append(i)
+    contracts = []
+    for c in customers:
+        cid = c["customerId"]
+        if cid in fixed:
+            contracts.extend(fixed[cid])
+            continue
+        lcs = lc_invoices.get(cid, {})
+        rows = []
+        net, discount, interest = general_terms(r, c["segment"])
+        if not lcs and r.random() < 0.3:  # an expired contract and its successor
+            start = rand_date(r, dt.date(2024, 1, 1), dt.date(2025, 6, 30))
+            end = month_end(rand_date(r, start + days(180), AS_OF - days(40)))
+            old_net = r.choice([n for n in (14, 30, 45, 60) if n != net])
+            rows.append(contract(cid, 1, old_net, start, end,
+                                 interest="" if r.random() < 0.5 else r.choice(LATE_INTEREST)))
+            rows.append(contract(cid, 2, net, end + days(1), None, discount, interest))
+        else:
+            # in force when the customer's first ledger item was issued
+            start = rand_date(r, dt.date(2024, 1, 1),
+                              min(dt.date(2026, 10, 31), first_item.get(cid, AS_OF)))
+            if r.random() < 0.3:
+                start = start.replace(day=1)
+            roll = r.random()
+            if roll < 0.5:
+                end = None
+            elif roll < 0.94 or start + days(180) > AS_OF - days(31):
+                end = month_end(rand_date(r, max(start + days(365), AS_OF + days(30)),
+                                          max(start + days(365), AS_OF + days(30)) + days(700)))
+            else:  # lapsed, renewal still under negotiation
+                end = month_end(rand_date(r, start + days(180), AS_OF - days(31)))
+            rows.append(contract(cid, 1, net, start, end, discount, interest))
+        for number, invoices in lcs.items():
+            lc, first_issue, expiry = lc_terms(r, c, number, invoices)
+            terms = {(dt.date.fromisoformat(i["dueDate"])
+                      - dt.date.fromisoformat(i["issueDate"])).days for i in invoices}
+            start = first_issue - days(r.randint(7, 75))
+            if r.random() < 0.5:
+                start = start.replace(day=1)
+            end = None if r.random() < 0.2 else month_end(expiry + days(r.randint(15, 110)))
+            rows.append(contract(cid, len(rows) + 1, max(terms), start, end,
+                                 interest="" if r.random() < 0.6 else r.choice(LATE_INTEREST),
+                                 lc=lc))
+        contracts.extend(rows)
+    return contracts
+
+
 def write_csv(path, header, rows):
     with open(path, "w", newline="", encoding="utf-8") as f:
         w = csv.DictWriter(f, fieldnames=header, lineterminator="\r\n")
@@ -444,8 +720,12 @@ def main():
     r = random.Random(SEED)
     customers = generate_customers(r)
     items = generate_items(r, customers)
+    # later additions: own streams, so the columns above stay exactly as they were
+    add_payment_dates(random.Random(SEED + 1), items)
+    contracts = generate_contracts(random.Random(SEED + 2), customers, items)
     write_csv(os.path.join(HERE, "customers.csv"), CUSTOMER_HEADER, customers)
     write_csv(os.path.join(HERE, "open-items.csv"), ITEM_HEADER, items)
+    write_csv(os.path.join(HERE, "contract-terms.csv"), CONTRACT_HEADER, contracts)
 
     print(f"customers.csv: {len(customers)} customers")
     for column in ("segment", "region", "kycStatus", "riskRating", "creditLimitCurrency"):
@@ -456,6 +736,30 @@ def main():
     for column in ("documentType", "status"):
         counts = Counter(i[column] for i in items)
         print(f"  {column}: " + ", ".join(f"{k} {v}" for k, v in sorted(counts.items())))
+    paid = [i for i in items if i["documentType"] == "INVOICE" and i["status"] == "PAID"]
+    late = sum(1 for i in paid if i["paidOn"] > i["dueDate"])
+    print(f"  paid invoices with paidOn: {sum(1 for i in paid if i['paidOn'])} of {len(paid)}"
+          f" (on time {len(paid) - late}, late {late})")
+    outcomes = Counter((promise_outcome(i), bool(i["paidOn"])) for i in items
+                       if i["promisedPaymentDate"])
+    print(f"  promisedPaymentDate: {sum(outcomes.values())} promises:"
+          f" broken {outcomes[('BROKEN', False)] + outcomes[('BROKEN', True)]}"
+          f" ({outcomes[('BROKEN', False)]} on open invoices, {outcomes[('BROKEN', True)]}"
+          f" paid late), open {outcomes[('OPEN', False)]}, kept {outcomes[('KEPT', True)]}")
+    with_lc = [k for k in contracts if k["lcNumber"]]
+    per_customer = Counter(Counter(k["customerId"] for k in contracts).values())
+    print(f"contract-terms.csv: {len(contracts)} contracts for"
+          f" {len({k['customerId'] for k in contracts})} customers, {len(with_lc)} with a letter"
+          f" of credit ({sum(1 for k in with_lc if k['lcExpiryDate'] < AS_OF.isoformat())}"
+          " expired)")
+    print("  contracts per customer: "
+          + ", ".join(f"{k}: {v}" for k, v in sorted(per_customer.items())))
+    ends = Counter("open-ended" if not k["validTo"] else
+                   "expired" if k["validTo"] < AS_OF.isoformat() else "future"
+                   for k in contracts)
+    print("  validTo: " + ", ".join(f"{k} {v}" for k, v in sorted(ends.items())))
+    counts = Counter(k["paymentTerms"] for k in contracts)
+    print("  paymentTerms: " + ", ".join(f"{k} {v}" for k, v in sorted(counts.items())))
 
 
 if __name__ == "__main__":

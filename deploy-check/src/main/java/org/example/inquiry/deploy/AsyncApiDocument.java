@@ -139,7 +139,18 @@ public final class AsyncApiDocument {
           Map.entry(
               Topics.Names.FINANCE_ACKNOWLEDGEMENTS,
               "The finance systems' answers (posted or rejected) to the approved effects, folded"
-                  + " into each case by resolution-service."));
+                  + " into each case by resolution-service."),
+          Map.entry(
+              Topics.Names.CUSTOMER_FINANCIAL_PROFILES,
+              "Each customer's financial profile: open receivables with due dates and promises to"
+                  + " pay, the payment history of settled invoices, and the value the approved"
+                  + " effects booked; derived by the router from open-items and"
+                  + " financial-effects-approved, read by the router (priority) and resolution"
+                  + " (the case)."),
+          Map.entry(
+              Topics.Names.CONTRACT_TERMS,
+              "Each customer's contract terms (payment terms, letters of credit), loaded by"
+                  + " resolution's import like the ledger and shown to agents on the case."));
 
   /** The value of each state topic (raw bytes, no schema). */
   static final Map<String, String> STATE_VALUES =

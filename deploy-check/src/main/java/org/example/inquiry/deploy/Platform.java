@@ -136,7 +136,10 @@ public final class Platform {
               Topics.CUSTOMERS,
               Topics.INQUIRIES_ROUTED,
               Topics.INQUIRIES_RESOLVED,
-              Topics.ROUTER_OPEN_LOAD),
+              Topics.ROUTER_OPEN_LOAD,
+              Topics.OPEN_ITEMS,
+              Topics.FINANCIAL_EFFECTS_APPROVED,
+              Topics.CUSTOMER_FINANCIAL_PROFILES),
           Topics.ROUTER,
           List.of(Topics.INQUIRIES_CLASSIFIED),
           Integer.MAX_VALUE);
@@ -152,7 +155,9 @@ public final class Platform {
               Topics.REQUESTS_REFUSED,
               Topics.FINANCE_ACKNOWLEDGEMENTS,
               Topics.OPEN_ITEMS,
-              Topics.CUSTOMERS),
+              Topics.CUSTOMERS,
+              Topics.CUSTOMER_FINANCIAL_PROFILES,
+              Topics.CONTRACT_TERMS),
           Topics.RESOLUTION,
           List.of(Topics.INQUIRIES_ROUTED, Topics.INQUIRY_COMMANDS),
           Integer.MAX_VALUE);

@@ -81,7 +81,13 @@ class PoisonAndMonitoringIT {
     CONSUMERS.put(Topics.INQUIRY_COMMANDS, Set.of("resolution-service"));
     CONSUMERS.put(
         Topics.CUSTOMERS, Set.of("intake-service", "router-service-views", "resolution-service"));
-    CONSUMERS.put(Topics.OPEN_ITEMS, Set.of("intake-service", "resolution-service"));
+    CONSUMERS.put(
+        Topics.OPEN_ITEMS, Set.of("intake-service", "resolution-service", "router-service-views"));
+    CONSUMERS.put(Topics.FINANCIAL_EFFECTS_APPROVED, Set.of("router-service-views"));
+    CONSUMERS.put(
+        Topics.CUSTOMER_FINANCIAL_PROFILES, Set.of("router-service-views", "resolution-service"));
+    CONSUMERS.put(Topics.CONTRACT_TERMS, Set.of("resolution-service"));
+    CONSUMERS.put(Topics.FINANCE_ACKNOWLEDGEMENTS, Set.of("resolution-service"));
   }
 
   private static final ObjectMapper JSON = new ObjectMapper();

@@ -7,15 +7,21 @@ import java.io.StringReader;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import org.example.inquiry.resolution.contracts.ContractTermsCsv;
 import org.example.inquiry.resolution.openitems.OpenItemCsv;
 import org.example.inquiry.schemas.ApprovalRequirement;
+import org.example.inquiry.schemas.CustomerFinancialProfile;
+import org.example.inquiry.schemas.EffectTotals;
 import org.example.inquiry.schemas.InquiryApproved;
 import org.example.inquiry.schemas.InquiryResolved;
 import org.example.inquiry.schemas.InquiryRouted;
 import org.example.inquiry.schemas.Money;
+import org.example.inquiry.schemas.OpenReceivable;
+import org.example.inquiry.schemas.PaymentHistory;
 import org.example.inquiry.schemas.Reference;
 import org.example.inquiry.schemas.ReferenceKind;
 import org.example.inquiry.schemas.catalog.Topics;
@@ -53,7 +59,11 @@ class ResolutionIT {
   @BeforeAll
   static void upstreamTopics() {
     kafka.createTopics(
-        Topics.INQUIRIES_ROUTED, Topics.INQUIRIES_FOLLOWED_UP, Topics.CUSTOMERS, Topics.OPEN_ITEMS);
+        Topics.INQUIRIES_ROUTED,
+        Topics.INQUIRIES_FOLLOWED_UP,
+        Topics.CUSTOMERS,
+        Topics.OPEN_ITEMS,
+        Topics.CUSTOMER_FINANCIAL_PROFILES);
     // The seed invoice the proposals adjust is C-1001's in the ledger before the service starts,
     // so the global ledger store has it when the first proposal is checked.
     var ledger =
@@ -65,7 +75,7 @@ class ResolutionIT {
     assertThat(ledger.problems()).isEmpty();
     TopicWriter writer = new TopicWriter(kafka);
     ledger
-        .items()
+        .rows()
         .forEach(item -> writer.send(Topics.OPEN_ITEMS.name(), item.getDocumentNumber(), item));
   }
 
@@ -106,6 +116,75 @@ class ResolutionIT {
   }
 
   @Autowired WebTestClient web;
+
+  @Test
+  void theCaseShowsTheCustomersPaymentBehaviourAndContractTerms() {
+    String header = String.join(",", ContractTermsCsv.HEADER);
+    String lc77 =
+        "\nC-1001,CT-1001-2,NET30,30,,,,2026-09-01,2099-03-31,LC-77,Harbourline Trade Bank,,"
+            + "22000.00,USD,2099-12-15,,21,5.00,commercial invoice;bill of lading\n";
+    importContracts(header + lc77, token("alice", "agent")).expectStatus().isForbidden();
+    importContracts(
+            header + "\nC-1001,CT-X,NET30,thirty,,,,2026-09-01,,,,,,,,,,,\n",
+            token("sam", "supervisor"))
+        .expectStatus()
+        .isBadRequest()
+        .expectHeader()
+        .contentType(MediaType.APPLICATION_PROBLEM_JSON);
+    importContracts(header + lc77, token("sam", "supervisor")).expectStatus().isOk();
+    new TopicWriter(kafka)
+        .send(
+            Topics.CUSTOMER_FINANCIAL_PROFILES.name(),
+            "C-1001",
+            CustomerFinancialProfile.newBuilder()
+                .setCustomerId("C-1001")
+                .setUpdatedAt(Instant.now())
+                .setBaseCurrency("USD")
+                .setOpenReceivables(
+                    List.of(
+                        new OpenReceivable(
+                            "INV-2026-000123",
+                            LocalDate.now().minusDays(6),
+                            new BigDecimal("22000.0000"),
+                            LocalDate.now().minusDays(2))))
+                .setPayments(new PaymentHistory(2, 60L, 4L, 2, 1, 0, 1))
+                .setEffects(
+                    new EffectTotals(
+                        1, new BigDecimal("-1000.0000"), BigDecimal.ZERO.setScale(4), null))
+                .build());
+
+    String inquiryId = route("res-finances-" + UUID.randomUUID());
+    JsonNode finances =
+        await()
+            .atMost(Duration.ofSeconds(30))
+            .until(
+                () -> caseOf(inquiryId).path("customerFinances"),
+                f -> f.path("contracts").size() == 1 && f.path("payment").isObject());
+
+    assertThat(finances.path("customerId").asString()).isEqualTo("C-1001");
+    JsonNode payment = finances.path("payment");
+    assertThat(payment.path("overdueInvoices").asInt()).isEqualTo(1);
+    assertThat(payment.path("oldestDaysOverdue").asInt()).isEqualTo(6);
+    assertThat(payment.path("brokenPromises").asInt())
+        .as("one settled late, one open")
+        .isEqualTo(2);
+    assertThat(payment.path("averageDaysToPay").asDouble()).isEqualTo(30.0);
+    assertThat(finances.path("lifetimeValueAdjustmentInBase").decimalValue())
+        .isEqualByComparingTo("-1000");
+    JsonNode contract = finances.path("contracts").get(0);
+    assertThat(contract.path("letterOfCredit").path("number").asString()).isEqualTo("LC-77");
+    assertThat(contract.path("referencedByCase").asBoolean()).isTrue();
+    assertThat(contract.path("current").asBoolean()).isTrue();
+  }
+
+  WebTestClient.ResponseSpec importContracts(String csv, String token) {
+    return web.post()
+        .uri("/api/v1/contract-terms/import")
+        .headers(h -> h.setBearerAuth(token))
+        .contentType(MediaType.parseMediaType("text/csv"))
+        .bodyValue(csv)
+        .exchange();
+  }
 
   static String token(String user, String... roles) {
     return LocalJwt.get().token(List.of(roles), user, Duration.ofHours(1));

@@ -39,7 +39,11 @@ class ResolutionScaleOutIT {
 
   @BeforeAll
   static void startTwoInstances() throws IOException {
-    kafka.createTopics(Topics.INQUIRIES_ROUTED, Topics.INQUIRIES_FOLLOWED_UP, Topics.CUSTOMERS);
+    kafka.createTopics(
+        Topics.INQUIRIES_ROUTED,
+        Topics.INQUIRIES_FOLLOWED_UP,
+        Topics.CUSTOMERS,
+        Topics.CUSTOMER_FINANCIAL_PROFILES);
     String applicationId = "resolution-scaleout-" + UUID.randomUUID();
     for (int i = 0; i < 2; i++) {
       int port = FreePorts.next();

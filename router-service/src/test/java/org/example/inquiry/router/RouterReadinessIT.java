@@ -42,7 +42,12 @@ class RouterReadinessIT {
 
   @BeforeAll
   static void upstreamTopics() {
-    kafka.createTopics(Topics.INQUIRIES_CLASSIFIED, Topics.CUSTOMERS, Topics.INQUIRIES_RESOLVED);
+    kafka.createTopics(
+        Topics.INQUIRIES_CLASSIFIED,
+        Topics.CUSTOMERS,
+        Topics.INQUIRIES_RESOLVED,
+        Topics.OPEN_ITEMS,
+        Topics.FINANCIAL_EFFECTS_APPROVED);
   }
 
   @LocalServerPort int port;

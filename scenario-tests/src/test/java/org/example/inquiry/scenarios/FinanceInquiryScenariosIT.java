@@ -15,6 +15,8 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Predicate;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 import org.example.inquiry.client.PlatformClient;
 import org.example.inquiry.client.Reply;
 import org.example.inquiry.schemas.ApprovalDecision;
@@ -24,6 +26,7 @@ import org.example.inquiry.schemas.FinancialAdjustment;
 import org.example.inquiry.schemas.FinancialEffectApproved;
 import org.example.inquiry.schemas.InquiryApproved;
 import org.example.inquiry.schemas.InquiryResolved;
+import org.example.inquiry.schemas.InquiryRouted;
 import org.example.inquiry.schemas.InquiryWorked;
 import org.example.inquiry.schemas.OpenItem;
 import org.example.inquiry.schemas.PostingDirection;
@@ -70,6 +73,7 @@ class FinanceInquiryScenariosIT {
             stack.bootstrapServers(),
             stack.registryUrl(),
             List.of(
+                Topics.INQUIRIES_ROUTED.name(),
                 Topics.INQUIRIES_WORKED.name(),
                 Topics.INQUIRIES_APPROVED.name(),
                 Topics.INQUIRIES_RESOLVED.name(),
@@ -167,6 +171,44 @@ class FinanceInquiryScenariosIT {
         .as("INV-2026-000123 is C-1001's in the ledger")
         .isEqualTo("PASSED");
     assertThat(strings(routed.path("excludedPeople"))).contains("am.jsmith");
+
+    // the agent sees the customer's finances: the letter of credit the inquiry names, with its
+    // terms from contract-terms, and the payment behaviour from the ledger (INV-2026-000123 was
+    // due on 19 November and is still open); the priority says why money overdue counts
+    JsonNode finances = routed.path("customerFinances");
+    JsonNode letter =
+        stream(finances.path("contracts"))
+            .filter(c -> c.path("referencedByCase").asBoolean())
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("LC-77's contract is not on the case"));
+    assertThat(letter.path("letterOfCredit").path("number").asString()).isEqualTo("LC-77");
+    assertThat(letter.path("letterOfCredit").path("issuingBank").asString())
+        .isEqualTo("Harbourline Trade Bank");
+    assertThat(strings(letter.path("letterOfCredit").path("documentsRequired")))
+        .contains("bill of lading");
+    assertThat(finances.path("payment").path("overdueInvoices").asInt()).isPositive();
+    assertThat(finances.path("payment").path("settledInvoices").asInt())
+        .as("INV-2026-000098 paid on 14 October")
+        .isPositive();
+    InquiryRouted routedEvent =
+        events
+            .awaitLatest(
+                Topics.INQUIRIES_ROUTED.name(),
+                id,
+                InquiryRouted.class,
+                Duration.ofSeconds(30),
+                r -> true)
+            .orElseThrow();
+    assertThat(routedEvent.getPriorityComponents())
+        .filteredOn(c -> c.getName().equals("overdueExposure"))
+        .singleElement()
+        .satisfies(
+            c -> {
+              assertThat(c.getPoints()).isPositive();
+              assertThat(c.getBasis()).contains("overdue on").contains("USD");
+            });
+    int effectsBefore = finances.path("payment").path("effects").asInt();
+    BigDecimal valueBefore = finances.path("lifetimeValueAdjustmentInBase").decimalValue();
 
     String operations = teamAssignee(routed, "operations", "olga");
     String billing = teamAssignee(routed, "billing", "ben");
@@ -311,6 +353,22 @@ class FinanceInquiryScenariosIT {
     assertThat(reissued.getAmount().getAmount()).isEqualByComparingTo("22000");
     assertThat(reissued.getLetterOfCreditNumber()).isEqualTo("LC-77");
     assertThat(events.effectsOf(id)).as("nothing published again").hasSize(2);
+
+    // the customer's lifetime value moves by the revenue the approved effects booked: the rebill's
+    // USD 18,333.33 net (the revised delivery books none)
+    JsonNode moved =
+        awaitCase(
+            id,
+            c ->
+                c.path("customerFinances").path("payment").path("effects").asInt()
+                    >= effectsBefore + 2);
+    assertThat(
+            moved
+                .path("customerFinances")
+                .path("lifetimeValueAdjustmentInBase")
+                .decimalValue()
+                .subtract(valueBefore))
+        .isEqualByComparingTo("18333.33");
 
     rate(id, 5);
   }
@@ -758,6 +816,10 @@ class FinanceInquiryScenariosIT {
   private static Reply ok(Reply reply, String what) {
     assertThat(reply.isOk()).as(what + ": " + reply).isTrue();
     return reply;
+  }
+
+  private static Stream<JsonNode> stream(JsonNode array) {
+    return StreamSupport.stream(array.spliterator(), false);
   }
 
   private static JsonNode caseOf(String id) {

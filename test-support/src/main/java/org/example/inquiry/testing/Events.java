@@ -70,7 +70,7 @@ public final class Events {
         .setReason("types -> teams")
         .setRoutingRuleId("type-to-team")
         .setPriority(71)
-        .setPriorityComponents(List.of(new PriorityComponent("urgency", 0.75, 60.0, 45.0)))
+        .setPriorityComponents(List.of(new PriorityComponent("urgency", 0.75, 60.0, 45.0, null)))
         .setResponseDueAt(at.plusSeconds(4 * 3600))
         .setResolutionDueAt(at.plusSeconds(20 * 3600))
         .setSlaCalendar("24x7")

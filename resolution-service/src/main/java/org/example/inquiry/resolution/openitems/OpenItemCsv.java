@@ -25,14 +25,13 @@ public final class OpenItemCsv {
   private static final Set<String> STATUSES =
       Set.of("OPEN", "PARTIALLY_PAID", "PAID", "OVERDUE", "WRITTEN_OFF");
 
-  /** The parsed items, or the problems found. */
-  public record Result(List<OpenItem> items, List<String> problems) {}
-
   private OpenItemCsv() {}
 
-  public static Result read(Reader csv, Instant now) {
+  /** The parsed items, or none and the problems found. */
+  public static CsvImport.Result<OpenItem> read(Reader csv, Instant now) {
     CsvImport.Result<OpenItem> read = CsvImport.read(csv, HEADER, row -> toItem(row, now));
-    return new Result(read.problems().isEmpty() ? read.rows() : List.of(), read.problems());
+    return new CsvImport.Result<>(
+        read.problems().isEmpty() ? read.rows() : List.of(), read.problems());
   }
 
   private static OpenItem toItem(CSVRecord row, Instant now) {
@@ -45,6 +44,11 @@ public final class OpenItemCsv {
       throw new IllegalArgumentException("status '" + status + "' is not one of " + STATUSES);
     }
     String currency = required(row, "currency");
+    LocalDate issued = LocalDate.parse(required(row, "issueDate"));
+    LocalDate paidOn = optionalDate(row, "paidOn");
+    if (paidOn != null && paidOn.isBefore(issued)) {
+      throw new IllegalArgumentException("paidOn " + paidOn + " is before issueDate " + issued);
+    }
     if (!Currencies.isAccepted(currency)) {
       throw new IllegalArgumentException(
           "currency '" + currency + "' is not an ISO 4217 currency in circulation");
@@ -53,7 +57,7 @@ public final class OpenItemCsv {
         .setDocumentNumber(required(row, "documentNumber"))
         .setDocumentType(type)
         .setCustomerId(required(row, "customerId"))
-        .setIssueDate(LocalDate.parse(required(row, "issueDate")))
+        .setIssueDate(issued)
         .setDueDate(row.get("dueDate").isBlank() ? null : LocalDate.parse(row.get("dueDate")))
         .setAmount(new Money(decimal(row, "amount"), currency))
         .setOpenAmount(new Money(decimal(row, "openAmount"), currency))
@@ -62,7 +66,17 @@ public final class OpenItemCsv {
         .setLetterOfCreditNumber(
             row.get("letterOfCreditNumber").isBlank() ? null : row.get("letterOfCreditNumber"))
         .setUpdatedAt(now)
+        .setPaidOn(optionalDate(row, "paidOn"))
+        .setPromisedPaymentDate(optionalDate(row, "promisedPaymentDate"))
         .build();
+  }
+
+  /** A date of an optional column: null when the file lacks the column or the cell is blank. */
+  private static LocalDate optionalDate(CSVRecord row, String column) {
+    if (!row.isMapped(column) || !row.isSet(column) || row.get(column).isBlank()) {
+      return null;
+    }
+    return LocalDate.parse(row.get(column));
   }
 
   private static BigDecimal decimal(CSVRecord row, String column) {

@@ -1,10 +1,7 @@
 package org.example.inquiry.resolution.openitems;
 
 import io.swagger.v3.oas.annotations.Operation;
-import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import org.example.inquiry.platform.csv.CsvImport;
 import org.example.inquiry.platform.kafka.EventPublisher;
 import org.example.inquiry.platform.web.CsvImportAnswers;
 import org.example.inquiry.schemas.OpenItem;
@@ -16,7 +13,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 /** The ledger loader: {@code POST /api/v1/open-items/import} with a CSV extract, all or nothing. */
 @RestController
@@ -39,19 +35,11 @@ class OpenItemImportController {
       produces = MediaType.APPLICATION_JSON_VALUE)
   @PreAuthorize("hasAnyRole('supervisor','finance-system')")
   Mono<ResponseEntity<?>> importCsv(@RequestBody byte[] csv) {
-    return Mono.<ResponseEntity<?>>fromCallable(
-            () -> {
-              OpenItemCsv.Result result =
-                  OpenItemCsv.read(
-                      new StringReader(new String(csv, StandardCharsets.UTF_8)), clock.instant());
-              return CsvImportAnswers.of(
-                  CsvImport.publish(
-                      result.items(),
-                      result.problems(),
-                      publisher,
-                      Topics.OPEN_ITEMS.name(),
-                      OpenItem::getDocumentNumber));
-            })
-        .subscribeOn(Schedulers.boundedElastic());
+    return CsvImportAnswers.importing(
+        csv,
+        reader -> OpenItemCsv.read(reader, clock.instant()),
+        publisher,
+        Topics.OPEN_ITEMS.name(),
+        OpenItem::getDocumentNumber);
   }
 }

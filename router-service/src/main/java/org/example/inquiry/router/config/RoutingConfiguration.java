@@ -35,7 +35,9 @@ public class RoutingConfiguration {
           "lifetimeValue",
           "acquisitionPayback",
           "riskRating",
-          "kycState");
+          "kycState",
+          "overdueExposure",
+          "brokenPromises");
 
   @Bean
   Router router(RouterProperties properties) {

@@ -56,7 +56,10 @@ public class CustomerMaster {
           Topics.CUSTOMERS.name(),
           Topics.INQUIRIES_ROUTED.name(),
           Topics.INQUIRIES_RESOLVED.name(),
-          Topics.ROUTER_OPEN_LOAD.name());
+          Topics.ROUTER_OPEN_LOAD.name(),
+          Topics.OPEN_ITEMS.name(),
+          Topics.FINANCIAL_EFFECTS_APPROVED.name(),
+          Topics.CUSTOMER_FINANCIAL_PROFILES.name());
     }
   }
 }

@@ -3,6 +3,7 @@ package org.example.inquiry.router.routing;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +16,9 @@ import org.example.inquiry.platform.kafka.TransactionalBatches;
 import org.example.inquiry.router.assignment.OpenLoad;
 import org.example.inquiry.router.config.RouterProperties;
 import org.example.inquiry.router.config.RoutingConfiguration;
+import org.example.inquiry.router.customers.CustomerFinances;
 import org.example.inquiry.router.customers.CustomerMaster;
+import org.example.inquiry.router.priority.PriorityScore;
 import org.example.inquiry.schemas.ApprovalRequirement;
 import org.example.inquiry.schemas.Customer;
 import org.example.inquiry.schemas.ExchangeRate;
@@ -26,6 +29,7 @@ import org.example.inquiry.schemas.PriorityComponent;
 import org.example.inquiry.schemas.TeamAssignment;
 import org.example.inquiry.schemas.TypeScore;
 import org.example.inquiry.schemas.catalog.Topics;
+import org.example.inquiry.schemas.ledger.PaymentStanding;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -45,6 +49,7 @@ class InquiryClassifiedListener {
   private final Router router;
   private final RoutingConfiguration.Fx fx;
   private final CustomerMaster customers;
+  private final CustomerFinances finances;
   private final OpenLoad load;
   private final EventPublisher publisher;
   private final TransactionalBatches batches;
@@ -55,6 +60,7 @@ class InquiryClassifiedListener {
       Router router,
       RoutingConfiguration.Fx fx,
       CustomerMaster customers,
+      CustomerFinances finances,
       OpenLoad load,
       EventPublisher publisher,
       TransactionalBatches batches,
@@ -62,6 +68,7 @@ class InquiryClassifiedListener {
     this.router = router;
     this.fx = fx;
     this.customers = customers;
+    this.finances = finances;
     this.load = load;
     this.publisher = publisher;
     this.batches = batches;
@@ -123,6 +130,22 @@ class InquiryClassifiedListener {
   }
 
   private Router.Customer customerFacts(Customer customer) {
+    PriorityScore.Finances money =
+        finances
+            .byId(customer.getCustomerId())
+            .map(p -> PaymentStanding.of(p, LocalDate.now(clock)))
+            .map(
+                s ->
+                    new PriorityScore.Finances(
+                        s.baseCurrency(),
+                        s.overdueInBase(),
+                        s.overdueInvoices(),
+                        s.oldestDaysOverdue(),
+                        s.brokenPromises(),
+                        s.openPromises(),
+                        s.valueAdjustmentInBase(),
+                        s.effects()))
+            .orElse(null);
     return new Router.Customer(
         customer.getCustomerId(),
         customer.getAccountManager(),
@@ -131,7 +154,8 @@ class InquiryClassifiedListener {
             : fx.toBase(
                 customer.getLifetimeValue().getAmount(), customer.getLifetimeValue().getCurrency()),
         customer.getAcquisitionCostPaybackMonths(),
-        customer.getRiskRating().name());
+        customer.getRiskRating().name(),
+        money);
   }
 
   private InquiryRouted toEvent(
@@ -156,7 +180,10 @@ class InquiryClassifiedListener {
         .setPriority(decision.priority().value())
         .setPriorityComponents(
             decision.priority().components().stream()
-                .map(c -> new PriorityComponent(c.name(), c.value(), c.weight(), c.points()))
+                .map(
+                    c ->
+                        new PriorityComponent(
+                            c.name(), c.value(), c.weight(), c.points(), c.basis()))
                 .toList())
         .setResponseDueAt(decision.responseDueAt())
         .setResolutionDueAt(decision.resolutionDueAt())

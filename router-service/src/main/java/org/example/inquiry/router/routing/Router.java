@@ -29,13 +29,29 @@ public final class Router {
       boolean autoAssign,
       List<Assignment.Agent> roster) {}
 
-  /** What the customer master says about the customer, when linked. */
+  /**
+   * What the customer master says about the customer, when linked.
+   *
+   * @param finances the customer's payment behaviour and approved effects, null when unknown
+   */
   public record Customer(
       String customerId,
       String accountManager,
       BigDecimal lifetimeValueBase,
       Integer paybackMonths,
-      String riskRating) {}
+      String riskRating,
+      PriorityScore.Finances finances) {
+
+    /** Without ledger facts. */
+    public Customer(
+        String customerId,
+        String accountManager,
+        BigDecimal lifetimeValueBase,
+        Integer paybackMonths,
+        String riskRating) {
+      this(customerId, accountManager, lifetimeValueBase, paybackMonths, riskRating, null);
+    }
+  }
 
   /** The classified inquiry, amounts in the base currency. */
   public record Input(RoutingPolicy.Inquiry inquiry, String kycStatus, Instant receivedAt) {}
@@ -76,7 +92,8 @@ public final class Router {
                 customer == null ? null : customer.lifetimeValueBase(),
                 customer == null ? null : customer.paybackMonths(),
                 customer == null ? null : customer.riskRating(),
-                input.kycStatus()));
+                input.kycStatus(),
+                customer == null ? null : customer.finances()));
     Set<String> excluded = new LinkedHashSet<>();
     if (customer != null) {
       if (customer.accountManager() != null) {

@@ -146,4 +146,27 @@ class RouterTest {
                         .toList()));
     return new ApprovalPolicy(ladders);
   }
+
+  @Test
+  void aCustomerBehindOnPaymentsComesFirstWithTheReasonInThePriority() {
+    var behind =
+        new Router.Customer(
+            "C-1001",
+            "am.jsmith",
+            new BigDecimal("2400000"),
+            9,
+            "LOW",
+            new org.example.inquiry.router.priority.PriorityScore.Finances(
+                "USD", new BigDecimal("83250"), 2, 6, 2, 0, BigDecimal.ZERO, 0));
+    var inquiry = input(List.of("payment-status"), "NORMAL", false, true, "1000");
+
+    RouteDecision plain = router.decide(inquiry, acme, Map.of());
+    RouteDecision late = router.decide(inquiry, behind, Map.of());
+
+    assertThat(late.priority().value()).isGreaterThan(plain.priority().value());
+    assertThat(late.priority().components())
+        .filteredOn(c -> c.name().equals("overdueExposure"))
+        .singleElement()
+        .satisfies(c -> assertThat(c.basis()).startsWith("USD 83,250.00 overdue on 2 invoices"));
+  }
 }

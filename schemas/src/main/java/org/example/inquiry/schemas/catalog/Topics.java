@@ -11,7 +11,9 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.apache.avro.specific.SpecificRecord;
 import org.example.inquiry.schemas.ClassifierRetrained;
+import org.example.inquiry.schemas.ContractTerms;
 import org.example.inquiry.schemas.Customer;
+import org.example.inquiry.schemas.CustomerFinancialProfile;
 import org.example.inquiry.schemas.FinanceAcknowledgement;
 import org.example.inquiry.schemas.FinancialEffectApproved;
 import org.example.inquiry.schemas.InquiryApproved;
@@ -69,6 +71,8 @@ public final class Topics {
     public static final String ROUTER_OPEN_LOAD = "router-open-load";
     public static final String FINANCIAL_EFFECTS_APPROVED = "financial-effects-approved";
     public static final String FINANCE_ACKNOWLEDGEMENTS = "finance-acknowledgements";
+    public static final String CUSTOMER_FINANCIAL_PROFILES = "customer-financial-profiles";
+    public static final String CONTRACT_TERMS = "contract-terms";
 
     private Names() {}
   }
@@ -157,6 +161,30 @@ public final class Topics {
       new TopicSpec(Names.CUSTOMERS, 3, "customerId", Customer.class, INTAKE, true, null);
 
   /**
+   * Each customer's financial profile (open receivables with due dates and promises, payment
+   * history, value of approved effects), compacted, keyed by customer id: derived by the router's
+   * Kafka Streams from {@code open-items} and {@code financial-effects-approved}, read as a global
+   * table by the router (priority) and resolution (the case's customer finances).
+   */
+  public static final TopicSpec CUSTOMER_FINANCIAL_PROFILES =
+      new TopicSpec(
+          Names.CUSTOMER_FINANCIAL_PROFILES,
+          3,
+          "customerId",
+          CustomerFinancialProfile.class,
+          ROUTER,
+          true,
+          null);
+
+  /**
+   * Contract terms per customer (payment terms, letters of credit), compacted, keyed by customer
+   * id; loaded by resolution's import like the ledger and shown to agents on the case.
+   */
+  public static final TopicSpec CONTRACT_TERMS =
+      new TopicSpec(
+          Names.CONTRACT_TERMS, 3, "customerId", ContractTerms.class, RESOLUTION, true, null);
+
+  /**
    * The classifier's labelled history: each resolved inquiry's text with the types its agent
    * confirmed (compacted, keyed by inquiry id, so a re-resolution replaces the example).
    */
@@ -223,7 +251,9 @@ public final class Topics {
           CLASSIFIER_LABELLED_EXAMPLES,
           CLASSIFIER_MODELS,
           FINANCIAL_EFFECTS_APPROVED,
-          FINANCE_ACKNOWLEDGEMENTS);
+          FINANCE_ACKNOWLEDGEMENTS,
+          CUSTOMER_FINANCIAL_PROFILES,
+          CONTRACT_TERMS);
 
   private static final Map<String, TopicSpec> BY_NAME;
 

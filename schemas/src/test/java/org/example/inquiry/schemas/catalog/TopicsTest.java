@@ -81,7 +81,12 @@ class TopicsTest {
             Topics.REQUESTS_REFUSED,
             Topics.OPEN_ITEMS,
             Topics.FINANCIAL_EFFECTS_APPROVED,
-            Topics.FINANCE_ACKNOWLEDGEMENTS);
+            Topics.FINANCE_ACKNOWLEDGEMENTS,
+            Topics.CONTRACT_TERMS);
+    assertThat(Topics.ownedBy(Topics.ROUTER))
+        .containsExactly(Topics.INQUIRIES_ROUTED, Topics.CUSTOMER_FINANCIAL_PROFILES);
+    assertThat(Topics.CUSTOMER_FINANCIAL_PROFILES.compacted()).isTrue();
+    assertThat(Topics.CONTRACT_TERMS.compacted()).isTrue();
     assertThat(Topics.FINANCIAL_EFFECTS_APPROVED.keyType())
         .as("one customer's postings in order")
         .isEqualTo("customerId");

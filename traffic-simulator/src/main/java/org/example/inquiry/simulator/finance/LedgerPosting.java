@@ -173,7 +173,7 @@ public final class LedgerPosting {
           BigDecimal left = reversal ? open.add(gross) : open.subtract(gross).max(BigDecimal.ZERO);
           OpenItem changed = withOpen(document, left, today, now);
           if (!reversal && left.signum() == 0) {
-            changed = OpenItem.newBuilder(changed).setStatus("WRITTEN_OFF").build();
+            changed = OpenItem.newBuilder(changed).setStatus("WRITTEN_OFF").setPaidOn(null).build();
           }
           rows.add(changed);
         }
@@ -213,9 +213,13 @@ public final class LedgerPosting {
     } else {
       status = "OPEN";
     }
+    // Settled in full today unless it already was; anything open again has no settlement day.
+    LocalDate paidOn =
+        open.signum() > 0 ? null : document.getPaidOn() != null ? document.getPaidOn() : today;
     return OpenItem.newBuilder(document)
         .setOpenAmount(money(open, document.getAmount()))
         .setStatus(status)
+        .setPaidOn(paidOn)
         .setUpdatedAt(now)
         .build();
   }

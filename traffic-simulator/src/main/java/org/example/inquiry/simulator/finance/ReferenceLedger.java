@@ -269,7 +269,7 @@ public final class ReferenceLedger implements Callable<Integer> {
             out,
             CSVFormat.RFC4180
                 .builder()
-                .setHeader(OpenItemColumns.HEADER.toArray(String[]::new))
+                .setHeader(OpenItemColumns.ALL.toArray(String[]::new))
                 .get())) {
       for (OpenItem row : rows) {
         printer.printRecord(
@@ -283,7 +283,9 @@ public final class ReferenceLedger implements Callable<Integer> {
             row.getOpenAmount().getAmount().toPlainString(),
             row.getStatus(),
             row.getOrderNumber() == null ? "" : row.getOrderNumber(),
-            row.getLetterOfCreditNumber() == null ? "" : row.getLetterOfCreditNumber());
+            row.getLetterOfCreditNumber() == null ? "" : row.getLetterOfCreditNumber(),
+            row.getPaidOn() == null ? "" : row.getPaidOn(),
+            row.getPromisedPaymentDate() == null ? "" : row.getPromisedPaymentDate());
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -150,9 +150,32 @@ class LedgerPostingTest {
     assertThat(csv.lines().findFirst().orElseThrow())
         .isEqualTo(
             "documentNumber,documentType,customerId,issueDate,dueDate,amount,currency,openAmount,"
-                + "status,orderNumber,letterOfCreditNumber");
+                + "status,orderNumber,letterOfCreditNumber,paidOn,promisedPaymentDate");
     assertThat(csv.lines().skip(1).findFirst().orElseThrow())
         .isEqualTo(
-            "INV-1,INVOICE,C-1001,2026-10-20,2026-12-31,22000.0000,USD,22000.0000,OPEN,PO-1,LC-77");
+            "INV-1,INVOICE,C-1001,2026-10-20,2026-12-31,22000.0000,USD,22000.0000,OPEN,PO-1,LC-77,,");
+    OpenItem promised =
+        OpenItem.newBuilder(invoice("22000", "2026-12-31"))
+            .setPromisedPaymentDate(LocalDate.of(2026, 12, 20))
+            .build();
+    assertThat(ReferenceLedger.csv(List.of(promised)).lines().skip(1).findFirst().orElseThrow())
+        .endsWith(",LC-77,,2026-12-20");
+  }
+
+  @Test
+  void aCreditThatSettlesTheInvoiceInFullGivesItsSettlementDayAndAWriteOffNone() {
+    var settled =
+        post(effect(EffectKind.CREDIT_NOTE, "22000", "INV-1"), invoice("22000", "2026-12-31"));
+    OpenItem invoice = settled.rows().get(1);
+    assertThat(invoice.getStatus()).isEqualTo("PAID");
+    assertThat(invoice.getPaidOn()).isEqualTo(TODAY);
+
+    var partly =
+        post(effect(EffectKind.CREDIT_NOTE, "2000", "INV-1"), invoice("22000", "2026-12-31"));
+    assertThat(partly.rows().get(1).getPaidOn()).isNull();
+
+    var written =
+        post(effect(EffectKind.WRITE_OFF, "5000", "INV-1"), invoice("5000", "2026-12-31"));
+    assertThat(written.rows().get(0).getPaidOn()).as("written off, not paid").isNull();
   }
 }

@@ -72,6 +72,7 @@ class CaseStreamsConfig {
         Topics.INQUIRY_COMMANDS.name(),
         Topics.REQUESTS_REFUSED.name(),
         Topics.FINANCE_ACKNOWLEDGEMENTS.name(),
-        Topics.CUSTOMERS.name());
+        Topics.CUSTOMERS.name(),
+        Topics.CUSTOMER_FINANCIAL_PROFILES.name());
   }
 }

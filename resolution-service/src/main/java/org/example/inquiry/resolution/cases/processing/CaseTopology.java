@@ -52,6 +52,8 @@ public final class CaseTopology {
   public static final String CASES_STORE = "cases";
   public static final String LEDGER_STORE = "open-items";
   public static final String CUSTOMERS_STORE = "customer-master";
+  public static final String PROFILES_STORE = "customer-financial-profiles";
+  public static final String CONTRACTS_STORE = "contract-terms";
 
   private CaseTopology() {}
 
@@ -79,6 +81,21 @@ public final class CaseTopology {
         Topics.CUSTOMERS.name(),
         Consumed.with(Serdes.String(), avro),
         () -> new LatestLoader(CUSTOMERS_STORE));
+    // Shown to agents on the case: the customer's payment behaviour and contract terms.
+    builder.addGlobalStore(
+        Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(PROFILES_STORE), Serdes.String(), avro)
+            .withLoggingDisabled(),
+        Topics.CUSTOMER_FINANCIAL_PROFILES.name(),
+        Consumed.with(Serdes.String(), avro),
+        () -> new LatestLoader(PROFILES_STORE));
+    builder.addGlobalStore(
+        Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(CONTRACTS_STORE), Serdes.String(), avro)
+            .withLoggingDisabled(),
+        Topics.CONTRACT_TERMS.name(),
+        Consumed.with(Serdes.String(), avro),
+        () -> new LatestLoader(CONTRACTS_STORE));
     var outputs =
         builder.stream(
                 List.of(
@@ -109,8 +126,8 @@ public final class CaseTopology {
   }
 
   /**
-   * Keeps the latest record per key of a compacted topic (ledger documents, customers) in a global
-   * store; a tombstone deletes.
+   * Keeps the latest record per key of a compacted topic (ledger documents, customers, profiles,
+   * contract terms) in a global store; a tombstone deletes.
    */
   static final class LatestLoader implements Processor<String, SpecificRecord, Void, Void> {
     private final String storeName;

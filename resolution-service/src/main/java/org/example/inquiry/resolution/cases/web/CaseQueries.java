@@ -26,14 +26,19 @@ class CaseQueries {
   static final String CASE_PATH = "/api/v1/inquiries/{inquiryId}";
 
   private final KeyValueView<InquiryCase> cases;
+  private final CaseCustomerFinances finances;
 
-  CaseQueries(StoreQueries stores) {
+  CaseQueries(StoreQueries stores, CaseCustomerFinances finances) {
     this.cases = stores.keyValue(CaseTopology.CASES_STORE, "The case store");
+    this.finances = finances;
   }
 
-  /** The case, from this instance or, with the caller's token, the instance that owns it. */
+  /**
+   * The case with its customer's finances, from this instance or, with the caller's token, the
+   * instance that owns it.
+   */
   Mono<Optional<CaseView>> find(String inquiryId, String authorization) {
-    return cases.find(inquiryId, CaseView::of, CASE_PATH, CaseView.class, authorization);
+    return cases.find(inquiryId, finances::view, CASE_PATH, CaseView.class, authorization);
   }
 
   /** A filter of the queue; null fields do not filter. */

@@ -41,7 +41,8 @@ public record CaseView(
     InquiryCase.Resolution resolution,
     List<InquiryCase.TimelineEntry> timeline,
     Map<String, OutcomeView> outcomes,
-    boolean open) {
+    boolean open,
+    CustomerFinancesView customerFinances) {
 
   /** The inquiry's context from intake. */
   public record ContextView(
@@ -94,7 +95,13 @@ public record CaseView(
   public record OutcomeView(
       String commandId, boolean accepted, int status, String reason, String actionId) {}
 
+  /** The case alone (command answers). */
   public static CaseView of(InquiryCase c) {
+    return of(c, null);
+  }
+
+  /** The case with its customer's finances (reading a case). */
+  public static CaseView of(InquiryCase c, CustomerFinancesView customerFinances) {
     Map<String, OutcomeView> outcomes = new LinkedHashMap<>();
     c.outcomes().forEach((id, outcome) -> outcomes.put(id, outcome(outcome)));
     return new CaseView(
@@ -124,7 +131,8 @@ public record CaseView(
         c.resolution(),
         c.timeline(),
         outcomes,
-        c.isOpen());
+        c.isOpen(),
+        customerFinances);
   }
 
   static OutcomeView outcome(CommandOutcome o) {
