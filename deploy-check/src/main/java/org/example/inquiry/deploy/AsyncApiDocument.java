@@ -65,7 +65,9 @@ public final class AsyncApiDocument {
 
   /** The topics read by a Kafka user outside the services. */
   static final Map<String, List<String>> EXTERNAL_READERS =
-      Map.of(Topics.FINANCIAL_EFFECTS_APPROVED.name(), List.of(Platform.FINANCE_SYSTEMS));
+      Map.of(
+          Topics.FINANCIAL_EFFECTS_APPROVED.name(), List.of(Platform.FINANCE_SYSTEMS),
+          Topics.OUTBOUND_MESSAGES.name(), List.of(Platform.CHANNEL_ADAPTERS));
 
   /** What each topic that is not a dead-letter topic is for; every such topic needs one. */
   static final Map<String, String> PURPOSES =
@@ -147,6 +149,16 @@ public final class AsyncApiDocument {
                   + " effects booked; derived by the router from open-items and"
                   + " financial-effects-approved, read by the router (priority) and resolution"
                   + " (the case)."),
+          Map.entry(
+              Topics.Names.OUTBOUND_MESSAGES,
+              "Messages to customers (replies, requests for information, automatic answers),"
+                  + " published with the case update that made them; channel adapters deliver their"
+                  + " channel's, intake's email sender the email ones, idempotent on messageId."),
+          Map.entry(
+              Topics.Names.MESSAGE_DELIVERIES,
+              "What became of each outbound message (sent, or failed after the sender's"
+                  + " retries), reported by intake's email sender and the channel adapters and"
+                  + " folded into the case by resolution-service."),
           Map.entry(
               Topics.Names.CONTRACT_TERMS,
               "Each customer's contract terms (payment terms, letters of credit), loaded by"

@@ -107,9 +107,16 @@ public final class KafkaManifests {
     return acls;
   }
 
+  /**
+   * Channel adapters submit inquiries, read the answers of their channel and report what became of
+   * each (groups {@code channel-}).
+   */
   static List<Map<String, Object>> channelAdapterAcls() {
     return List.of(
-        acl("topic", Topics.INQUIRIES_SUBMITTED.name(), "literal", List.of("Write", "Describe")));
+        acl("topic", Topics.INQUIRIES_SUBMITTED.name(), "literal", List.of("Write", "Describe")),
+        acl("topic", Topics.OUTBOUND_MESSAGES.name(), "literal", List.of("Read", "Describe")),
+        acl("group", "channel-", "prefix", List.of("Read", "Describe")),
+        acl("topic", Topics.MESSAGE_DELIVERIES.name(), "literal", List.of("Write", "Describe")));
   }
 
   static List<Map<String, Object>> financeSystemAcls() {

@@ -109,7 +109,8 @@ public final class Platform {
               Topics.INQUIRIES_RECEIVED,
               Topics.INQUIRIES_RESOLVED,
               Topics.INQUIRIES_FOLLOWED_UP,
-              Topics.OPEN_ITEMS),
+              Topics.OPEN_ITEMS,
+              Topics.OUTBOUND_MESSAGES),
           Topics.INTAKE,
           List.of(Topics.INQUIRIES_SUBMITTED),
           Integer.MAX_VALUE);
@@ -149,6 +150,7 @@ public final class Platform {
           Topics.RESOLUTION,
           "resolution-service",
           List.of(
+              Topics.INQUIRIES_RECEIVED,
               Topics.INQUIRIES_ROUTED,
               Topics.INQUIRIES_FOLLOWED_UP,
               Topics.INQUIRY_COMMANDS,
@@ -157,7 +159,8 @@ public final class Platform {
               Topics.OPEN_ITEMS,
               Topics.CUSTOMERS,
               Topics.CUSTOMER_FINANCIAL_PROFILES,
-              Topics.CONTRACT_TERMS),
+              Topics.CONTRACT_TERMS,
+              Topics.MESSAGE_DELIVERIES),
           Topics.RESOLUTION,
           List.of(Topics.INQUIRIES_ROUTED, Topics.INQUIRY_COMMANDS),
           Integer.MAX_VALUE);

@@ -135,6 +135,7 @@ class AsyncApiDocumentTest {
       }
     }
     expected.add(operation(Platform.FINANCE_SYSTEMS, "receive", Topics.FINANCIAL_EFFECTS_APPROVED));
+    expected.add(operation(Platform.CHANNEL_ADAPTERS, "receive", Topics.OUTBOUND_MESSAGES));
     assertThat(AsyncApiDocument.writer(Topics.INQUIRIES_SUBMITTED))
         .isEqualTo(Platform.CHANNEL_ADAPTERS);
     assertThat(AsyncApiDocument.writer(Topics.FINANCE_ACKNOWLEDGEMENTS))

@@ -306,14 +306,17 @@ class KubernetesManifestsTest {
   }
 
   @Test
-  void otherUsersWriteNoCatalogueTopicExceptTheChannelAdaptersAndFinanceTheirOne() {
+  void otherUsersWriteNoCatalogueTopicExceptTheChannelAdaptersAndFinanceTheirOwn() {
     Map<String, KafkaUser> users = users();
     Set<String> catalogue = Topics.all().stream().map(TopicSpec::name).collect(Collectors.toSet());
     assertThat(
             writtenTopics(
                 StrimziAcls.bindings(users.get(Platform.CHANNEL_ADAPTERS)), PatternType.LITERAL))
-        .containsExactly(Topics.INQUIRIES_SUBMITTED.name());
+        .as("their inquiries, and what became of the answers they delivered")
+        .containsExactlyInAnyOrder(
+            Topics.INQUIRIES_SUBMITTED.name(), Topics.MESSAGE_DELIVERIES.name());
     assertThat(Topics.INQUIRIES_SUBMITTED.owner()).isEqualTo(Topics.INTAKE);
+    assertThat(Topics.MESSAGE_DELIVERIES.owner()).isEqualTo(Topics.INTAKE);
     assertThat(
             writtenTopics(
                 StrimziAcls.bindings(users.get(Platform.FINANCE_SYSTEMS)), PatternType.LITERAL))

@@ -64,7 +64,7 @@ class PoisonAndMonitoringIT {
     CONSUMERS.put(Topics.INQUIRIES_SUBMITTED, Set.of("intake-service"));
     CONSUMERS.put(
         Topics.INQUIRIES_RECEIVED,
-        Set.of("classifier-service", "metrics-service", "intake-service"));
+        Set.of("classifier-service", "metrics-service", "intake-service", "resolution-service"));
     CONSUMERS.put(Topics.INQUIRIES_CLASSIFIED, Set.of("router-service", "metrics-service"));
     CONSUMERS.put(
         Topics.INQUIRIES_ROUTED,
@@ -88,6 +88,9 @@ class PoisonAndMonitoringIT {
         Topics.CUSTOMER_FINANCIAL_PROFILES, Set.of("router-service-views", "resolution-service"));
     CONSUMERS.put(Topics.CONTRACT_TERMS, Set.of("resolution-service"));
     CONSUMERS.put(Topics.FINANCE_ACKNOWLEDGEMENTS, Set.of("resolution-service"));
+    CONSUMERS.put(Topics.MESSAGE_DELIVERIES, Set.of("resolution-service"));
+    // outbound-messages: the e2e pipeline runs no email sender (no SMTP server); EmailSenderIT
+    // covers its dead letters.
   }
 
   private static final ObjectMapper JSON = new ObjectMapper();

@@ -14,13 +14,16 @@ import java.util.concurrent.CompletableFuture;
 import org.example.inquiry.resolution.contracts.ContractTermsCsv;
 import org.example.inquiry.resolution.openitems.OpenItemCsv;
 import org.example.inquiry.schemas.ApprovalRequirement;
+import org.example.inquiry.schemas.Channel;
 import org.example.inquiry.schemas.CustomerFinancialProfile;
 import org.example.inquiry.schemas.EffectTotals;
 import org.example.inquiry.schemas.InquiryApproved;
+import org.example.inquiry.schemas.InquiryReceived;
 import org.example.inquiry.schemas.InquiryResolved;
 import org.example.inquiry.schemas.InquiryRouted;
 import org.example.inquiry.schemas.Money;
 import org.example.inquiry.schemas.OpenReceivable;
+import org.example.inquiry.schemas.OutboundMessage;
 import org.example.inquiry.schemas.PaymentHistory;
 import org.example.inquiry.schemas.Reference;
 import org.example.inquiry.schemas.ReferenceKind;
@@ -63,7 +66,9 @@ class ResolutionIT {
         Topics.INQUIRIES_FOLLOWED_UP,
         Topics.CUSTOMERS,
         Topics.OPEN_ITEMS,
-        Topics.CUSTOMER_FINANCIAL_PROFILES);
+        Topics.CUSTOMER_FINANCIAL_PROFILES,
+        Topics.INQUIRIES_RECEIVED,
+        Topics.MESSAGE_DELIVERIES);
     // The seed invoice the proposals adjust is C-1001's in the ledger before the service starts,
     // so the global ledger store has it when the first proposal is checked.
     var ledger =
@@ -116,6 +121,76 @@ class ResolutionIT {
   }
 
   @Autowired WebTestClient web;
+
+  @Test
+  void theConversationIsOnTheCaseDraftsComeFromTheTemplatesAndTheReplyGoesOutForItsChannel() {
+    String inquiryId = "res-conv-" + UUID.randomUUID();
+    InquiryReceived received = Events.aReceivedInquiry(inquiryId);
+    received.setChannel(Channel.EMAIL);
+    received.setChannelMessageId("CAF-" + inquiryId + "@mail.acme.example");
+    new TopicWriter(kafka).send(Topics.INQUIRIES_RECEIVED.name(), inquiryId, received);
+    route(inquiryId);
+    JsonNode opened =
+        await()
+            .atMost(Duration.ofSeconds(30))
+            .until(() -> caseOf(inquiryId), c -> c.path("conversation").size() == 1);
+    JsonNode inquiry = opened.path("conversation").get(0);
+    assertThat(inquiry.path("kind").asString()).isEqualTo("INQUIRY");
+    assertThat(inquiry.path("body").asString()).contains("PO-5521");
+    assertThat(inquiry.path("customerFacing").asBoolean()).isTrue();
+
+    JsonNode drafts =
+        JSON.readTree(
+            web.get()
+                .uri("/api/v1/inquiries/{id}/reply-drafts?language=de", inquiryId)
+                .headers(h -> h.setBearerAuth(token("ben", "agent")))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .returnResult(String.class)
+                .getResponseBody()
+                .blockFirst());
+    assertThat(drafts.size()).isGreaterThanOrEqualTo(4);
+    assertThat(drafts.get(0).path("type").asString()).isEqualTo("logistics-billing");
+    assertThat(drafts.get(0).path("language").asString()).isEqualTo("de");
+    assertThat(drafts.get(0).path("body").asString()).contains("Dana Ortiz").contains("ben");
+    web.get()
+        .uri("/api/v1/inquiries/{id}/reply-drafts?language=xx", inquiryId)
+        .headers(h -> h.setBearerAuth(token("ben", "agent")))
+        .exchange()
+        .expectStatus()
+        .isBadRequest()
+        .expectHeader()
+        .contentType(MediaType.APPLICATION_PROBLEM_JSON);
+    web.get()
+        .uri("/api/v1/inquiries/{id}/reply-drafts", inquiryId)
+        .headers(h -> h.setBearerAuth(token("aud", "auditor")))
+        .exchange()
+        .expectStatus()
+        .isForbidden();
+
+    String text = drafts.get(0).path("body").asString() + "\n\nPS: the new date is 12 December.";
+    post(
+            "/api/v1/inquiries/" + inquiryId + "/replies",
+            JSON.writeValueAsString(java.util.Map.of("text", text)),
+            token("ben", "agent"))
+        .expectStatus()
+        .isOk();
+    OutboundMessage out =
+        new TopicReader(kafka)
+            .<OutboundMessage>firstValue(
+                Topics.OUTBOUND_MESSAGES.name(), inquiryId, Duration.ofSeconds(30));
+    assertThat(out.getChannel()).isEqualTo(Channel.EMAIL);
+    assertThat(out.getTo().getEmail()).isEqualTo("dana@acme.example");
+    assertThat(out.getInReplyTo()).isEqualTo("CAF-" + inquiryId + "@mail.acme.example");
+    assertThat(out.getSubject()).endsWith("[INQ-" + inquiryId + "]");
+    assertThat(out.getBody()).isEqualTo(text);
+    JsonNode replied = caseOf(inquiryId);
+    JsonNode answer = replied.path("conversation").get(1);
+    assertThat(answer.path("kind").asString()).isEqualTo("REPLY");
+    assertThat(answer.path("author").asString()).isEqualTo("ben");
+    assertThat(answer.path("delivery").path("status").asString()).isEqualTo("PENDING");
+  }
 
   @Test
   void theCaseShowsTheCustomersPaymentBehaviourAndContractTerms() {

@@ -43,7 +43,9 @@ class ResolutionScaleOutIT {
         Topics.INQUIRIES_ROUTED,
         Topics.INQUIRIES_FOLLOWED_UP,
         Topics.CUSTOMERS,
-        Topics.CUSTOMER_FINANCIAL_PROFILES);
+        Topics.CUSTOMER_FINANCIAL_PROFILES,
+        Topics.INQUIRIES_RECEIVED,
+        Topics.MESSAGE_DELIVERIES);
     String applicationId = "resolution-scaleout-" + UUID.randomUUID();
     for (int i = 0; i < 2; i++) {
       int port = FreePorts.next();

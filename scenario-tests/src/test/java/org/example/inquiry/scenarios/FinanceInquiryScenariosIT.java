@@ -377,7 +377,7 @@ class FinanceInquiryScenariosIT {
   @Order(3)
   @DisplayName(
       "a simple request by email is answered from the ledger and resolved at first contact")
-  void simpleRequestResolvedAtFirstContact() {
+  void simpleRequestResolvedAtFirstContact() throws InterruptedException {
     String email =
         String.join(
             "\r\n",
@@ -407,6 +407,30 @@ class FinanceInquiryScenariosIT {
     InquiryResolved published = awaitResolved(id);
     assertThat(published.getFirstContactResolution()).isTrue();
     assertThat(published.getAdjustments()).isEmpty();
+
+    // the answer really went out: intake's email sender delivered it to the stack's mail server,
+    // threaded to Lee's email, and the case shows the conversation with the delivery
+    Mailbox.Email answer =
+        new Mailbox(stack.imapPort(), "lee.park@acme.example")
+            .await(e -> e.subject() != null && e.subject().contains("[INQ-" + id + "]"), PIPELINE)
+            .orElseThrow(() -> new AssertionError("no answer in lee.park@acme.example's mailbox"));
+    assertThat(answer.inReplyTo()).isEqualTo("<scenario-invoice-copy-" + RUN + "@acme.example>");
+    assertThat(answer.references()).contains("<scenario-invoice-copy-" + RUN + "@acme.example>");
+    assertThat(answer.subject()).isEqualTo("Re: Copy of invoice INV-2026-000098 [INQ-" + id + "]");
+    assertThat(answer.body()).contains("Dear Lee Park").contains("INV-2026-000098: 4800 USD");
+    JsonNode sent =
+        awaitCase(
+            id,
+            c ->
+                stream(c.path("conversation"))
+                    .anyMatch(m -> "SENT".equals(m.path("delivery").path("status").asString())));
+    assertThat(stream(sent.path("conversation")).map(m -> m.path("kind").asString()))
+        .containsExactly("INQUIRY", "AUTO_ANSWER");
+    JsonNode inquiry = sent.path("conversation").get(0);
+    assertThat(inquiry.path("body").asString()).contains("resend a copy of invoice");
+    assertThat(inquiry.path("contactEmail").asString()).isEqualTo("lee.park@acme.example");
+    assertThat(answer.messageId())
+        .isEqualTo("<" + sent.path("conversation").get(1).path("messageId").asString() + ">");
 
     rate(id, 4);
   }

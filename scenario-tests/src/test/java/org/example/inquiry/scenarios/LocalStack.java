@@ -95,6 +95,11 @@ final class LocalStack implements AutoCloseable {
     return "http://127.0.0.1:" + LocalPorts.of("registry", offset);
   }
 
+  /** The IMAP port of the stack's development mail server. */
+  int imapPort() {
+    return LocalPorts.of("mail-imap", offset);
+  }
+
   @Override
   public void close() {
     if (owned) {

@@ -33,5 +33,9 @@ public enum Activity {
   /** An acknowledgement named an effect the case does not have as approved. */
   ACKNOWLEDGEMENT_UNMATCHED,
   /** Every invoice the inquiry is about was cleared in the ledger after it came in. */
-  LEDGER_CLEARED
+  LEDGER_CLEARED,
+  /** An answer to the customer was handed to its channel (e.g. accepted by the SMTP server). */
+  MESSAGE_SENT,
+  /** An answer to the customer could not be delivered after the sender's retries: an alert. */
+  MESSAGE_DELIVERY_FAILED
 }

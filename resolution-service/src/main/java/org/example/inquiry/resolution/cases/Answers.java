@@ -3,6 +3,7 @@ package org.example.inquiry.resolution.cases;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What the customer is told and what agents note: replies (the first is the first response),
@@ -15,7 +16,12 @@ final class Answers {
 
   private Answers() {}
 
-  static Step reply(InquiryCase current, CaseCommand.Reply c) {
+  /** The id an answer is sent with: {@code <kind>-<command id>@<domain>}. */
+  static String messageId(String prefix, String id, String domain) {
+    return prefix + "-" + id + "@" + domain;
+  }
+
+  static Step reply(InquiryCase current, CaseCommand.Reply c, String domain) {
     if (!current.isOpen()) {
       return Outcomes.refuse(
           current, c, new Refusal.Conflict("the inquiry is resolved; reopen it before replying"));
@@ -36,13 +42,26 @@ final class Answers {
     }
     Activity activity = first ? Activity.FIRST_RESPONDED : Activity.RESPONDED;
     next.log(c.at(), activity, c.actor(), "replied to the customer");
-    return Outcomes.accept(
-        next, c, Outcomes.worked(activity, c, "replied to the customer", next.assignee, null));
+    List<CaseEvent> events = new ArrayList<>();
+    events.add(Outcomes.worked(activity, c, "replied to the customer", next.assignee, null));
+    Conversation.answer(
+            next,
+            messageId("reply", c.commandId(), domain),
+            InquiryCase.MessageKind.REPLY,
+            c.actor(),
+            c.text(),
+            c.at())
+        .ifPresent(events::add);
+    return Outcomes.accept(next, c, events, null);
   }
 
-  static Step requestInfo(InquiryCase current, CaseCommand.RequestInfo c) {
+  static Step requestInfo(InquiryCase current, CaseCommand.RequestInfo c, String domain) {
     if (!current.isOpen()) {
       return Outcomes.refuse(current, c, new Refusal.Conflict("the inquiry is resolved"));
+    }
+    if (c.text() == null || c.text().isBlank()) {
+      return Outcomes.refuse(
+          current, c, new Refusal.Invalid("a request for information needs the question"));
     }
     InquiryCase.Edit next = current.edit();
     boolean first = next.firstResponseAt == null;
@@ -64,6 +83,14 @@ final class Answers {
     events.add(
         Outcomes.worked(
             Activity.INFO_REQUESTED, c, "asked the customer for information", next.assignee, null));
+    Conversation.answer(
+            next,
+            messageId("info-request", c.commandId(), domain),
+            InquiryCase.MessageKind.INFORMATION_REQUEST,
+            c.actor(),
+            c.text(),
+            c.at())
+        .ifPresent(events::add);
     return Outcomes.accept(next, c, events, null);
   }
 
@@ -73,6 +100,7 @@ final class Answers {
     }
     InquiryCase.Edit next =
         current.edit().log(c.at(), Activity.NOTE_ADDED, c.actor(), "internal note");
+    Conversation.addNote(next, "note-" + c.commandId(), c.actor(), c.text(), c.at());
     return Outcomes.accept(
         next, c, Outcomes.worked(Activity.NOTE_ADDED, c, "internal note", null, null));
   }
@@ -81,8 +109,28 @@ final class Answers {
    * Answers and resolves a just-opened simple inquiry from the ledger, at first contact: the answer
    * is the first response, and the case resolves as AUTO_ANSWERED.
    */
-  static Step autoAnswered(InquiryCase opened, String answer, Instant at) {
+  static Step autoAnswered(InquiryCase opened, String answer, Instant at, String domain) {
     InquiryCase.Edit next = opened.edit();
+    String contact =
+        opened.conversation().stream()
+            .filter(m -> m.kind().inbound() && m.contactName() != null)
+            .map(InquiryCase.Message::contactName)
+            .reduce((a, b) -> b)
+            .orElse("customer");
+    String letter =
+        "Dear "
+            + contact
+            + ",\n\nthank you for your inquiry. Our ledger shows:\n\n"
+            + answer
+            + "\n\nKind regards\nAccounts receivable";
+    Optional<CaseEvent.Outbound> outbound =
+        Conversation.answer(
+            next,
+            messageId("auto-answer", opened.inquiryId(), domain),
+            InquiryCase.MessageKind.AUTO_ANSWER,
+            AUTO_RESPONDER,
+            letter,
+            at);
     next.firstResponseAt = at;
     next.assignee = AUTO_RESPONDER;
     next.log(
@@ -96,8 +144,8 @@ final class Answers {
         new InquiryCase.Resolution("AUTO_ANSWERED", null, next.types, AUTO_RESPONDER, true);
     next.log(at, Activity.RESOLVED, AUTO_RESPONDER, "AUTO_ANSWERED, first contact");
     InquiryCase resolved = next.build();
-    return Step.of(
-        resolved,
+    List<CaseEvent> events = new ArrayList<>();
+    events.add(
         new CaseEvent.Worked(
             Activity.FIRST_RESPONDED,
             AUTO_RESPONDER,
@@ -105,8 +153,10 @@ final class Answers {
             AUTO_RESPONDER,
             null,
             null,
-            List.of()),
-        new CaseEvent.Resolved(resolved));
+            List.of()));
+    outbound.ifPresent(events::add);
+    events.add(new CaseEvent.Resolved(resolved));
+    return new Step(resolved, events, null);
   }
 
   /**

@@ -124,9 +124,6 @@ public final class AutoAnswer {
                       + " "
                       + item.currency())
               + (item.dueDate() == null ? "" : ", due " + item.dueDate());
-      if (c.types().contains("invoice-copy")) {
-        line += "; a copy was sent to the registered contact";
-      }
       lines.add(line);
     }
     return new Answer(String.join("\n", lines));

@@ -42,6 +42,31 @@ public sealed interface CaseEvent {
    */
   record EffectApproved(FinancialEffect effect) implements CaseEvent {}
 
+  /**
+   * A message to the customer to deliver on their channel ({@code outbound-messages}).
+   *
+   * @param inReplyTo the email Message-ID of the customer's latest email, if any
+   * @param references the email Message-IDs of the conversation so far, oldest first
+   */
+  record Outbound(
+      String messageId,
+      InquiryCase.MessageKind kind,
+      org.example.inquiry.schemas.Channel channel,
+      String customerId,
+      String toName,
+      String toEmail,
+      String subject,
+      String body,
+      String inReplyTo,
+      List<String> references,
+      String author)
+      implements CaseEvent {
+
+    public Outbound {
+      references = references == null ? List.of() : List.copyOf(references);
+    }
+  }
+
   /** The resolution with its financial effects ({@code inquiries-resolved}). */
   record Resolved(InquiryCase resolvedCase) implements CaseEvent {}
 }

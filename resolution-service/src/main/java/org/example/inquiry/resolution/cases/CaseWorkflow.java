@@ -23,6 +23,7 @@ public final class CaseWorkflow {
   private final Approvals approvals;
   private final SlaClock slaClock;
   private final FinanceAcknowledgements acknowledgements;
+  private final String messageIdDomain;
 
   /**
    * @param fxToBase rates to the base currency the approval ladder is expressed in, for cases
@@ -33,9 +34,22 @@ public final class CaseWorkflow {
    */
   public CaseWorkflow(
       Map<String, BigDecimal> fxToBase, double warnAtFraction, PostingPolicy postings) {
+    this(fxToBase, warnAtFraction, postings, Conversation.DEFAULT_MESSAGE_ID_DOMAIN);
+  }
+
+  /**
+   * @param messageIdDomain the domain of the ids answers to customers are sent with (their email
+   *     Message-ID)
+   */
+  public CaseWorkflow(
+      Map<String, BigDecimal> fxToBase,
+      double warnAtFraction,
+      PostingPolicy postings,
+      String messageIdDomain) {
     this.approvals = new Approvals(fxToBase, new Postings(postings));
     this.slaClock = new SlaClock(warnAtFraction);
     this.acknowledgements = new FinanceAcknowledgements(postings.acknowledgementTimeout());
+    this.messageIdDomain = messageIdDomain;
   }
 
   /** With the default posting policy ({@link PostingPolicy#defaults()}). */
@@ -50,9 +64,66 @@ public final class CaseWorkflow {
     return Lifecycle.routed(current, routed, at);
   }
 
-  /** A customer follow-up: after the first response it rules out first-contact resolution. */
+  /**
+   * Puts the customer's message as intake received it on a case that is already open (usually it
+   * comes before routing and the processor hands it to {@link #opened}); nothing without a case.
+   */
+  public Step received(InquiryCase current, InquiryCase.Message inquiry) {
+    if (current == null) {
+      return Step.nothing();
+    }
+    InquiryCase.Edit next = current.edit();
+    return Conversation.addInbound(next, inquiry) ? Step.of(next.build()) : Step.of(current);
+  }
+
+  /**
+   * The step of a case just opened, with the customer's message at the start of its conversation.
+   */
+  public Step opened(Step routed, InquiryCase.Message inquiry) {
+    if (inquiry == null || routed.next() == null) {
+      return routed;
+    }
+    InquiryCase.Edit next = routed.next().edit();
+    Conversation.addInbound(next, inquiry);
+    return new Step(next.build(), routed.events(), routed.outcome());
+  }
+
+  /**
+   * A customer follow-up, on the conversation: after the first response it rules out first-contact
+   * resolution.
+   */
+  public Step followedUp(InquiryCase current, InquiryCase.Message followUp) {
+    return Lifecycle.followedUp(current, followUp);
+  }
+
+  /** A follow-up without its text (tests of the lifecycle). */
   public Step followedUp(InquiryCase current, Instant at, Channel channel) {
-    return Lifecycle.followedUp(current, at, channel);
+    return followedUp(
+        current,
+        new InquiryCase.Message(
+            "follow-up-" + at.toEpochMilli(),
+            InquiryCase.MessageKind.FOLLOW_UP,
+            at,
+            null,
+            channel,
+            null,
+            null,
+            null,
+            null,
+            List.of(),
+            true,
+            null));
+  }
+
+  /**
+   * A sender's report on an outbound message: sent, or failed after its retries (an alert on the
+   * timeline and {@code inquiries-worked}).
+   *
+   * @throws IllegalArgumentException when there is no such case (the report goes to the dead
+   *     letters with the reason)
+   */
+  public Step delivered(InquiryCase current, Conversation.DeliveryReport report) {
+    return Conversation.delivered(current, report);
   }
 
   /** A request on the case that security refused (401/403): on the timeline, at most 100. */
@@ -68,7 +139,7 @@ public final class CaseWorkflow {
 
   /** Answers and resolves a just-opened simple inquiry from the ledger, at first contact. */
   public Step autoAnswered(InquiryCase opened, String answer, Instant at) {
-    return Answers.autoAnswered(opened, answer, at);
+    return Answers.autoAnswered(opened, answer, at, messageIdDomain);
   }
 
   /** A simple request that was not answered automatically, with why, left to its agents. */
@@ -116,9 +187,9 @@ public final class CaseWorkflow {
     } else if (c instanceof CaseCommand.Assign assign) {
       return Lifecycle.assign(current, assign);
     } else if (c instanceof CaseCommand.Reply reply) {
-      return Answers.reply(current, reply);
+      return Answers.reply(current, reply, messageIdDomain);
     } else if (c instanceof CaseCommand.RequestInfo request) {
-      return Answers.requestInfo(current, request);
+      return Answers.requestInfo(current, request, messageIdDomain);
     } else if (c instanceof CaseCommand.Note note) {
       return Answers.note(current, note);
     } else if (c instanceof CaseCommand.ProposeAction propose) {

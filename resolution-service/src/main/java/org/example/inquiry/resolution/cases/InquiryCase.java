@@ -7,6 +7,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.example.inquiry.schemas.Channel;
 import org.example.inquiry.schemas.Urgency;
 import org.example.inquiry.schemas.approval.ActionType;
 import org.example.inquiry.schemas.approval.ApprovalLevel;
@@ -46,7 +47,8 @@ public record InquiryCase(
     Instant resolvedAt,
     Resolution resolution,
     List<TimelineEntry> timeline,
-    Map<String, CommandOutcome> outcomes) {
+    Map<String, CommandOutcome> outcomes,
+    List<Message> conversation) {
 
   public InquiryCase {
     types = list(types);
@@ -58,6 +60,7 @@ public record InquiryCase(
     sla = sla == null ? SlaSignals.NONE : sla;
     timeline = list(timeline);
     outcomes = Collections.unmodifiableMap(new LinkedHashMap<>(map(outcomes)));
+    conversation = list(conversation);
   }
 
   /**
@@ -102,7 +105,7 @@ public record InquiryCase(
   private static final InquiryCase NOTHING =
       new InquiryCase(
           null, null, null, null, null, null, false, null, 0, null, null, null, null, null, null,
-          null, null, false, 0, 0, null, null, null, null, null, null);
+          null, null, false, 0, 0, null, null, null, null, null, null, null);
 
   /** A team working the case. */
   public record Team(String team, boolean lead, String assignee, String supervisor) {}
@@ -253,6 +256,109 @@ public record InquiryCase(
     }
   }
 
+  /** What a message of the conversation is. */
+  public enum MessageKind {
+    /** The customer's inquiry as it came in. */
+    INQUIRY,
+    /** The customer writing again about the inquiry. */
+    FOLLOW_UP,
+    REPLY,
+    INFORMATION_REQUEST,
+    /** The automatic answer from the ledger. */
+    AUTO_ANSWER,
+    /** An internal note: never shown to the customer. */
+    NOTE;
+
+    /** Written by us to the customer. */
+    public boolean outbound() {
+      return this == REPLY || this == INFORMATION_REQUEST || this == AUTO_ANSWER;
+    }
+
+    /** Written by the customer. */
+    public boolean inbound() {
+      return this == INQUIRY || this == FOLLOW_UP;
+    }
+  }
+
+  /** A file the customer attached: what intake recorded of it. */
+  public record AttachmentInfo(
+      String fileName, String contentType, long sizeBytes, String sha256) {}
+
+  /** Where the delivery of an outbound message stands. */
+  public enum DeliveryStatus {
+    /** Published for its channel; no report yet. */
+    PENDING,
+    SENT,
+    /** The sender gave up after its retries. */
+    FAILED,
+    /** There was nobody to send it to (no contact on the conversation). */
+    UNDELIVERABLE
+  }
+
+  /** An outbound message's delivery, as its sender reported it. */
+  public record Delivery(
+      DeliveryStatus status, int attempts, String detail, String reportedBy, Instant at) {
+
+    static Delivery pending(Instant at) {
+      return new Delivery(DeliveryStatus.PENDING, 0, null, null, at);
+    }
+  }
+
+  /**
+   * One message of the conversation, in the order it happened: what the customer wrote (inquiry,
+   * follow-ups), what we answered (replies, requests for information, the automatic answer) and
+   * internal notes, each with its text, author and time.
+   *
+   * @param messageId the inbound message's channel id, or the id our outbound message is sent with
+   *     (its email Message-ID), or the note's command id
+   * @param author the customer's email for their messages, the agent's id for ours
+   * @param contactName the customer contact it is from (inbound) or for (outbound)
+   * @param customerFacing seen by the customer: everything but internal notes
+   * @param delivery for an outbound message, where its delivery stands; null otherwise
+   */
+  public record Message(
+      String messageId,
+      MessageKind kind,
+      Instant at,
+      String author,
+      Channel channel,
+      String contactName,
+      String contactEmail,
+      String subject,
+      String body,
+      List<AttachmentInfo> attachments,
+      boolean customerFacing,
+      Delivery delivery) {
+
+    public Message {
+      attachments = list(attachments);
+    }
+
+    Message withDelivery(Delivery next) {
+      return new Message(
+          messageId,
+          kind,
+          at,
+          author,
+          channel,
+          contactName,
+          contactEmail,
+          subject,
+          body,
+          attachments,
+          customerFacing,
+          next);
+    }
+  }
+
+  /** The message of this id, or null. */
+  public Message message(String messageId) {
+    return conversation.stream()
+        .filter(m -> m.messageId().equals(messageId))
+        .findFirst()
+        .orElse(null);
+  }
+
   /** One fact on the timeline: what happened, when, by whom, why. */
   public record TimelineEntry(Instant at, Activity event, String actor, String detail) {}
 
@@ -302,6 +408,7 @@ public record InquiryCase(
     Resolution resolution;
     final List<TimelineEntry> timeline;
     final LinkedHashMap<String, CommandOutcome> outcomes;
+    final List<Message> conversation;
 
     private Edit(InquiryCase c) {
       inquiryId = c.inquiryId;
@@ -330,6 +437,7 @@ public record InquiryCase(
       resolution = c.resolution;
       timeline = new ArrayList<>(c.timeline);
       outcomes = new LinkedHashMap<>(c.outcomes);
+      conversation = new ArrayList<>(c.conversation);
     }
 
     Edit log(Instant at, Activity event, String actor, String detail) {
@@ -374,7 +482,8 @@ public record InquiryCase(
           resolvedAt,
           resolution,
           timeline,
-          outcomes);
+          outcomes,
+          conversation);
     }
   }
 

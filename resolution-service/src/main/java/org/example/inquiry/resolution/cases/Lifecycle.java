@@ -6,7 +6,6 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
-import org.example.inquiry.schemas.Channel;
 import org.example.inquiry.schemas.KycStatus;
 
 /**
@@ -61,8 +60,15 @@ final class Lifecycle {
   }
 
   /** A customer follow-up: after the first response it rules out first-contact resolution. */
-  static Step followedUp(InquiryCase current, Instant at, Channel channel) {
+  /**
+   * The customer's follow-up, on the conversation once (a replayed one changes nothing): after the
+   * first response it rules out first-contact resolution, and it ends a wait for the customer.
+   */
+  static Step followedUp(InquiryCase current, InquiryCase.Message message) {
     InquiryCase.Edit next = current.edit();
+    if (!Conversation.addInbound(next, message)) {
+      return Step.of(current);
+    }
     next.followUps++;
     if (next.firstResponseAt != null) {
       next.followUpAfterFirstResponse = true;
@@ -70,7 +76,7 @@ final class Lifecycle {
     if (next.status == CaseStatus.WAITING_FOR_CUSTOMER) {
       next.status = CaseStatus.IN_PROGRESS;
     }
-    next.log(at, Activity.CUSTOMER_FOLLOWED_UP, "customer", "via " + channel);
+    next.log(message.at(), Activity.CUSTOMER_FOLLOWED_UP, "customer", "via " + message.channel());
     return Step.of(next.build());
   }
 

@@ -3,6 +3,7 @@ package org.example.inquiry.resolution.config;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Map;
+import org.example.inquiry.resolution.cases.Conversation;
 import org.example.inquiry.resolution.cases.PostingPolicy;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -17,6 +18,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param policyVersion recorded on approval decisions
  * @param posting how approved financial effects are booked ({@code resolution.posting.*}); every
  *     key left out takes the default of {@link PostingPolicy#defaults()}
+ * @param messageIdDomain the domain of the ids answers to customers are sent with (their email
+ *     Message-ID, {@code <id>@<domain>}); the organisation's mail domain in production
  */
 @ConfigurationProperties("resolution")
 public record ResolutionProperties(
@@ -25,7 +28,8 @@ public record ResolutionProperties(
     Duration slaCheckInterval,
     Duration commandTimeout,
     String policyVersion,
-    Posting posting) {
+    Posting posting,
+    String messageIdDomain) {
 
   public ResolutionProperties {
     fxToBase = fxToBase == null ? Map.of() : fxToBase;
@@ -36,6 +40,10 @@ public record ResolutionProperties(
     slaCheckInterval = slaCheckInterval == null ? Duration.ofSeconds(10) : slaCheckInterval;
     commandTimeout = commandTimeout == null ? Duration.ofSeconds(15) : commandTimeout;
     posting = posting == null ? new Posting(null, null, null, null, null, null, null) : posting;
+    messageIdDomain =
+        messageIdDomain == null || messageIdDomain.isBlank()
+            ? Conversation.DEFAULT_MESSAGE_ID_DOMAIN
+            : messageIdDomain;
   }
 
   /**

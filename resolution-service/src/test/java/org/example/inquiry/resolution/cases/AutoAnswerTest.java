@@ -83,9 +83,13 @@ class AutoAnswerTest {
   }
 
   @Test
-  void anInvoiceCopySaysTheCopyWasSent() {
+  void anInvoiceCopyIsAnsweredWithTheInvoiceAsTheLedgerShowsItAndClaimsNoDocumentWasSent() {
     assertThat(AutoAnswer.answer(simple(List.of("invoice-copy"), "INV-98"), ledger::get))
-        .hasValueSatisfying(a -> assertThat(a).contains("copy was sent"));
+        .hasValueSatisfying(
+            a ->
+                assertThat(a)
+                    .contains("INV-98: 4800 USD, status PAID")
+                    .doesNotContain("copy was sent"));
   }
 
   @Test
@@ -112,6 +116,14 @@ class AutoAnswerTest {
     assertThat(step.next().status()).isEqualTo(CaseStatus.RESOLVED);
     assertThat(step.next().resolution().firstContactResolution()).isTrue();
     assertThat(step.events()).hasSize(2).last().isInstanceOf(CaseEvent.Resolved.class);
+    assertThat(step.next().conversation())
+        .as("no customer message to answer: on the case, not sent")
+        .singleElement()
+        .satisfies(
+            m -> {
+              assertThat(m.kind()).isEqualTo(InquiryCase.MessageKind.AUTO_ANSWER);
+              assertThat(m.delivery().status()).isEqualTo(InquiryCase.DeliveryStatus.UNDELIVERABLE);
+            });
   }
 
   InquiryCase from(String senderCheck, String kyc) {

@@ -52,6 +52,40 @@ class CaseWorkflowTest {
   class ApprovalLayers {
 
     @Test
+    void aBillingAdjustmentAboveTheElevatedThresholdNeedsASupervisorAndNoOrdinaryApprover() {
+      var proposed = workflow.handle(opened(), Cases.propose("ben", "REBILL", "150000.00", "USD"));
+      String actionId = proposed.outcome().actionId();
+      InquiryCase.FinancialAction action = proposed.next().action(actionId);
+      assertThat(action.level()).isEqualTo(ApprovalLevel.ELEVATED);
+      assertThat(action.approverRole()).isEqualTo("supervisor");
+
+      var byApprover =
+          workflow.handle(
+              proposed.next(), Cases.decide("APPROVE", "ivy", actionId, null, "approver"));
+      assertThat(byApprover.outcome().refusal()).isInstanceOf(Refusal.Forbidden.class);
+      assertThat(byApprover.outcome().refusal().reason()).contains("supervisor");
+      assertThat(byApprover.next().action(actionId).approvedBy()).isEmpty();
+
+      var byMakerAsSupervisor =
+          workflow.handle(
+              byApprover.next(), Cases.decide("APPROVE", "ben", actionId, null, "supervisor"));
+      assertThat(byMakerAsSupervisor.outcome().refusal())
+          .as("maker-checker holds for supervisors too")
+          .isInstanceOf(Refusal.Forbidden.class);
+
+      var bySupervisor =
+          workflow.handle(
+              byMakerAsSupervisor.next(),
+              Cases.decide("APPROVE", "sup.billing", actionId, "large, checked", "supervisor"));
+      assertThat(bySupervisor.outcome().accepted()).isTrue();
+      assertThat(bySupervisor.next().action(actionId).state())
+          .isEqualTo(InquiryCase.ActionState.APPROVED);
+      assertThat(bySupervisor.next().action(actionId).approvedBy()).containsExactly("sup.billing");
+      assertThat(bySupervisor.events())
+          .anySatisfy(e -> assertThat(e).isInstanceOf(CaseEvent.EffectApproved.class));
+    }
+
+    @Test
     void theSeedAdjustmentNeedsTwoDifferentApproversAndNeverTheMaker() {
       var proposed = workflow.handle(opened(), Cases.propose("ben", "REBILL", "22000.00", "USD"));
       String actionId = proposed.outcome().actionId();

@@ -27,7 +27,9 @@ import org.example.inquiry.schemas.InquiryRouted;
 import org.example.inquiry.schemas.InquirySubmitted;
 import org.example.inquiry.schemas.InquiryWorked;
 import org.example.inquiry.schemas.LabelledExample;
+import org.example.inquiry.schemas.MessageDelivery;
 import org.example.inquiry.schemas.OpenItem;
+import org.example.inquiry.schemas.OutboundMessage;
 import org.example.inquiry.schemas.RequestRefused;
 
 /**
@@ -73,6 +75,8 @@ public final class Topics {
     public static final String FINANCE_ACKNOWLEDGEMENTS = "finance-acknowledgements";
     public static final String CUSTOMER_FINANCIAL_PROFILES = "customer-financial-profiles";
     public static final String CONTRACT_TERMS = "contract-terms";
+    public static final String OUTBOUND_MESSAGES = "outbound-messages";
+    public static final String MESSAGE_DELIVERIES = "message-deliveries";
 
     private Names() {}
   }
@@ -126,6 +130,22 @@ public final class Topics {
    */
   public static final TopicSpec FINANCE_ACKNOWLEDGEMENTS =
       event(Names.FINANCE_ACKNOWLEDGEMENTS, FinanceAcknowledgement.class, RESOLUTION);
+
+  /**
+   * Messages to customers (replies, requests for information, automatic answers), written by
+   * resolution's case processor; channel adapters deliver their channel's, intake's email sender
+   * the email ones.
+   */
+  public static final TopicSpec OUTBOUND_MESSAGES =
+      event(Names.OUTBOUND_MESSAGES, OutboundMessage.class, RESOLUTION);
+
+  /**
+   * What became of each outbound message (sent, or failed after retries), written by the senders
+   * (intake declares it, its email sender writes it) and folded into the case; co-partitioned with
+   * the case's other inputs.
+   */
+  public static final TopicSpec MESSAGE_DELIVERIES =
+      event(Names.MESSAGE_DELIVERIES, MessageDelivery.class, INTAKE);
 
   public static final TopicSpec INQUIRIES_FOLLOWED_UP =
       event(Names.INQUIRIES_FOLLOWED_UP, InquiryFollowedUp.class, INTAKE);
@@ -253,7 +273,9 @@ public final class Topics {
           FINANCIAL_EFFECTS_APPROVED,
           FINANCE_ACKNOWLEDGEMENTS,
           CUSTOMER_FINANCIAL_PROFILES,
-          CONTRACT_TERMS);
+          CONTRACT_TERMS,
+          OUTBOUND_MESSAGES,
+          MESSAGE_DELIVERIES);
 
   private static final Map<String, TopicSpec> BY_NAME;
 

@@ -82,7 +82,8 @@ class TopicsTest {
             Topics.OPEN_ITEMS,
             Topics.FINANCIAL_EFFECTS_APPROVED,
             Topics.FINANCE_ACKNOWLEDGEMENTS,
-            Topics.CONTRACT_TERMS);
+            Topics.CONTRACT_TERMS,
+            Topics.OUTBOUND_MESSAGES);
     assertThat(Topics.ownedBy(Topics.ROUTER))
         .containsExactly(Topics.INQUIRIES_ROUTED, Topics.CUSTOMER_FINANCIAL_PROFILES);
     assertThat(Topics.CUSTOMER_FINANCIAL_PROFILES.compacted()).isTrue();
@@ -99,7 +100,8 @@ class TopicsTest {
             Topics.INQUIRIES_SUBMITTED,
             Topics.INQUIRIES_FOLLOWED_UP,
             Topics.INQUIRIES_RATED,
-            Topics.CUSTOMERS);
+            Topics.CUSTOMERS,
+            Topics.MESSAGE_DELIVERIES);
     assertThat(Topics.ownedBy(Topics.CLASSIFIER))
         .containsExactly(
             Topics.INQUIRIES_CLASSIFIED,

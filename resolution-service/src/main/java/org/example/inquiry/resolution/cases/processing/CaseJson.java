@@ -31,6 +31,11 @@ public final class CaseJson {
     return new JsonSerde<>(InquiryCase.class, MAPPER);
   }
 
+  /** A conversation message kept until its case opens. */
+  static Serde<InquiryCase.Message> messageSerde() {
+    return new JsonSerde<>(InquiryCase.Message.class, MAPPER);
+  }
+
   /** Derived from the status, not state of its own. */
   @JsonIgnoreProperties({"open"})
   private abstract static class CaseMixIn {}

@@ -15,6 +15,7 @@ import org.example.inquiry.resolution.cases.AutoAnswer;
 import org.example.inquiry.resolution.cases.CaseCommand;
 import org.example.inquiry.resolution.cases.CaseContext;
 import org.example.inquiry.resolution.cases.CaseEvent;
+import org.example.inquiry.resolution.cases.Conversation;
 import org.example.inquiry.resolution.cases.CustomerFacts;
 import org.example.inquiry.resolution.cases.FinanceAcknowledgements;
 import org.example.inquiry.resolution.cases.FinancialEffect;
@@ -23,8 +24,11 @@ import org.example.inquiry.resolution.cases.Money;
 import org.example.inquiry.resolution.cases.Reference;
 import org.example.inquiry.schemas.AcknowledgementStatus;
 import org.example.inquiry.schemas.ApprovalDecision;
+import org.example.inquiry.schemas.Attachment;
+import org.example.inquiry.schemas.Contact;
 import org.example.inquiry.schemas.CreditLimitChange;
 import org.example.inquiry.schemas.Customer;
+import org.example.inquiry.schemas.DeliveryStatus;
 import org.example.inquiry.schemas.EffectKind;
 import org.example.inquiry.schemas.FinanceAcknowledgement;
 import org.example.inquiry.schemas.FinancialAdjustment;
@@ -32,10 +36,15 @@ import org.example.inquiry.schemas.FinancialEffectApproved;
 import org.example.inquiry.schemas.InquiryApproved;
 import org.example.inquiry.schemas.InquiryCommand;
 import org.example.inquiry.schemas.InquiryContext;
+import org.example.inquiry.schemas.InquiryFollowedUp;
+import org.example.inquiry.schemas.InquiryReceived;
 import org.example.inquiry.schemas.InquiryResolved;
 import org.example.inquiry.schemas.InquiryRouted;
 import org.example.inquiry.schemas.InquiryWorked;
+import org.example.inquiry.schemas.MessageDelivery;
 import org.example.inquiry.schemas.OpenItem;
+import org.example.inquiry.schemas.OutboundKind;
+import org.example.inquiry.schemas.OutboundMessage;
 import org.example.inquiry.schemas.PostingDirection;
 import org.example.inquiry.schemas.PostingLine;
 import org.example.inquiry.schemas.approval.ActionType;
@@ -195,6 +204,9 @@ public final class CaseMapper {
           .setTeams(w.teams())
           .build();
     }
+    if (event instanceof CaseEvent.Outbound o) {
+      return outbound(inquiryId, o, at);
+    }
     if (event instanceof CaseEvent.Approved a) {
       InquiryCase.FinancialAction action = a.action();
       return InquiryApproved.newBuilder()
@@ -224,6 +236,101 @@ public final class CaseMapper {
   }
 
   /** A finance system's answer, for the case workflow. */
+  /** The customer's inquiry as intake received it, the start of the conversation. */
+  public static InquiryCase.Message inquiry(InquiryReceived r) {
+    return inbound(
+        r.getChannelMessageId() == null ? "inquiry-" + r.getInquiryId() : r.getChannelMessageId(),
+        InquiryCase.MessageKind.INQUIRY,
+        r.getOccurredAt(),
+        r.getChannel(),
+        r.getContact(),
+        r.getSubject(),
+        r.getBody(),
+        r.getAttachments());
+  }
+
+  /** The customer writing again, on the conversation. */
+  public static InquiryCase.Message followUp(InquiryFollowedUp f) {
+    return inbound(
+        f.getChannelMessageId() == null ? "follow-up-" + f.getEventId() : f.getChannelMessageId(),
+        InquiryCase.MessageKind.FOLLOW_UP,
+        f.getOccurredAt(),
+        f.getChannel(),
+        f.getContact(),
+        f.getSubject(),
+        f.getBody(),
+        f.getAttachments());
+  }
+
+  private static InquiryCase.Message inbound(
+      String id,
+      InquiryCase.MessageKind kind,
+      Instant at,
+      org.example.inquiry.schemas.Channel channel,
+      Contact contact,
+      String subject,
+      String body,
+      List<Attachment> attachments) {
+    String email = contact == null ? null : contact.getEmail();
+    return new InquiryCase.Message(
+        id,
+        kind,
+        at,
+        email,
+        channel,
+        contact == null ? null : contact.getName(),
+        email,
+        subject,
+        body,
+        attachments.stream()
+            .map(
+                a ->
+                    new InquiryCase.AttachmentInfo(
+                        a.getFileName(), a.getContentType(), a.getSizeBytes(), a.getSha256()))
+            .toList(),
+        true,
+        null);
+  }
+
+  /** A sender's report on an outbound message. */
+  public static Conversation.DeliveryReport delivery(MessageDelivery d) {
+    if (d.getStatus() == DeliveryStatus.OTHER) {
+      throw new IllegalArgumentException(
+          "delivery status of message " + d.getMessageId() + " is not one this version knows");
+    }
+    return new Conversation.DeliveryReport(
+        d.getMessageId(),
+        d.getStatus() == DeliveryStatus.SENT,
+        d.getAttempts(),
+        d.getDetail(),
+        d.getDeliveredBy(),
+        d.getOccurredAt());
+  }
+
+  private static OutboundMessage outbound(String inquiryId, CaseEvent.Outbound o, Instant at) {
+    return OutboundMessage.newBuilder()
+        .setEventId(UUID.randomUUID().toString())
+        .setInquiryId(inquiryId)
+        .setOccurredAt(at)
+        .setMessageId(o.messageId())
+        .setKind(
+            switch (o.kind()) {
+              case REPLY -> OutboundKind.REPLY;
+              case INFORMATION_REQUEST -> OutboundKind.INFORMATION_REQUEST;
+              case AUTO_ANSWER -> OutboundKind.AUTO_ANSWER;
+              default -> OutboundKind.OTHER;
+            })
+        .setChannel(o.channel() == null ? org.example.inquiry.schemas.Channel.OTHER : o.channel())
+        .setCustomerId(o.customerId())
+        .setTo(new Contact(o.toName() == null ? "" : o.toName(), o.toEmail()))
+        .setSubject(o.subject())
+        .setBody(o.body())
+        .setInReplyTo(o.inReplyTo())
+        .setReferences(o.references())
+        .setAuthor(o.author())
+        .build();
+  }
+
   public static FinanceAcknowledgements.Acknowledgement acknowledgement(FinanceAcknowledgement a) {
     if (a.getStatus() != AcknowledgementStatus.POSTED
         && a.getStatus() != AcknowledgementStatus.REJECTED) {

@@ -25,7 +25,10 @@ class CaseStreamsConfig {
   @Bean
   CaseWorkflow caseWorkflow(ResolutionProperties properties) {
     return new CaseWorkflow(
-        properties.fxToBase(), properties.slaWarnAt(), properties.posting().policy());
+        properties.fxToBase(),
+        properties.slaWarnAt(),
+        properties.posting().policy(),
+        properties.messageIdDomain());
   }
 
   @Bean
@@ -67,6 +70,8 @@ class CaseStreamsConfig {
   @Bean
   StreamsInputTopics caseInputs() {
     return StreamsInputTopics.of(
+        Topics.INQUIRIES_RECEIVED.name(),
+        Topics.MESSAGE_DELIVERIES.name(),
         Topics.INQUIRIES_ROUTED.name(),
         Topics.INQUIRIES_FOLLOWED_UP.name(),
         Topics.INQUIRY_COMMANDS.name(),

@@ -32,24 +32,31 @@ import org.example.inquiry.schemas.FinancialEffectApproved;
 import org.example.inquiry.schemas.InquiryApproved;
 import org.example.inquiry.schemas.InquiryCommand;
 import org.example.inquiry.schemas.InquiryFollowedUp;
+import org.example.inquiry.schemas.InquiryReceived;
 import org.example.inquiry.schemas.InquiryResolved;
 import org.example.inquiry.schemas.InquiryRouted;
 import org.example.inquiry.schemas.InquiryWorked;
+import org.example.inquiry.schemas.MessageDelivery;
 import org.example.inquiry.schemas.OpenItem;
+import org.example.inquiry.schemas.OutboundMessage;
 import org.example.inquiry.schemas.RequestRefused;
 import org.example.inquiry.schemas.catalog.Topics;
 
 /**
- * The single writer of every case: routed inquiries, customer follow-ups, agents' commands and
- * finance systems' acknowledgements, all keyed by inquiry id on co-partitioned topics, go through
- * one processor that owns the {@value #CASES_STORE} store for its partitions. It checks each
- * command against the current case and emits the resulting events, exactly once with the store
- * update. A wall-clock punctuator raises SLA warnings and breaches. Built from a plain method so
- * TopologyTestDriver tests need no Spring.
+ * The single writer of every case: received and routed inquiries, customer follow-ups, agents'
+ * commands, finance systems' acknowledgements and senders' delivery reports, all keyed by inquiry
+ * id on co-partitioned topics, go through one processor that owns the {@value #CASES_STORE} store
+ * for its partitions. It checks each command against the current case and emits the resulting
+ * events, exactly once with the store update. A wall-clock punctuator raises SLA warnings and
+ * breaches. Built from a plain method so TopologyTestDriver tests need no Spring.
  */
 public final class CaseTopology {
 
   public static final String CASES_STORE = "cases";
+
+  /** Customers' inquiries that came before their routing, until the case opens. */
+  public static final String OPENINGS_STORE = "case-openings";
+
   public static final String LEDGER_STORE = "open-items";
   public static final String CUSTOMERS_STORE = "customer-master";
   public static final String PROFILES_STORE = "customer-financial-profiles";
@@ -67,6 +74,11 @@ public final class CaseTopology {
     builder.addStateStore(
         Stores.keyValueStoreBuilder(
             Stores.persistentKeyValueStore(CASES_STORE), Serdes.String(), CaseJson.serde()));
+    builder.addStateStore(
+        Stores.keyValueStoreBuilder(
+            Stores.persistentKeyValueStore(OPENINGS_STORE),
+            Serdes.String(),
+            CaseJson.messageSerde()));
     builder.addGlobalStore(
         Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(LEDGER_STORE), Serdes.String(), avro)
@@ -99,15 +111,18 @@ public final class CaseTopology {
     var outputs =
         builder.stream(
                 List.of(
+                    Topics.INQUIRIES_RECEIVED.name(),
                     Topics.INQUIRIES_ROUTED.name(),
                     Topics.INQUIRIES_FOLLOWED_UP.name(),
                     Topics.INQUIRY_COMMANDS.name(),
                     Topics.REQUESTS_REFUSED.name(),
-                    Topics.FINANCE_ACKNOWLEDGEMENTS.name()),
+                    Topics.FINANCE_ACKNOWLEDGEMENTS.name(),
+                    Topics.MESSAGE_DELIVERIES.name()),
                 Consumed.with(Serdes.String(), avro))
             .process(
                 () -> new CaseProcessor(workflow, clock, slaCheckInterval, policyVersion),
-                CASES_STORE);
+                CASES_STORE,
+                OPENINGS_STORE);
     Produced<String, SpecificRecord> produced = Produced.with(Serdes.String(), avro);
     outputs
         .filter((k, v) -> v instanceof InquiryWorked)
@@ -118,6 +133,9 @@ public final class CaseTopology {
     outputs
         .filter((k, v) -> v instanceof InquiryResolved)
         .to(Topics.INQUIRIES_RESOLVED.name(), produced);
+    outputs
+        .filter((k, v) -> v instanceof OutboundMessage)
+        .to(Topics.OUTBOUND_MESSAGES.name(), produced);
     // Keyed by customer: one customer's postings reach finance in the order they were approved.
     outputs
         .filter((k, v) -> v instanceof FinancialEffectApproved)
@@ -164,6 +182,7 @@ public final class CaseTopology {
     private final String policyVersion;
     private ProcessorContext<String, SpecificRecord> context;
     private KeyValueStore<String, InquiryCase> cases;
+    private KeyValueStore<String, InquiryCase.Message> openings;
     private KeyValueStore<String, SpecificRecord> ledger;
     private KeyValueStore<String, SpecificRecord> customers;
 
@@ -179,6 +198,7 @@ public final class CaseTopology {
     public void init(ProcessorContext<String, SpecificRecord> context) {
       this.context = context;
       this.cases = context.getStateStore(CASES_STORE);
+      this.openings = context.getStateStore(OPENINGS_STORE);
       this.ledger = context.getStateStore(LEDGER_STORE);
       this.customers = context.getStateStore(CUSTOMERS_STORE);
       context.schedule(slaCheckInterval, PunctuationType.WALL_CLOCK_TIME, now -> checkSla());
@@ -196,10 +216,20 @@ public final class CaseTopology {
       // Each event carries the time of its fact, the same instant the case view shows, so KPIs
       // computed from the events agree with the case to the millisecond.
       Instant factTime = now();
-      if (value instanceof InquiryRouted routed) {
+      if (value instanceof InquiryReceived received) {
+        InquiryCase.Message inquiry = CaseMapper.inquiry(received);
+        if (current == null) {
+          openings.put(inquiryId, inquiry);
+          return;
+        }
+        factTime = received.getOccurredAt();
+        step = workflow.received(current, inquiry);
+      } else if (value instanceof InquiryRouted routed) {
         factTime = routed.getOccurredAt();
         step = workflow.routed(current, CaseMapper.fromRouted(routed), routed.getOccurredAt());
         if (current == null) {
+          step = workflow.opened(step, openings.get(inquiryId));
+          openings.delete(inquiryId);
           AutoAnswer.Decision decision = AutoAnswer.decide(step.next(), this::ledgerItem);
           if (decision instanceof AutoAnswer.Answer answer) {
             apply(inquiryId, step, record.timestamp(), factTime);
@@ -212,7 +242,10 @@ public final class CaseTopology {
         }
       } else if (value instanceof InquiryFollowedUp followUp && current != null) {
         factTime = followUp.getOccurredAt();
-        step = workflow.followedUp(current, followUp.getOccurredAt(), followUp.getChannel());
+        step = workflow.followedUp(current, CaseMapper.followUp(followUp));
+      } else if (value instanceof MessageDelivery delivery) {
+        factTime = delivery.getOccurredAt();
+        step = workflow.delivered(current, CaseMapper.delivery(delivery));
       } else if (value instanceof RequestRefused refused) {
         factTime = refused.getOccurredAt();
         step =

@@ -40,6 +40,7 @@ public record CaseView(
     Instant resolvedAt,
     InquiryCase.Resolution resolution,
     List<InquiryCase.TimelineEntry> timeline,
+    List<InquiryCase.Message> conversation,
     Map<String, OutcomeView> outcomes,
     boolean open,
     CustomerFinancesView customerFinances) {
@@ -130,6 +131,7 @@ public record CaseView(
         c.resolvedAt(),
         c.resolution(),
         c.timeline(),
+        c.conversation(),
         outcomes,
         c.isOpen(),
         customerFinances);
