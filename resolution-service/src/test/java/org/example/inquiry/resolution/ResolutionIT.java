@@ -123,6 +123,53 @@ class ResolutionIT {
   @Autowired WebTestClient web;
 
   @Test
+  void eachTeamHasItsAssigneeAndAnEscalationReachesTheSupervisorsQueue() {
+    String inquiryId = route("res-team-" + UUID.randomUUID());
+    caseOf(inquiryId);
+    post(
+            "/api/v1/inquiries/" + inquiryId + "/assignment",
+            "{\"assignee\": \"bea\", \"team\": \"billing\"}",
+            token("sam", "supervisor"))
+        .expectStatus()
+        .isOk();
+    post("/api/v1/inquiries/" + inquiryId + "/claim?team=treasury", null, token("tom", "agent"))
+        .expectStatus()
+        .isBadRequest()
+        .expectBody()
+        .jsonPath("$.detail")
+        .value(
+            d -> assertThat(d.toString()).contains("team 'treasury' does not work this inquiry"));
+    post(
+            "/api/v1/inquiries/" + inquiryId + "/escalation",
+            "{\"reason\": \"customer threatens legal action\"}",
+            token("ben", "agent"))
+        .expectStatus()
+        .isOk();
+    post("/api/v1/inquiries/" + inquiryId + "/escalation", "{}", token("ben", "agent"))
+        .expectStatus()
+        .isBadRequest();
+
+    JsonNode c = caseOf(inquiryId);
+    assertThat(c.path("teams").get(1).path("assignee").asString()).isEqualTo("bea");
+    assertThat(c.path("escalation").path("supervisor").asString()).isEqualTo("sup.operations");
+    assertThat(queue("assignee=bea")).contains(inquiryId);
+    assertThat(queue("escalatedTo=sup.operations")).contains(inquiryId);
+    assertThat(queue("escalatedTo=sup.billing")).doesNotContain(inquiryId);
+  }
+
+  String queue(String filter) {
+    return web.get()
+        .uri("/api/v1/queues?size=200&" + filter)
+        .headers(h -> h.setBearerAuth(token("sam", "supervisor")))
+        .exchange()
+        .expectStatus()
+        .isOk()
+        .returnResult(String.class)
+        .getResponseBody()
+        .blockFirst();
+  }
+
+  @Test
   void theConversationIsOnTheCaseDraftsComeFromTheTemplatesAndTheReplyGoesOutForItsChannel() {
     String inquiryId = "res-conv-" + UUID.randomUUID();
     InquiryReceived received = Events.aReceivedInquiry(inquiryId);

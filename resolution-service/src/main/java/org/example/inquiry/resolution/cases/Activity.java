@@ -34,6 +34,8 @@ public enum Activity {
   ACKNOWLEDGEMENT_UNMATCHED,
   /** Every invoice the inquiry is about was cleared in the ledger after it came in. */
   LEDGER_CLEARED,
+  /** An agent put the case in a supervisor's queue, with why. */
+  ESCALATED,
   /** An answer to the customer was handed to its channel (e.g. accepted by the SMTP server). */
   MESSAGE_SENT,
   /** An answer to the customer could not be delivered after the sender's retries: an alert. */

@@ -47,16 +47,35 @@ public sealed interface CaseCommand {
     REJECT,
     RESOLVE,
     REOPEN,
-    LINK_CUSTOMER
+    LINK_CUSTOMER,
+    ESCALATE
   }
 
-  record Claim(Issued issued) implements CaseCommand {
+  /**
+   * The actor takes the case, or their team's part of it.
+   *
+   * @param team the case's team the actor works it for; null: the case as a whole
+   */
+  record Claim(Issued issued, String team) implements CaseCommand {
+    public Claim(Issued issued) {
+      this(issued, null);
+    }
+
     public String type() {
       return Type.CLAIM.name();
     }
   }
 
-  record Assign(Issued issued, String assignee) implements CaseCommand {
+  /**
+   * A supervisor gives the case, or one team's part of it, to someone.
+   *
+   * @param team the case's team the assignee works it for; null: the case as a whole
+   */
+  record Assign(Issued issued, String assignee, String team) implements CaseCommand {
+    public Assign(Issued issued, String assignee) {
+      this(issued, assignee, null);
+    }
+
     public String type() {
       return Type.ASSIGN.name();
     }
@@ -147,6 +166,17 @@ public sealed interface CaseCommand {
   record LinkCustomer(Issued issued, String customerId) implements CaseCommand {
     public String type() {
       return Type.LINK_CUSTOMER.name();
+    }
+  }
+
+  /**
+   * Puts the case in a supervisor's queue, with why.
+   *
+   * @param team whose supervisor; null: the lead team's
+   */
+  record Escalate(Issued issued, String reason, String team) implements CaseCommand {
+    public String type() {
+      return Type.ESCALATE.name();
     }
   }
 

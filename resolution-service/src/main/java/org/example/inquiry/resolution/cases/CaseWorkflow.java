@@ -202,6 +202,8 @@ public final class CaseWorkflow {
       return Lifecycle.resolve(current, resolve);
     } else if (c instanceof CaseCommand.Reopen reopen) {
       return Lifecycle.reopen(current, reopen);
+    } else if (c instanceof CaseCommand.Escalate escalate) {
+      return Lifecycle.escalate(current, escalate);
     }
     return Outcomes.refuse(current, c, new Refusal.Invalid("unknown command " + c.type()));
   }

@@ -91,36 +91,7 @@ public final class Conversation {
     String subject = subject(next.inquiryId, opening == null ? null : opening.subject());
     Channel channel =
         latest.map(Message::channel).orElse(next.context == null ? null : next.context.channel());
-    if (latest.isEmpty()) {
-      next.conversation.add(
-          new Message(
-              messageId,
-              kind,
-              at,
-              author,
-              channel,
-              null,
-              null,
-              subject,
-              text,
-              List.of(),
-              true,
-              new Delivery(
-                  DeliveryStatus.UNDELIVERABLE,
-                  0,
-                  "no customer message with an address to answer",
-                  null,
-                  at)));
-      return Optional.empty();
-    }
-    Message to = latest.get();
-    List<String> thread = new ArrayList<>();
-    for (Message m : next.conversation) {
-      if (m.channel() == Channel.EMAIL && m.kind() != MessageKind.NOTE) {
-        thread.add(m.messageId());
-      }
-    }
-    String inReplyTo = to.channel() == Channel.EMAIL ? to.messageId() : null;
+    Message to = latest.orElse(null);
     next.conversation.add(
         new Message(
             messageId,
@@ -128,13 +99,32 @@ public final class Conversation {
             at,
             author,
             channel,
-            to.contactName(),
-            to.contactEmail(),
+            to == null ? null : to.contactName(),
+            to == null ? null : to.contactEmail(),
             subject,
             text,
             List.of(),
             true,
-            Delivery.pending(at)));
+            to == null
+                ? new Delivery(
+                    DeliveryStatus.UNDELIVERABLE,
+                    0,
+                    "no customer message with an address to answer",
+                    null,
+                    at)
+                : Delivery.pending(at)));
+    if (to == null) {
+      return Optional.empty();
+    }
+    List<String> thread = new ArrayList<>();
+    for (Message m : next.conversation) {
+      if (m.channel() == Channel.EMAIL
+          && m.kind() != MessageKind.NOTE
+          && !m.messageId().equals(messageId)) {
+        thread.add(m.messageId());
+      }
+    }
+    String inReplyTo = to.channel() == Channel.EMAIL ? to.messageId() : null;
     return Optional.of(
         new CaseEvent.Outbound(
             messageId,

@@ -48,7 +48,8 @@ public record InquiryCase(
     Resolution resolution,
     List<TimelineEntry> timeline,
     Map<String, CommandOutcome> outcomes,
-    List<Message> conversation) {
+    List<Message> conversation,
+    Escalation escalation) {
 
   public InquiryCase {
     types = list(types);
@@ -105,7 +106,7 @@ public record InquiryCase(
   private static final InquiryCase NOTHING =
       new InquiryCase(
           null, null, null, null, null, null, false, null, 0, null, null, null, null, null, null,
-          null, null, false, 0, 0, null, null, null, null, null, null, null);
+          null, null, false, 0, 0, null, null, null, null, null, null, null, null);
 
   /** A team working the case. */
   public record Team(String team, boolean lead, String assignee, String supervisor) {}
@@ -255,6 +256,13 @@ public record InquiryCase(
       confirmedTypes = list(confirmedTypes);
     }
   }
+
+  /**
+   * The case is in a supervisor's queue: an SLA breach escalated it, or an agent asked for help.
+   *
+   * @param by who escalated it ({@code sla-clock} for a breach)
+   */
+  public record Escalation(String supervisor, String team, String reason, String by, Instant at) {}
 
   /** What a message of the conversation is. */
   public enum MessageKind {
@@ -409,6 +417,7 @@ public record InquiryCase(
     final List<TimelineEntry> timeline;
     final LinkedHashMap<String, CommandOutcome> outcomes;
     final List<Message> conversation;
+    Escalation escalation;
 
     private Edit(InquiryCase c) {
       inquiryId = c.inquiryId;
@@ -438,6 +447,7 @@ public record InquiryCase(
       timeline = new ArrayList<>(c.timeline);
       outcomes = new LinkedHashMap<>(c.outcomes);
       conversation = new ArrayList<>(c.conversation);
+      escalation = c.escalation;
     }
 
     Edit log(Instant at, Activity event, String actor, String detail) {
@@ -483,7 +493,8 @@ public record InquiryCase(
           resolution,
           timeline,
           outcomes,
-          conversation);
+          conversation,
+          escalation);
     }
   }
 

@@ -119,13 +119,7 @@ final class Lifecycle {
       return Outcomes.refuse(
           current, c, new Refusal.Conflict("the inquiry is resolved; reopen it first"));
     }
-    String who = c.actor();
-    InquiryCase.Edit next = current.edit();
-    next.assignee = who;
-    startWork(next);
-    next.log(c.at(), Activity.CLAIMED, who, who + " works the inquiry");
-    return Outcomes.accept(
-        next, c, Outcomes.worked(Activity.CLAIMED, c, who + " claimed the inquiry", who, null));
+    return take(current, c, c.actor(), c.team(), Activity.CLAIMED);
   }
 
   static Step assign(InquiryCase current, CaseCommand.Assign c) {
@@ -140,13 +134,106 @@ final class Lifecycle {
       return Outcomes.refuse(
           current, c, new Refusal.Conflict("the inquiry is resolved; reopen it first"));
     }
+    return take(current, c, c.assignee(), c.team(), Activity.ASSIGNED);
+  }
+
+  /**
+   * {@code who} works the case: for one of its teams (that team's assignee; also the case's when
+   * the team leads or the case has none), or as a whole.
+   */
+  private static Step take(
+      InquiryCase current, CaseCommand c, String who, String team, Activity activity) {
+    if (team != null && current.teams().stream().noneMatch(t -> t.team().equals(team))) {
+      return Outcomes.refuse(
+          current,
+          c,
+          new Refusal.Invalid(
+              "team '"
+                  + team
+                  + "' does not work this inquiry; its teams are "
+                  + current.teams().stream().map(InquiryCase.Team::team).toList()));
+    }
     InquiryCase.Edit next = current.edit();
-    next.assignee = c.assignee();
+    String detail;
+    if (team == null) {
+      next.assignee = who;
+      detail = activity == Activity.CLAIMED ? who + " works the inquiry" : "assigned to " + who;
+    } else {
+      boolean lead = false;
+      List<InquiryCase.Team> teams = new java.util.ArrayList<>();
+      for (InquiryCase.Team t : next.teams) {
+        if (t.team().equals(team)) {
+          teams.add(new InquiryCase.Team(t.team(), t.lead(), who, t.supervisor()));
+          lead = t.lead();
+        } else {
+          teams.add(t);
+        }
+      }
+      next.teams = teams;
+      if (lead || next.assignee == null) {
+        next.assignee = who;
+      }
+      detail =
+          (activity == Activity.CLAIMED ? who + " works the inquiry" : "assigned to " + who)
+              + " for "
+              + team;
+    }
     startWork(next);
-    String detail = "assigned to " + c.assignee();
-    next.log(c.at(), Activity.ASSIGNED, c.actor(), detail);
+    next.log(c.at(), activity, c.actor(), detail);
     return Outcomes.accept(
-        next, c, Outcomes.worked(Activity.ASSIGNED, c, detail, c.assignee(), null));
+        next,
+        c,
+        new CaseEvent.Worked(
+            activity,
+            c.actor(),
+            detail,
+            who,
+            null,
+            null,
+            team == null ? List.of() : List.of(team)));
+  }
+
+  /** The case into a team's supervisor's queue (the lead team's by default), with why. */
+  static Step escalate(InquiryCase current, CaseCommand.Escalate c) {
+    if (!current.isOpen()) {
+      return Outcomes.refuse(current, c, new Refusal.Conflict("the inquiry is resolved"));
+    }
+    if (c.reason() == null || c.reason().isBlank()) {
+      return Outcomes.refuse(current, c, new Refusal.Invalid("an escalation needs a reason"));
+    }
+    InquiryCase.Team team =
+        current.teams().stream()
+            .filter(t -> c.team() == null ? t.lead() : t.team().equals(c.team()))
+            .findFirst()
+            .orElse(null);
+    if (team == null || team.supervisor() == null) {
+      return Outcomes.refuse(
+          current,
+          c,
+          new Refusal.Invalid(
+              c.team() == null
+                  ? "the inquiry has no lead team with a supervisor"
+                  : "team '"
+                      + c.team()
+                      + "' does not work this inquiry; its teams are "
+                      + current.teams().stream().map(InquiryCase.Team::team).toList()));
+    }
+    InquiryCase.Edit next = current.edit();
+    next.escalation =
+        new InquiryCase.Escalation(team.supervisor(), team.team(), c.reason(), c.actor(), c.at());
+    String detail = "escalated to " + team.supervisor() + " (" + team.team() + "): " + c.reason();
+    next.log(c.at(), Activity.ESCALATED, c.actor(), detail);
+    return Outcomes.accept(
+        next,
+        c,
+        new CaseEvent.Worked(
+            Activity.ESCALATED,
+            c.actor(),
+            detail,
+            next.assignee,
+            team.supervisor(),
+            null,
+            List.of(team.team())));
   }
 
   static Step linkCustomer(

@@ -65,6 +65,16 @@ final class SlaClock {
     List<String> teams = current.teams().stream().map(InquiryCase.Team::team).toList();
     for (Signal signal : signals) {
       String supervisor = signal.escalate() ? current.leadSupervisor() : null;
+      if (supervisor != null) {
+        String lead =
+            current.teams().stream()
+                .filter(InquiryCase.Team::lead)
+                .map(InquiryCase.Team::team)
+                .findFirst()
+                .orElse(null);
+        next.escalation =
+            new InquiryCase.Escalation(supervisor, lead, signal.detail(), "sla-clock", now);
+      }
       String text = signal.detail() + (supervisor == null ? "" : "; escalated to " + supervisor);
       next.log(now, signal.activity(), "sla-clock", text);
       events.add(

@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Map;
+import java.util.Set;
 import org.example.inquiry.schemas.Channel;
 import org.example.inquiry.schemas.KycStatus;
 import org.example.inquiry.schemas.approval.ApprovalLevel;
@@ -397,6 +398,102 @@ class CaseWorkflowTest {
               Cases.propose("carl", "CREDIT_LIMIT_CHANGE", "80000.00", "EUR"),
               id -> expired);
       assertThat(refused.outcome().refusal().reason()).contains("EXPIRED");
+    }
+  }
+
+  @Nested
+  class TeamAssignment {
+
+    @Test
+    void eachTeamOfAMultiTeamCaseHasItsOwnAssignee() {
+      InquiryCase c = opened();
+      var billing =
+          workflow.handle(
+              c,
+              new CaseCommand.Assign(
+                  Cases.issued("sup.billing", Set.of("supervisor")), "bea", "billing"));
+      assertThat(billing.outcome().accepted()).isTrue();
+      assertThat(billing.next().teams())
+          .extracting(InquiryCase.Team::team, InquiryCase.Team::assignee)
+          .containsExactly(
+              org.assertj.core.groups.Tuple.tuple("operations", "omar"),
+              org.assertj.core.groups.Tuple.tuple("billing", "bea"));
+      assertThat(billing.next().assignee())
+          .as("billing does not lead: the case's assignee stays")
+          .isEqualTo(c.assignee());
+      assertThat(((CaseEvent.Worked) billing.events().get(0)).teams()).containsExactly("billing");
+
+      var operations =
+          workflow.handle(
+              billing.next(),
+              new CaseCommand.Claim(Cases.issued("olga", Set.of("agent")), "operations"));
+      assertThat(operations.next().teams().get(0).assignee()).isEqualTo("olga");
+      assertThat(operations.next().assignee()).as("operations leads").isEqualTo("olga");
+      assertThat(operations.next().timeline())
+          .last()
+          .extracting(InquiryCase.TimelineEntry::detail)
+          .isEqualTo("olga works the inquiry for operations");
+    }
+
+    @Test
+    void aTeamTheCaseDoesNotHaveIsRefusedAndTheExcludedStayExcluded() {
+      var wrong =
+          workflow.handle(
+              opened(),
+              new CaseCommand.Assign(
+                  Cases.issued("sup.billing", Set.of("supervisor")), "bea", "treasury"));
+      assertThat(wrong.outcome().refusal()).isInstanceOf(Refusal.Invalid.class);
+      assertThat(wrong.outcome().refusal().reason())
+          .contains("team 'treasury' does not work this inquiry")
+          .contains("[operations, billing]");
+      var excluded =
+          workflow.handle(
+              opened(),
+              new CaseCommand.Assign(
+                  Cases.issued("sup.billing", Set.of("supervisor")), "am.jsmith", "billing"));
+      assertThat(excluded.outcome().refusal()).isInstanceOf(Refusal.Forbidden.class);
+    }
+  }
+
+  @Nested
+  class Escalation {
+
+    @Test
+    void anAgentEscalatesToTheLeadOrANamedTeamsSupervisorWithWhy() {
+      var lead =
+          workflow.handle(
+              opened(),
+              new CaseCommand.Escalate(
+                  Cases.issued("ben", Set.of("agent")), "customer threatens legal action", null));
+      assertThat(lead.outcome().accepted()).isTrue();
+      assertThat(lead.next().escalation().supervisor()).isEqualTo("sup.operations");
+      assertThat(lead.next().escalation().reason()).isEqualTo("customer threatens legal action");
+      CaseEvent.Worked worked = (CaseEvent.Worked) lead.events().get(0);
+      assertThat(worked.activity()).isEqualTo(Activity.ESCALATED);
+      assertThat(worked.escalatedTo()).isEqualTo("sup.operations");
+
+      var billing =
+          workflow.handle(
+              lead.next(),
+              new CaseCommand.Escalate(
+                  Cases.issued("ben", Set.of("agent")),
+                  "credit note above my authority",
+                  "billing"));
+      assertThat(billing.next().escalation().supervisor()).isEqualTo("sup.billing");
+
+      var noReason =
+          workflow.handle(
+              opened(), new CaseCommand.Escalate(Cases.issued("ben", Set.of("agent")), " ", null));
+      assertThat(noReason.outcome().refusal()).isInstanceOf(Refusal.Invalid.class);
+    }
+
+    @Test
+    void aBreachedResolutionTargetPutsTheCaseInTheLeadSupervisorsQueue() {
+      InquiryCase c = opened();
+      var tick = workflow.slaTick(c, c.resolutionDueAt().plusSeconds(1));
+      assertThat(tick.next().escalation()).isNotNull();
+      assertThat(tick.next().escalation().supervisor()).isEqualTo("sup.operations");
+      assertThat(tick.next().escalation().by()).isEqualTo("sla-clock");
     }
   }
 }

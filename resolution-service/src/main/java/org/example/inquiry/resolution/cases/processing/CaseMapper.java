@@ -131,8 +131,9 @@ public final class CaseMapper {
       return new CaseCommand.Unknown(issued, k.getType());
     }
     return switch (type.get()) {
-      case CLAIM -> new CaseCommand.Claim(issued);
-      case ASSIGN -> new CaseCommand.Assign(issued, k.getAssignee());
+      case CLAIM -> new CaseCommand.Claim(issued, k.getTeam());
+      case ASSIGN -> new CaseCommand.Assign(issued, k.getAssignee(), k.getTeam());
+      case ESCALATE -> new CaseCommand.Escalate(issued, k.getReason(), k.getTeam());
       case REPLY -> new CaseCommand.Reply(issued, k.getText());
       case REQUEST_INFO -> new CaseCommand.RequestInfo(issued, k.getText());
       case NOTE -> new CaseCommand.Note(issued, k.getText());

@@ -38,6 +38,7 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 import reactor.core.publisher.Mono;
@@ -80,7 +81,14 @@ class CaseCommandController {
 
   record TextRequest(@NotBlank @Size(max = 20_000) String text) {}
 
-  record AssignRequest(@NotBlank @Size(max = 100) String assignee) {}
+  /**
+   * @param team the case's team the assignee works it for (one assignee per team); absent: the case
+   *     as a whole
+   */
+  record AssignRequest(
+      @NotBlank @Size(max = 100) String assignee,
+      @Size(max = 100) @Pattern(regexp = "[a-z0-9-]+", message = "must be a team name")
+          String team) {}
 
   @ValidMoney
   record AmountDto(
@@ -107,6 +115,14 @@ class CaseCommandController {
 
   record ReopenRequest(@NotBlank @Size(max = 2000) String reason) {}
 
+  /**
+   * @param team whose supervisor; absent: the lead team's
+   */
+  record EscalationRequest(
+      @NotBlank @Size(max = 2000) String reason,
+      @Size(max = 100) @Pattern(regexp = "[a-z0-9-]+", message = "must be a team name")
+          String team) {}
+
   record ReversalRequest(@NotBlank @Size(max = 2000) String reason) {}
 
   record LinkCustomerRequest(
@@ -115,11 +131,20 @@ class CaseCommandController {
           @Pattern(regexp = "[A-Za-z0-9._-]+", message = "must be a customer master id")
           String customerId) {}
 
-  @Operation(summary = "Claim the inquiry")
+  @Operation(
+      summary =
+          "Claim the inquiry, or with ?team= one team's part of a multi-team inquiry (one assignee"
+              + " per team)")
   @PostMapping(path = "/api/v1/inquiries/{id}/claim", produces = MediaType.APPLICATION_JSON_VALUE)
   @PreAuthorize("hasAnyRole('agent','supervisor')")
-  Mono<CommandAccepted> claim(@PathVariable String id, Authentication caller) {
-    return send(id, caller, command(id, caller, "CLAIM"));
+  Mono<CommandAccepted> claim(
+      @PathVariable String id,
+      @RequestParam(required = false)
+          @Size(max = 100)
+          @Pattern(regexp = "[a-z0-9-]+", message = "must be a team name")
+          String team,
+      Authentication caller) {
+    return send(id, caller, command(id, caller, "CLAIM").setTeam(team));
   }
 
   @Operation(summary = "Assign the inquiry to an agent")
@@ -133,7 +158,9 @@ class CaseCommandController {
     return send(
         id,
         caller,
-        command(id, caller, "ASSIGN").setAssignee(PersonIds.canonicalOrFolded(body.assignee())));
+        command(id, caller, "ASSIGN")
+            .setAssignee(PersonIds.canonicalOrFolded(body.assignee()))
+            .setTeam(body.team()));
   }
 
   @Operation(summary = "Reply to the customer (the first reply is the first response)")
@@ -273,6 +300,21 @@ class CaseCommandController {
             .setResolutionCode(body.resolutionCode())
             .setRootCause(body.rootCause())
             .setConfirmedTypes(body.confirmedTypes() == null ? List.of() : body.confirmedTypes()));
+  }
+
+  @Operation(
+      summary =
+          "Escalate the inquiry into a supervisor's queue (the lead team's, or a named team's), with"
+              + " why")
+  @PostMapping(
+      path = "/api/v1/inquiries/{id}/escalation",
+      consumes = MediaType.APPLICATION_JSON_VALUE,
+      produces = MediaType.APPLICATION_JSON_VALUE)
+  @PreAuthorize("hasAnyRole('agent','supervisor')")
+  Mono<CommandAccepted> escalate(
+      @PathVariable String id, @Valid @RequestBody EscalationRequest body, Authentication caller) {
+    return send(
+        id, caller, command(id, caller, "ESCALATE").setReason(body.reason()).setTeam(body.team()));
   }
 
   @Operation(summary = "Reopen a resolved inquiry")

@@ -43,7 +43,12 @@ class CaseQueries {
 
   /** A filter of the queue; null fields do not filter. */
   record QueueFilter(
-      String team, String status, Integer minPriority, Instant dueBefore, String assignee) {
+      String team,
+      String status,
+      Integer minPriority,
+      Instant dueBefore,
+      String assignee,
+      String escalatedTo) {
 
     Predicate<InquiryCase> predicate() {
       return c ->
@@ -53,7 +58,11 @@ class CaseQueries {
                   : c.status() != null && status.equals(c.status().name()))
               && (minPriority == null || c.priority() >= minPriority)
               && (dueBefore == null || c.resolutionDueAt().isBefore(dueBefore))
-              && (assignee == null || assignee.equals(c.assignee()));
+              && (assignee == null
+                  || assignee.equals(c.assignee())
+                  || c.teams().stream().anyMatch(t -> assignee.equals(t.assignee())))
+              && (escalatedTo == null
+                  || (c.escalation() != null && escalatedTo.equals(c.escalation().supervisor())));
     }
   }
 
@@ -81,6 +90,7 @@ class CaseQueries {
                                   optional(b, "minPriority", filter.minPriority());
                                   optional(b, "dueBefore", filter.dueBefore());
                                   optional(b, "assignee", filter.assignee());
+                                  optional(b, "escalatedTo", filter.escalatedTo());
                                   return b.build();
                                 },
                                 QueuePage.class,

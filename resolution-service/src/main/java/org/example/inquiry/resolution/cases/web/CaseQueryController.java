@@ -60,7 +60,9 @@ class CaseQueryController {
 
   @Operation(
       summary =
-          "A queue of cases, filtered by team, status, priority and SLA due time, most urgent first")
+          "A queue of cases, filtered by team, status, priority, SLA due time, assignee (of the"
+              + " case or one of its teams) and the supervisor it is escalated to, most urgent"
+              + " first")
   @GetMapping(path = "/api/v1/queues", produces = MediaType.APPLICATION_JSON_VALUE)
   @PreAuthorize("hasAnyRole('agent','approver','supervisor','auditor')")
   Mono<QueuePage> queue(
@@ -69,6 +71,7 @@ class CaseQueryController {
       @RequestParam(required = false) Integer minPriority,
       @RequestParam(required = false) Instant dueBefore,
       @RequestParam(required = false) String assignee,
+      @RequestParam(required = false) String escalatedTo,
       @RequestParam(defaultValue = "0") int page,
       @RequestParam(defaultValue = "20") int size,
       @RequestParam(defaultValue = "all") String scope,
@@ -79,7 +82,7 @@ class CaseQueryController {
               HttpStatus.BAD_REQUEST, "page must be >= 0 and size between 1 and 200"));
     }
     return cases.queue(
-        new CaseQueries.QueueFilter(team, status, minPriority, dueBefore, assignee),
+        new CaseQueries.QueueFilter(team, status, minPriority, dueBefore, assignee, escalatedTo),
         page,
         size,
         !"local".equals(scope),

@@ -41,6 +41,7 @@ public record CaseView(
     InquiryCase.Resolution resolution,
     List<InquiryCase.TimelineEntry> timeline,
     List<InquiryCase.Message> conversation,
+    InquiryCase.Escalation escalation,
     Map<String, OutcomeView> outcomes,
     boolean open,
     CustomerFinancesView customerFinances) {
@@ -132,6 +133,7 @@ public record CaseView(
         c.resolution(),
         c.timeline(),
         c.conversation(),
+        c.escalation(),
         outcomes,
         c.isOpen(),
         customerFinances);

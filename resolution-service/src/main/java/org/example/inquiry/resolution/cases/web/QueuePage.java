@@ -15,7 +15,8 @@ record QueuePage(int total, int page, int size, List<Item> items) {
       String assignee,
       List<String> types,
       String responseDueAt,
-      String resolutionDueAt) {
+      String resolutionDueAt,
+      String escalatedTo) {
 
     static Item of(InquiryCase c) {
       return new Item(
@@ -26,7 +27,8 @@ record QueuePage(int total, int page, int size, List<Item> items) {
           c.assignee() == null ? "" : c.assignee(),
           c.types(),
           c.responseDueAt().toString(),
-          c.resolutionDueAt().toString());
+          c.resolutionDueAt().toString(),
+          c.escalation() == null ? null : c.escalation().supervisor());
     }
   }
 }

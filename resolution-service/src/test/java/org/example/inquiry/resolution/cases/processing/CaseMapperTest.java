@@ -71,9 +71,9 @@ class CaseMapperTest {
 
   @Test
   void anUnknownCommandTypeOrActionTypeIsKeptForTheRefusal() {
-    assertThat(CaseMapper.fromCommand(wire("ESCALATE").build()))
+    assertThat(CaseMapper.fromCommand(wire("TELEPORT").build()))
         .isInstanceOfSatisfying(
-            CaseCommand.Unknown.class, u -> assertThat(u.type()).isEqualTo("ESCALATE"));
+            CaseCommand.Unknown.class, u -> assertThat(u.type()).isEqualTo("TELEPORT"));
     assertThat(CaseMapper.fromCommand(wire("PROPOSE_ACTION").setActionType("BRIBE").build()))
         .isInstanceOfSatisfying(
             CaseCommand.ProposeAction.class, p -> assertThat(p.actionType()).isNull());
