@@ -123,7 +123,7 @@ class ResolutionIT {
   @Autowired WebTestClient web;
 
   @Test
-  void eachTeamHasItsAssigneeAndAnEscalationReachesTheSupervisorsQueue() {
+  void eachTeamHasItsAssigneeTheAgentCorrectsTheTypesAndAnEscalationReachesTheSupervisor() {
     String inquiryId = route("res-team-" + UUID.randomUUID());
     caseOf(inquiryId);
     post(
@@ -149,7 +149,27 @@ class ResolutionIT {
         .expectStatus()
         .isBadRequest();
 
+    post(
+            "/api/v1/inquiries/" + inquiryId + "/classification",
+            "{\"types\": [\"dispute\", \"billing-discrepancy\"], \"reason\": \"quantities disputed\"}",
+            token("ben", "agent"))
+        .expectStatus()
+        .isOk();
+    post(
+            "/api/v1/inquiries/" + inquiryId + "/classification",
+            "{\"types\": [\"Dispute!\"], \"reason\": \"x\"}",
+            token("ben", "agent"))
+        .expectStatus()
+        .isBadRequest();
+    post(
+            "/api/v1/inquiries/" + inquiryId + "/classification",
+            "{\"types\": [\"dispute\"], \"reason\": \"x\"}",
+            token("aud", "auditor"))
+        .expectStatus()
+        .isForbidden();
+
     JsonNode c = caseOf(inquiryId);
+    assertThat(c.path("types").get(0).asString()).isEqualTo("dispute");
     assertThat(c.path("teams").get(1).path("assignee").asString()).isEqualTo("bea");
     assertThat(c.path("escalation").path("supervisor").asString()).isEqualTo("sup.operations");
     assertThat(queue("assignee=bea")).contains(inquiryId);

@@ -36,6 +36,8 @@ public enum Activity {
   LEDGER_CLEARED,
   /** An agent put the case in a supervisor's queue, with why. */
   ESCALATED,
+  /** An agent corrected the inquiry's types (a labelled correction for the classifier). */
+  RECLASSIFIED,
   /** An answer to the customer was handed to its channel (e.g. accepted by the SMTP server). */
   MESSAGE_SENT,
   /** An answer to the customer could not be delivered after the sender's retries: an alert. */

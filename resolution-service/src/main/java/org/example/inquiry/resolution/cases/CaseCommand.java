@@ -48,7 +48,8 @@ public sealed interface CaseCommand {
     RESOLVE,
     REOPEN,
     LINK_CUSTOMER,
-    ESCALATE
+    ESCALATE,
+    RECLASSIFY
   }
 
   /**
@@ -177,6 +178,20 @@ public sealed interface CaseCommand {
   record Escalate(Issued issued, String reason, String team) implements CaseCommand {
     public String type() {
       return Type.ESCALATE.name();
+    }
+  }
+
+  /**
+   * An agent corrects the classifier: the inquiry's types, main type first, and why. Resolving
+   * confirms them, so the correction reaches the classifier's labelled history.
+   */
+  record Reclassify(Issued issued, List<String> types, String reason) implements CaseCommand {
+    public Reclassify {
+      types = types == null ? List.of() : List.copyOf(types);
+    }
+
+    public String type() {
+      return Type.RECLASSIFY.name();
     }
   }
 

@@ -204,6 +204,8 @@ public final class CaseWorkflow {
       return Lifecycle.reopen(current, reopen);
     } else if (c instanceof CaseCommand.Escalate escalate) {
       return Lifecycle.escalate(current, escalate);
+    } else if (c instanceof CaseCommand.Reclassify reclassify) {
+      return Lifecycle.reclassify(current, reclassify);
     }
     return Outcomes.refuse(current, c, new Refusal.Invalid("unknown command " + c.type()));
   }

@@ -236,6 +236,46 @@ final class Lifecycle {
             List.of(team.team())));
   }
 
+  private static final java.util.regex.Pattern TYPE_NAME =
+      java.util.regex.Pattern.compile("[a-z][a-z0-9-]{0,49}");
+
+  /**
+   * The agent's correction of the inquiry's types (main type first), with why: on the case
+   * (resolving confirms the corrected types, so the classifier's labelled history learns them), on
+   * the timeline and on {@code inquiries-worked}. The teams stay as routed.
+   */
+  static Step reclassify(InquiryCase current, CaseCommand.Reclassify c) {
+    if (!current.isOpen()) {
+      return Outcomes.refuse(
+          current, c, new Refusal.Conflict("the inquiry is resolved; reopen it first"));
+    }
+    List<String> bad = c.types().stream().filter(t -> !TYPE_NAME.matcher(t).matches()).toList();
+    if (c.types().isEmpty() || c.types().size() > 5 || !bad.isEmpty()) {
+      return Outcomes.refuse(
+          current,
+          c,
+          new Refusal.Invalid(
+              "types must be 1 to 5 inquiry type names (lower case, hyphens)"
+                  + (bad.isEmpty() ? "" : "; not type names: " + bad)));
+    }
+    if (c.types().stream().distinct().count() != c.types().size()) {
+      return Outcomes.refuse(current, c, new Refusal.Invalid("a type is named twice"));
+    }
+    if (c.reason() == null || c.reason().isBlank()) {
+      return Outcomes.refuse(current, c, new Refusal.Invalid("a reclassification needs a reason"));
+    }
+    if (c.types().equals(current.types())) {
+      return Outcomes.refuse(
+          current, c, new Refusal.Conflict("the inquiry already has these types " + c.types()));
+    }
+    InquiryCase.Edit next = current.edit();
+    String detail = "types " + current.types() + " -> " + c.types() + ": " + c.reason();
+    next.types = c.types();
+    next.log(c.at(), Activity.RECLASSIFIED, c.actor(), detail);
+    return Outcomes.accept(
+        next, c, Outcomes.worked(Activity.RECLASSIFIED, c, detail, next.assignee, null));
+  }
+
   static Step linkCustomer(
       InquiryCase current, CaseCommand.LinkCustomer c, Function<String, CustomerFacts> customers) {
     if (!current.isOpen()) {

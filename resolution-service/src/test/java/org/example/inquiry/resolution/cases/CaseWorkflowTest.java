@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.example.inquiry.schemas.Channel;
@@ -494,6 +495,78 @@ class CaseWorkflowTest {
       assertThat(tick.next().escalation()).isNotNull();
       assertThat(tick.next().escalation().supervisor()).isEqualTo("sup.operations");
       assertThat(tick.next().escalation().by()).isEqualTo("sla-clock");
+    }
+  }
+
+  @Nested
+  class Reclassification {
+
+    @Test
+    void theAgentsCorrectionBecomesTheTypesTheResolutionConfirms() {
+      var corrected =
+          workflow.handle(
+              opened(),
+              new CaseCommand.Reclassify(
+                  Cases.issued("ben", Set.of("agent")),
+                  List.of("dispute", "billing-discrepancy"),
+                  "the customer disputes the quantities, the LC is fine"));
+      assertThat(corrected.outcome().accepted()).isTrue();
+      assertThat(corrected.next().types()).containsExactly("dispute", "billing-discrepancy");
+      CaseEvent.Worked worked = (CaseEvent.Worked) corrected.events().get(0);
+      assertThat(worked.activity()).isEqualTo(Activity.RECLASSIFIED);
+      assertThat(worked.detail())
+          .isEqualTo(
+              "types [logistics-billing, letter-of-credit] -> [dispute, billing-discrepancy]: the"
+                  + " customer disputes the quantities, the LC is fine");
+
+      var resolved =
+          workflow.handle(
+              corrected.next(),
+              new CaseCommand.Resolve(
+                  Cases.issued("ben", Set.of("agent")), "ADJUSTED", "quantities", List.of()));
+      InquiryCase done =
+          resolved.events().stream()
+              .filter(CaseEvent.Resolved.class::isInstance)
+              .map(e -> ((CaseEvent.Resolved) e).resolvedCase())
+              .findFirst()
+              .orElseThrow();
+      assertThat(done.resolution().confirmedTypes())
+          .as("resolved without naming types: the corrected ones are the labelled example")
+          .containsExactly("dispute", "billing-discrepancy");
+    }
+
+    @Test
+    void badCorrectionsAreRefusedWithTheReason() {
+      var issued = Cases.issued("ben", Set.of("agent"));
+      assertThat(
+              workflow
+                  .handle(opened(), new CaseCommand.Reclassify(issued, List.of(), "why"))
+                  .outcome()
+                  .refusal())
+          .isInstanceOf(Refusal.Invalid.class);
+      assertThat(
+              workflow
+                  .handle(opened(), new CaseCommand.Reclassify(issued, List.of("Dispute!"), "why"))
+                  .outcome()
+                  .refusal()
+                  .reason())
+          .contains("not type names: [Dispute!]");
+      assertThat(
+              workflow
+                  .handle(opened(), new CaseCommand.Reclassify(issued, List.of("dispute"), " "))
+                  .outcome()
+                  .refusal()
+                  .reason())
+          .contains("needs a reason");
+      assertThat(
+              workflow
+                  .handle(
+                      opened(),
+                      new CaseCommand.Reclassify(
+                          issued, List.of("logistics-billing", "letter-of-credit"), "same"))
+                  .outcome()
+                  .refusal())
+          .isInstanceOf(Refusal.Conflict.class);
     }
   }
 }

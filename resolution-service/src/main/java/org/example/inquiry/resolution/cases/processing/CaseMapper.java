@@ -134,6 +134,8 @@ public final class CaseMapper {
       case CLAIM -> new CaseCommand.Claim(issued, k.getTeam());
       case ASSIGN -> new CaseCommand.Assign(issued, k.getAssignee(), k.getTeam());
       case ESCALATE -> new CaseCommand.Escalate(issued, k.getReason(), k.getTeam());
+      case RECLASSIFY ->
+          new CaseCommand.Reclassify(issued, List.copyOf(k.getConfirmedTypes()), k.getReason());
       case REPLY -> new CaseCommand.Reply(issued, k.getText());
       case REQUEST_INFO -> new CaseCommand.RequestInfo(issued, k.getText());
       case NOTE -> new CaseCommand.Note(issued, k.getText());

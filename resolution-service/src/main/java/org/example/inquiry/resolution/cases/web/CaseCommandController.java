@@ -7,6 +7,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -114,6 +115,13 @@ class CaseCommandController {
       @Size(max = 20) List<@NotBlank @Size(max = 64) String> confirmedTypes) {}
 
   record ReopenRequest(@NotBlank @Size(max = 2000) String reason) {}
+
+  /**
+   * @param types the inquiry's types, main type first
+   */
+  record ReclassifyRequest(
+      @NotEmpty @Size(max = 5) List<@NotBlank @Size(max = 50) String> types,
+      @NotBlank @Size(max = 2000) String reason) {}
 
   /**
    * @param team whose supervisor; absent: the lead team's
@@ -300,6 +308,23 @@ class CaseCommandController {
             .setResolutionCode(body.resolutionCode())
             .setRootCause(body.rootCause())
             .setConfirmedTypes(body.confirmedTypes() == null ? List.of() : body.confirmedTypes()));
+  }
+
+  @Operation(
+      summary =
+          "Correct the inquiry's types (main type first), with why: resolving confirms them, so"
+              + " the classifier learns the correction; the teams stay as routed")
+  @PostMapping(
+      path = "/api/v1/inquiries/{id}/classification",
+      consumes = MediaType.APPLICATION_JSON_VALUE,
+      produces = MediaType.APPLICATION_JSON_VALUE)
+  @PreAuthorize("hasAnyRole('agent','supervisor')")
+  Mono<CommandAccepted> reclassify(
+      @PathVariable String id, @Valid @RequestBody ReclassifyRequest body, Authentication caller) {
+    return send(
+        id,
+        caller,
+        command(id, caller, "RECLASSIFY").setConfirmedTypes(body.types()).setReason(body.reason()));
   }
 
   @Operation(
