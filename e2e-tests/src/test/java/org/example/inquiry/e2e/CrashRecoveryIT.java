@@ -94,7 +94,7 @@ class CrashRecoveryIT {
       if (problems.isEmpty() || System.nanoTime() > deadline) {
         break;
       }
-      sleep(5000);
+      sleep(1000);
     }
     assertThat(problems).isEmpty();
   }
@@ -103,7 +103,7 @@ class CrashRecoveryIT {
     Ledger ledger = new Ledger(accepted);
     for (TopicSpec topic : TOPICS) {
       for (ConsumerRecord<String, Object> r :
-          new TopicReader(pipeline.kafka()).<Object>readAll(topic.name())) {
+          new TopicReader(pipeline.kafka()).<Object>readCommitted(topic.name())) {
         if (r.value() instanceof SpecificRecord event && topic.valueType().isInstance(event)) {
           ledger.event(
               topic.name(),

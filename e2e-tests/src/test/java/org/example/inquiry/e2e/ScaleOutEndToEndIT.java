@@ -166,7 +166,7 @@ class ScaleOutEndToEndIT {
                       Topics.INQUIRIES_RESOLVED)) {
                 Map<String, Integer> perInquiry = new TreeMap<>();
                 for (ConsumerRecord<String, Object> r :
-                    new TopicReader(pipeline.kafka()).<Object>readAll(topic.name())) {
+                    new TopicReader(pipeline.kafka()).<Object>readCommitted(topic.name())) {
                   perInquiry.merge(r.key(), 1, Integer::sum);
                 }
                 for (String id : ids) {
@@ -319,7 +319,7 @@ class ScaleOutEndToEndIT {
 
   private static long distinctKeys(TopicSpec topic) {
     return new TopicReader(pipeline.kafka())
-        .<Object>readAll(topic.name()).stream()
+        .<Object>readCommitted(topic.name()).stream()
             .filter(r -> r.key() != null && r.value() instanceof SpecificRecord)
             .map(ConsumerRecord::key)
             .distinct()
@@ -332,7 +332,7 @@ class ScaleOutEndToEndIT {
     for (TopicSpec topic : LIFECYCLE) {
       long n = 0;
       for (ConsumerRecord<String, Object> r :
-          new TopicReader(pipeline.kafka()).<Object>readAll(topic.name())) {
+          new TopicReader(pipeline.kafka()).<Object>readCommitted(topic.name())) {
         if (r.value() instanceof SpecificRecord event
             && topic.valueType().isInstance(event)
             && r.key() != null) {

@@ -356,4 +356,74 @@ class PlatformIT {
       throw new AssertionError("no dead letter with key " + key + "; saw " + seen.size());
     }
   }
+
+  /**
+   * A request refused before its body is read (no token) must not stall the connection it came on:
+   * the next request on that connection is answered, or the refusal closed the connection
+   * (Connection: close) so the client opens a new one. Either way nothing waits.
+   */
+  @Test
+  void aRequestRefusedBeforeItsBodyIsReadLeavesNoConnectionHanging() throws Exception {
+    String body = "{\"text\": \"" + "a".repeat(50_000) + "\"}";
+    try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+      socket.setSoTimeout(5_000);
+      var out = socket.getOutputStream();
+      var in = new java.io.BufferedInputStream(socket.getInputStream());
+      // no token: the security filter refuses it before anything reads the body
+      out.write(
+          ("POST /api/v1/echo HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                  + "Content-Length: "
+                  + body.length()
+                  + "\r\n\r\n"
+                  + body)
+              .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+      out.flush();
+      String refused = RawHttp.readResponse(in);
+      assertThat(refused).startsWith("HTTP/1.1 401");
+      if (refused.toLowerCase(java.util.Locale.ROOT).contains("\nconnection: close")) {
+        assertThat(in.read()).as("the refusal closed the connection").isEqualTo(-1);
+        return;
+      }
+      out.write(
+          "GET /actuator/health HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"
+              .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+      out.flush();
+      assertThat(RawHttp.readResponse(in))
+          .as("the next request on the same connection")
+          .startsWith("HTTP/1.1 200");
+    }
+  }
+
+  /**
+   * Keep-alive connections are answered request after request, whatever the mix of quick and slower
+   * answers: a client that reuses its connection never waits on a request the server buffered and
+   * forgot (reactor-netty #4361 hangs such a connection until the client gives up).
+   */
+  @Test
+  void aKeepAliveConnectionAnswersEveryRequest() throws Exception {
+    String token = LocalJwt.get().token("agent", "alice");
+    try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+      socket.setSoTimeout(5_000);
+      var out = socket.getOutputStream();
+      var in = new java.io.BufferedInputStream(socket.getInputStream());
+      for (int i = 0; i < 300; i++) {
+        String request =
+            i % 3 == 0
+                ? "GET /actuator/health HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"
+                : i % 3 == 1
+                    ? "GET /api/v1/ping HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer "
+                        + token
+                        + "\r\n\r\n"
+                    : "GET /api/v1/ping HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n";
+        out.write(request.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        out.flush();
+        try {
+          assertThat(RawHttp.readResponse(in)).startsWith("HTTP/1.1 ");
+        } catch (java.net.SocketTimeoutException e) {
+          throw new AssertionError(
+              "request " + i + " on the kept-alive connection was not answered", e);
+        }
+      }
+    }
+  }
 }

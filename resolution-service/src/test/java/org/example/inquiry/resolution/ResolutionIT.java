@@ -9,8 +9,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import org.example.inquiry.resolution.console.ConsoleSession;
 import org.example.inquiry.resolution.contracts.ContractTermsCsv;
 import org.example.inquiry.resolution.openitems.OpenItemCsv;
 import org.example.inquiry.schemas.ApprovalRequirement;
@@ -38,6 +40,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -57,6 +60,7 @@ class ResolutionIT {
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {
     ServiceTestProperties.register(registry);
+    registry.add("inquiry.console.sign-in-key", () -> LocalJwt.get().privateKeyLocation());
   }
 
   @BeforeAll
@@ -121,6 +125,7 @@ class ResolutionIT {
   }
 
   @Autowired WebTestClient web;
+  @LocalServerPort int port;
 
   @Test
   void eachTeamHasItsAssigneeTheAgentCorrectsTheTypesAndAnEscalationReachesTheSupervisor() {
@@ -333,6 +338,10 @@ class ResolutionIT {
   }
 
   static String route(String inquiryId) {
+    return route(inquiryId, routed -> {});
+  }
+
+  static String route(String inquiryId, java.util.function.Consumer<InquiryRouted> more) {
     InquiryRouted routed = Events.aRoutedInquiry(inquiryId, Instant.now());
     // Received just before it was routed, so its SLA clocks are hours from a warning (the seed's
     // fixed receipt date would have them warn on the first check and add to the timeline).
@@ -343,6 +352,7 @@ class ResolutionIT {
             tier("REBILL", "10000", "DUAL", "approver"),
             tier("REFUND", "0", "SINGLE", "approver")));
     routed.setExcludedPeople(List.of("am.jsmith"));
+    more.accept(routed);
     publish(routed);
     return inquiryId;
   }
@@ -566,5 +576,116 @@ class ResolutionIT {
         .expectStatus()
         .isForbidden();
     assertThat(caseOf(inquiryId).path("actions")).isEmpty();
+  }
+
+  @Test
+  void theConsoleWorksTheCaseWithTheUsersTokenAndShowsRefusalsInline() throws Exception {
+    String inquiryId =
+        route(
+            "res-console-" + UUID.randomUUID(),
+            routed ->
+                routed
+                    .getContext()
+                    .setReferences(
+                        List.of(
+                            new Reference(ReferenceKind.LETTER_OF_CREDIT, "LC-77"),
+                            new Reference(ReferenceKind.INVOICE, "INV-2026-000123"))));
+    caseOf(inquiryId);
+    String casePage = "/console/cases/" + inquiryId;
+
+    // not signed in: the sign-in page; a role a person cannot sign in with is refused on it
+    web.get()
+        .uri("/console/queue")
+        .exchange()
+        .expectStatus()
+        .is3xxRedirection()
+        .expectHeader()
+        .location("/console/sign-in");
+    var refusedSignIn =
+        ConsoleSession.anonymous(web)
+            .post("/console/sign-in", Map.of("user", "alice", "role", "finance-system"), false);
+    assertThat(refusedSignIn.getStatus().value()).isEqualTo(400);
+    assertThat(refusedSignIn.getResponseBody())
+        .contains("id=\"sign-in-error\"", "pick one of the roles");
+
+    ConsoleSession alice = ConsoleSession.signIn(web, "alice", "agent");
+    var queue = alice.get("/console/queue");
+    assertThat(queue.getStatus().value()).isEqualTo(200);
+    assertThat(queue.getResponseHeaders().getFirst("Content-Security-Policy"))
+        .contains("script-src 'self'");
+    assertThat(queue.getResponseBody())
+        .contains(
+            "data-inquiry-id=\"" + inquiryId + "\"", "class=\"sla-countdown", "alice (agent)");
+    var page = alice.get(casePage);
+    assertThat(page.getStatus().value()).isEqualTo(200);
+    assertThat(page.getResponseBody())
+        .contains(
+            "data-status=\"OPEN\"",
+            "id=\"propose-form\"",
+            "id=\"message-form\"",
+            "INV-2026-000123", // the ledger document the inquiry names
+            "sse-connect=\"/console/cases/" + inquiryId + "/updates\"");
+
+    // live updates: a change to the case reaches the page as a server-sent event
+    var changed =
+        alice.events(port, casePage + "/updates").filter(inquiryId::equals).next().toFuture();
+    var noted =
+        alice.post(casePage + "/messages", Map.of("kind", "NOTE", "text", "called the bank"), true);
+    assertThat(noted.getResponseBody())
+        .contains("data-outcome=\"accepted\"", "hx-swap-oob=\"true\"", "called the bank");
+    assertThat(changed.get(30, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(inquiryId);
+
+    // the agent proposes the rebill in the page; a forged form without the CSRF token is refused
+    var proposed =
+        alice.post(
+            casePage + "/actions",
+            Map.of(
+                "type", "REBILL",
+                "amount", "22,000.00",
+                "currency", "USD",
+                "invoiceReference", "INV-2026-000123",
+                "reason", "shipment two weeks late"),
+            true);
+    assertThat(proposed.getResponseBody())
+        .contains("data-outcome=\"accepted\"", "class=\"action\"");
+    assertThat(
+            alice
+                .forge(casePage + "/messages", Map.of("kind", "NOTE", "text", "forged"))
+                .getStatus()
+                .value())
+        .isEqualTo(403);
+    var badAmount =
+        alice.post(
+            casePage + "/actions",
+            Map.of("type", "REBILL", "amount", "lots", "currency", "USD", "reason", "x"),
+            true);
+    assertThat(badAmount.getResponseBody())
+        .contains("data-outcome=\"refused\"", "the amount must be a number");
+    String actionId = caseOf(inquiryId).path("actions").get(0).path("actionId").asString();
+    String approval = casePage + "/actions/" + actionId + "/approval";
+
+    // the account manager is refused by segregation of duties, with the reason on the page
+    ConsoleSession accountManager = ConsoleSession.signIn(web, "am.jsmith", "approver");
+    accountManager.get(casePage);
+    var sod = accountManager.post(approval, Map.of(), true);
+    assertThat(sod.getStatus().value()).isEqualTo(200);
+    assertThat(sod.getResponseBody()).contains("data-outcome=\"refused\"", "segregation of duties");
+    ConsoleSession ivy = ConsoleSession.signIn(web, "ivy", "approver");
+    ivy.get(casePage);
+    assertThat(ivy.post(approval, Map.of(), true).getResponseBody())
+        .contains("data-outcome=\"accepted\"");
+
+    // what cannot be shown is a page that says why, never an error
+    assertThat(alice.get("/console/cases/no-such-inquiry").getStatus().value()).isEqualTo(404);
+    assertThat(alice.get("/console/supervisor").getStatus().value()).isEqualTo(403);
+    ConsoleSession sam = ConsoleSession.signIn(web, "sam", "supervisor");
+    var board = sam.get("/console/supervisor");
+    assertThat(board.getStatus().value()).isEqualTo(200); // metrics-service is not running here
+    assertThat(board.getResponseBody()).contains("KPIs are not available");
+
+    // signed out, the session is gone
+    assertThat(alice.post("/console/sign-out", Map.of(), false).getStatus().is3xxRedirection())
+        .isTrue();
+    assertThat(alice.get("/console/queue").getStatus().is3xxRedirection()).isTrue();
   }
 }

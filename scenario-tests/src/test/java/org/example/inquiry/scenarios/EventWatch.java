@@ -120,6 +120,24 @@ final class EventWatch implements AutoCloseable {
     return poll(timeout, () -> of(topic, inquiryId, type).stream().filter(condition).findFirst());
   }
 
+  /**
+   * The events of one inquiry on one topic that match, once there are at least {@code count} of
+   * them (or all there are when {@code timeout} has passed): the case store and the events are
+   * committed together, but this watch reads them a moment later.
+   */
+  <T extends SpecificRecord> List<T> awaitCount(
+      String topic,
+      String inquiryId,
+      Class<T> type,
+      Predicate<T> condition,
+      int count,
+      Duration timeout) {
+    Supplier<List<T>> matching =
+        () -> of(topic, inquiryId, type).stream().filter(condition).toList();
+    return poll(timeout, () -> Optional.of(matching.get()).filter(found -> found.size() >= count))
+        .orElseGet(matching);
+  }
+
   /** Asks every 200 ms until there is an answer or {@code timeout} has passed. */
   private static <T> Optional<T> poll(Duration timeout, Supplier<Optional<T>> ask) {
     long deadline = System.nanoTime() + timeout.toNanos();

@@ -95,6 +95,11 @@ final class LocalStack implements AutoCloseable {
     return "http://127.0.0.1:" + LocalPorts.of("registry", offset);
   }
 
+  /** The web console that resolution serves (sign-in, queue, cases, supervisor view). */
+  String consoleUrl() {
+    return "http://127.0.0.1:" + LocalPorts.of("resolution", offset) + "/console";
+  }
+
   /** The IMAP port of the stack's development mail server. */
   int imapPort() {
     return LocalPorts.of("mail-imap", offset);
@@ -128,6 +133,12 @@ final class LocalStack implements AutoCloseable {
       env.put("STACK_HOME", home.toString());
       env.put("STACK_PORT_OFFSET", Integer.toString(offset));
       env.put("STACK_PROFILES", "scenario");
+      // The stack's flags with the JIT stopped at C1: the services start in about half the time and
+      // a suite of a few dozen inquiries never runs long enough for C2 to pay off (e2e-tests start
+      // their services the same way). A developer's own stack keeps the full JIT.
+      env.putIfAbsent(
+          "STACK_JAVA_OPTS",
+          "-Xms64m -Xmx256m -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError -XX:TieredStopAtLevel=1");
       Process process = builder.start();
       if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
         process.destroy();

@@ -38,6 +38,7 @@ public final class LocalJwt {
   private final KeyPair keys;
   private final LocalTokens issuer;
   private final Path publicKeyPem;
+  private final Path privateKeyPem;
 
   private LocalJwt() {
     try {
@@ -53,6 +54,14 @@ public final class LocalJwt {
                   .encodeToString(keys.getPublic().getEncoded())
               + "\n-----END PUBLIC KEY-----\n";
       Files.writeString(publicKeyPem, pem);
+      privateKeyPem = Files.createTempFile("inquiry-local-jwt-key", ".pem");
+      privateKeyPem.toFile().deleteOnExit();
+      Files.writeString(
+          privateKeyPem,
+          "-----BEGIN PRIVATE KEY-----\n"
+              + Base64.getMimeEncoder(64, "\n".getBytes())
+                  .encodeToString(keys.getPrivate().getEncoded())
+              + "\n-----END PRIVATE KEY-----\n");
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     } catch (IOException e) {
@@ -65,6 +74,14 @@ public final class LocalJwt {
       instance = new LocalJwt();
     }
     return instance;
+  }
+
+  /**
+   * {@code file:} location of the PEM (PKCS#8) private key: the local token issuer's, as the local
+   * stack gives it to resolution's console for local sign-in.
+   */
+  public String privateKeyLocation() {
+    return privateKeyPem.toUri().toString();
   }
 
   /** {@code file:} location of the PEM public key. */

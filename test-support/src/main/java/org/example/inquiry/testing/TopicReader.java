@@ -8,6 +8,7 @@ import java.util.UUID;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.Deserializer;
@@ -27,9 +28,49 @@ public final class TopicReader {
   /** Avro values of every committed record, waiting until one matches (or the timeout). */
   public <T> List<ConsumerRecord<String, T>> readUntil(
       String topic, Predicate<List<ConsumerRecord<String, T>>> done, Duration timeout) {
+    return read(topic, avroValues(), done, timeout);
+  }
+
+  /**
+   * Everything committed to the topic when this is called: every partition read to its last stable
+   * offset, without waiting for more. For checks that look again until the pipeline has caught up;
+   * a check that nothing more arrives needs {@link #readAll}'s quiet time instead.
+   */
+  public <T> List<ConsumerRecord<String, T>> readCommitted(String topic) {
+    List<ConsumerRecord<String, T>> records = new ArrayList<>();
+    try (KafkaConsumer<String, T> consumer =
+        new KafkaConsumer<>(
+            Map.of(
+                "bootstrap.servers",
+                kafka.bootstrapServers(),
+                "enable.auto.commit",
+                "false",
+                "isolation.level",
+                "read_committed"),
+            new StringDeserializer(),
+            this.<T>avroValues())) {
+      List<TopicPartition> partitions =
+          consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
+              .map(p -> new TopicPartition(topic, p.partition()))
+              .toList();
+      consumer.assign(partitions);
+      consumer.seekToBeginning(partitions);
+      Map<TopicPartition, Long> end = consumer.endOffsets(partitions, Duration.ofSeconds(10));
+      long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+      while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+        if (System.nanoTime() > deadline) {
+          throw new AssertionError("could not read " + topic + " to its end " + end);
+        }
+        consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+      }
+    }
+    return records;
+  }
+
+  /** Avro values; poison records (other tests put them on the same topics) read as null. */
+  private <T> Deserializer<T> avroValues() {
     AvroDeserializer<T> avro = new AvroDeserializer<>();
     avro.configure(Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, kafka.registryUrl()), false);
-    // Poison records (other tests put them on the same topics) read as null, not as a failed poll.
     Deserializer<T> values =
         (t, data) -> {
           try {
@@ -38,7 +79,7 @@ public final class TopicReader {
             return null;
           }
         };
-    return read(topic, values, done, timeout);
+    return values;
   }
 
   /** The value of the first committed record with this key, waiting up to the timeout. */

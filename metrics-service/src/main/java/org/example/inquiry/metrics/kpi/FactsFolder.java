@@ -61,6 +61,18 @@ public final class FactsFolder {
           f.reopenings++;
           f.lastReopenedAt = latest(f.lastReopenedAt, w.getOccurredAt());
         }
+        case "SLA_PAUSED" -> {
+          f.slaPausedAt = w.getOccurredAt();
+          if (w.getResolutionDueAt() != null) {
+            f.resolutionDueAt = w.getResolutionDueAt();
+          }
+        }
+        case "SLA_RESUMED" -> {
+          f.slaPausedAt = null;
+          if (w.getResolutionDueAt() != null) {
+            f.resolutionDueAt = w.getResolutionDueAt();
+          }
+        }
         case "SLA_BREACHED" -> {
           String detail = w.getDetail() == null ? "" : w.getDetail();
           if (detail.startsWith("first response")) {

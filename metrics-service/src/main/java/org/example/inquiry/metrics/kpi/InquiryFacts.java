@@ -41,6 +41,20 @@ public class InquiryFacts {
   public boolean responseBreached;
   public boolean resolutionBreached;
 
+  /** While the case waits for the customer, when its resolution clock stopped; else null. */
+  public Instant slaPausedAt;
+
+  /**
+   * The resolution due time as of {@code now}: while the clock stands still (the case waits for the
+   * customer) it moves on with time, so a paused case is never overdue.
+   */
+  public Instant resolutionDue(Instant now) {
+    if (resolutionDueAt == null || slaPausedAt == null || !now.isAfter(slaPausedAt)) {
+      return resolutionDueAt;
+    }
+    return resolutionDueAt.plus(java.time.Duration.between(slaPausedAt, now));
+  }
+
   /** A financial effect published at resolution. */
   public record Adjustment(String type, BigDecimal amount, String currency) {}
 

@@ -164,7 +164,8 @@ public final class KpiPartial {
     }
     if (f.isOpen()) {
       openBacklog++;
-      if (f.resolutionDueAt != null && now.isAfter(f.resolutionDueAt)) {
+      Instant due = f.resolutionDue(now);
+      if (due != null && now.isAfter(due)) {
         agingBacklog++;
       }
       if (f.types.contains("dispute") && f.amount != null) {
@@ -177,9 +178,10 @@ public final class KpiPartial {
         responseMet++;
       }
     }
-    if (in(f.resolutionDueAt, from, to) && !f.resolutionDueAt.isAfter(now)) {
+    Instant dueNow = f.resolutionDue(now);
+    if (in(dueNow, from, to) && !dueNow.isAfter(now)) {
       resolutionDue++;
-      if (f.isResolved() && !f.resolvedAt.isAfter(f.resolutionDueAt)) {
+      if (f.isResolved() && !f.resolvedAt.isAfter(dueNow)) {
         resolutionMet++;
       }
     }

@@ -173,4 +173,52 @@ class KpiCalculatorTest {
     assertThat(all.topRootCauses()).containsExactly(new KpiCalculator.Trend("carrier delay", 1, 2));
     assertThat(all.topTypes()).containsExactly(new KpiCalculator.Trend("refund", 1, 2));
   }
+
+  @Test
+  void aCaseWaitingForTheCustomerIsNeverOverdueAndItsMovedDueTimeJudgesItsSla() {
+    // open, due yesterday by its routed due time, but its clock stopped two days ago: not aging
+    InquiryFacts waiting = resolved("w", FROM.plus(Duration.ofDays(20)), Duration.ZERO, false);
+    waiting.resolvedAt = null;
+    waiting.resolutions = 0;
+    waiting.resolutionDueAt = NOW.minus(Duration.ofDays(1));
+    waiting.slaPausedAt = NOW.minus(Duration.ofDays(2));
+    // resolved after its routed due time, within the due time its pause moved it to
+    InquiryFacts resumed = resolved("r", FROM.plus(Duration.ofDays(2)), Duration.ofDays(4), false);
+    resumed.resolutionDueAt = FROM.plus(Duration.ofDays(7)); // moved by a three-day wait
+
+    var all =
+        KpiCalculator.compute(List.of(waiting, resumed), FROM, TO, NOW, KpiCalculator.GroupBy.NONE)
+            .get("all");
+
+    assertThat(all.openBacklog()).isEqualTo(1);
+    assertThat(all.agingBacklog()).isZero();
+    assertThat(all.resolutionSlaAttainment()).isEqualTo(1.0);
+    assertThat(waiting.resolutionDue(NOW)).isEqualTo(NOW.plus(Duration.ofDays(1)));
+  }
+
+  @Test
+  void theFactsFollowTheClockPausedAndResumedWithTheMovedDueTime() {
+    Instant routedDue = NOW.plus(Duration.ofHours(4));
+    InquiryFacts f = new InquiryFacts();
+    f.resolutionDueAt = routedDue;
+    f = FactsFolder.fold(f, "p", clock("SLA_PAUSED", NOW.minus(Duration.ofHours(2)), routedDue));
+    assertThat(f.slaPausedAt).isEqualTo(NOW.minus(Duration.ofHours(2)));
+    assertThat(f.resolutionDue(NOW)).isEqualTo(routedDue.plus(Duration.ofHours(2)));
+    Instant moved = routedDue.plus(Duration.ofHours(3));
+    f = FactsFolder.fold(f, "p", clock("SLA_RESUMED", NOW.plus(Duration.ofHours(1)), moved));
+    assertThat(f.slaPausedAt).isNull();
+    assertThat(f.resolutionDueAt).isEqualTo(moved);
+    assertThat(f.resolutionDue(NOW.plus(Duration.ofDays(1)))).isEqualTo(moved);
+  }
+
+  static org.example.inquiry.schemas.InquiryWorked clock(String activity, Instant at, Instant due) {
+    return org.example.inquiry.schemas.InquiryWorked.newBuilder()
+        .setEventId(java.util.UUID.randomUUID().toString())
+        .setInquiryId("p")
+        .setOccurredAt(at)
+        .setActivity(activity)
+        .setActor("omar")
+        .setResolutionDueAt(due)
+        .build();
+  }
 }

@@ -11,6 +11,8 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.config.annotation.method.configuration.EnableReactiveMethodSecurity;
@@ -87,8 +89,13 @@ public class PlatformSecurityAutoConfiguration {
     return TokenPolicy.decoder(policy, clock.getIfAvailable(Clock::systemUTC));
   }
 
+  /**
+   * The API's chain: it matches every exchange, so it comes last; a service may put chains for
+   * other parts of itself (resolution's web console) before it.
+   */
   @Bean
-  @ConditionalOnMissingBean
+  @Order(Ordered.LOWEST_PRECEDENCE)
+  @ConditionalOnMissingBean(name = "platformSecurityFilterChain")
   SecurityWebFilterChain platformSecurityFilterChain(
       ServerHttpSecurity http, ProblemResponses problems, TokenPolicyProperties policy) {
     return http.csrf(ServerHttpSecurity.CsrfSpec::disable)
@@ -115,7 +122,7 @@ public class PlatformSecurityAutoConfiguration {
    * as authorities. The {@link TokenPolicy} has already refused tokens whose claims are missing or
    * malformed.
    */
-  static Converter<Jwt, Mono<AbstractAuthenticationToken>> principalConverter(
+  public static Converter<Jwt, Mono<AbstractAuthenticationToken>> principalConverter(
       TokenPolicyProperties policy) {
     return jwt -> {
       String principal =

@@ -17,6 +17,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.kafka.config.StreamsBuilderFactoryBean;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Sinks;
 
 /**
  * Feeds {@link CommandOutcomes} from a store's changelog topic ({@code
@@ -34,6 +36,7 @@ public final class ChangelogFeed<V> implements SmartLifecycle {
   private final String store;
   private final Deserializer<V> values;
   private final CommandOutcomes<V> outcomes;
+  private final Sinks.Many<String> changes = Sinks.many().multicast().directBestEffort();
   private volatile boolean running;
   private volatile KafkaConsumer<String, byte[]> consumer;
   private Thread thread;
@@ -53,6 +56,14 @@ public final class ChangelogFeed<V> implements SmartLifecycle {
     this.store = store;
     this.values = values;
     this.outcomes = outcomes;
+  }
+
+  /**
+   * The keys whose value changed, as each change is committed (live views: a web page that shows
+   * the value reloads it). Nothing is replayed; a subscriber that cannot keep up misses changes.
+   */
+  public Flux<String> changes() {
+    return changes.asFlux();
   }
 
   String topic() {
@@ -95,6 +106,9 @@ public final class ChangelogFeed<V> implements SmartLifecycle {
           for (ConsumerRecord<String, byte[]> record : c.poll(Duration.ofMillis(500))) {
             if (record.value() != null && outcomes.awaits(record.key())) {
               offer(topic, record);
+            }
+            if (record.key() != null) {
+              changes.tryEmitNext(record.key()); // nobody listening, or a slow listener: dropped
             }
           }
         }

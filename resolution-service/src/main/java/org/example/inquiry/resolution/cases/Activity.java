@@ -38,6 +38,10 @@ public enum Activity {
   ESCALATED,
   /** An agent corrected the inquiry's types (a labelled correction for the classifier). */
   RECLASSIFIED,
+  /** The resolution clock stopped: the case waits for the customer. */
+  SLA_PAUSED,
+  /** The resolution clock runs again, the due time moved by the pause. */
+  SLA_RESUMED,
   /** An answer to the customer was handed to its channel (e.g. accepted by the SMTP server). */
   MESSAGE_SENT,
   /** An answer to the customer could not be delivered after the sender's retries: an alert. */

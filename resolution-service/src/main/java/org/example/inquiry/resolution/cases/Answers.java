@@ -43,6 +43,7 @@ final class Answers {
     Activity activity = first ? Activity.FIRST_RESPONDED : Activity.RESPONDED;
     next.log(c.at(), activity, c.actor(), "replied to the customer");
     List<CaseEvent> events = new ArrayList<>();
+    SlaPause.resume(next, c.at(), c.actor(), "the agent replied").ifPresent(events::add);
     events.add(Outcomes.worked(activity, c, "replied to the customer", next.assignee, null));
     Conversation.answer(
             next,
@@ -83,6 +84,7 @@ final class Answers {
     events.add(
         Outcomes.worked(
             Activity.INFO_REQUESTED, c, "asked the customer for information", next.assignee, null));
+    SlaPause.pause(next, c.at(), c.actor()).ifPresent(events::add);
     Conversation.answer(
             next,
             messageId("info-request", c.commandId(), domain),

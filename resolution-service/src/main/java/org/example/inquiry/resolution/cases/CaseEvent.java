@@ -1,5 +1,6 @@
 package org.example.inquiry.resolution.cases;
 
+import java.time.Instant;
 import java.util.List;
 
 /** A fact the case workflow produced; the adapter publishes it as the matching Avro event. */
@@ -13,11 +14,24 @@ public sealed interface CaseEvent {
       String assignee,
       String escalatedTo,
       InquiryCase.FinancialAction action,
-      List<String> teams)
+      List<String> teams,
+      Instant resolutionDueAt)
       implements CaseEvent {
 
     public Worked {
       teams = teams == null ? List.of() : List.copyOf(teams);
+    }
+
+    /** An activity that leaves the resolution due time as it was. */
+    public Worked(
+        Activity activity,
+        String actor,
+        String detail,
+        String assignee,
+        String escalatedTo,
+        InquiryCase.FinancialAction action,
+        List<String> teams) {
+      this(activity, actor, detail, assignee, escalatedTo, action, teams, null);
     }
 
     static Worked by(String actor, Activity activity, String detail) {

@@ -49,7 +49,9 @@ public record InquiryCase(
     List<TimelineEntry> timeline,
     Map<String, CommandOutcome> outcomes,
     List<Message> conversation,
-    Escalation escalation) {
+    Escalation escalation,
+    List<PriorityPart> priorityComponents,
+    Instant slaPausedAt) {
 
   public InquiryCase {
     types = list(types);
@@ -62,6 +64,21 @@ public record InquiryCase(
     timeline = list(timeline);
     outcomes = Collections.unmodifiableMap(new LinkedHashMap<>(map(outcomes)));
     conversation = list(conversation);
+    priorityComponents = list(priorityComponents);
+  }
+
+  /**
+   * One part of the routed priority: its normalised value, weight and points, and the facts behind
+   * it in words (null when the value speaks for itself).
+   */
+  public record PriorityPart(
+      String name, double value, double weight, double points, String basis) {}
+
+  /** The case with the parts its routed priority was made of. */
+  public InquiryCase withPriorityComponents(List<PriorityPart> parts) {
+    Edit next = edit();
+    next.priorityComponents = parts;
+    return next.build();
   }
 
   /**
@@ -106,7 +123,7 @@ public record InquiryCase(
   private static final InquiryCase NOTHING =
       new InquiryCase(
           null, null, null, null, null, null, false, null, 0, null, null, null, null, null, null,
-          null, null, false, 0, 0, null, null, null, null, null, null, null, null);
+          null, null, false, 0, 0, null, null, null, null, null, null, null, null, null, null);
 
   /** A team working the case. */
   public record Team(String team, boolean lead, String assignee, String supervisor) {}
@@ -418,6 +435,8 @@ public record InquiryCase(
     final LinkedHashMap<String, CommandOutcome> outcomes;
     final List<Message> conversation;
     Escalation escalation;
+    List<PriorityPart> priorityComponents;
+    Instant slaPausedAt;
 
     private Edit(InquiryCase c) {
       inquiryId = c.inquiryId;
@@ -448,6 +467,8 @@ public record InquiryCase(
       outcomes = new LinkedHashMap<>(c.outcomes);
       conversation = new ArrayList<>(c.conversation);
       escalation = c.escalation;
+      priorityComponents = c.priorityComponents;
+      slaPausedAt = c.slaPausedAt;
     }
 
     Edit log(Instant at, Activity event, String actor, String detail) {
@@ -494,7 +515,9 @@ public record InquiryCase(
           timeline,
           outcomes,
           conversation,
-          escalation);
+          escalation,
+          priorityComponents,
+          slaPausedAt);
     }
   }
 

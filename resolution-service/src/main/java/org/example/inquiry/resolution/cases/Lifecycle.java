@@ -3,8 +3,10 @@ package org.example.inquiry.resolution.cases;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Function;
 import org.example.inquiry.schemas.KycStatus;
 
@@ -31,6 +33,7 @@ final class Lifecycle {
       next = current.edit();
       next.teams = routed.teams();
       next.priority = routed.priority();
+      next.priorityComponents = routed.priorityComponents();
       next.responseDueAt = routed.responseDueAt();
       next.resolutionDueAt = routed.resolutionDueAt();
       next.approvalLadder = routed.approvalLadder();
@@ -77,7 +80,9 @@ final class Lifecycle {
       next.status = CaseStatus.IN_PROGRESS;
     }
     next.log(message.at(), Activity.CUSTOMER_FOLLOWED_UP, "customer", "via " + message.channel());
-    return Step.of(next.build());
+    Optional<CaseEvent> resumed =
+        SlaPause.resume(next, message.at(), "customer", "the customer answered");
+    return Step.of(next.build(), resumed.stream().toArray(CaseEvent[]::new));
   }
 
   /** HTTP refusals kept on one case's timeline; the requests-refused topic keeps every one. */
@@ -347,6 +352,8 @@ final class Lifecycle {
       return Outcomes.refuse(current, c, new Refusal.Invalid("a resolution code is required"));
     }
     InquiryCase.Edit next = current.edit();
+    List<CaseEvent> events = new ArrayList<>();
+    SlaPause.resume(next, c.at(), c.actor(), "resolved").ifPresent(events::add);
     next.status = CaseStatus.RESOLVED;
     next.resolvedAt = c.at();
     boolean fcr = next.reopenCount == 0 && !next.followUpAfterFirstResponse;
@@ -362,7 +369,8 @@ final class Lifecycle {
         c.resolutionCode()
             + (approved == 0 ? "" : ", " + approved + " financial adjustment(s)")
             + (fcr ? ", first contact" : ""));
-    return Outcomes.accept(next, c, List.of(new CaseEvent.Resolved(next.build())), null);
+    events.add(new CaseEvent.Resolved(next.build()));
+    return Outcomes.accept(next, c, events, null);
   }
 
   static Step reopen(InquiryCase current, CaseCommand.Reopen c) {

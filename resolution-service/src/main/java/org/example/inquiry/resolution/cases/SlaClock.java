@@ -45,7 +45,9 @@ final class SlaClock {
         signals.add(Signal.warning("first response due " + responseDue));
       }
     }
-    if (!was.resolutionBreached() && now.isAfter(resolutionDue)) {
+    if (current.slaPausedAt() != null) {
+      // the resolution clock stands still while the case waits for the customer (SlaPause)
+    } else if (!was.resolutionBreached() && now.isAfter(resolutionDue)) {
       resolutionBreached = true;
       signals.add(Signal.breach("resolution due " + resolutionDue + " missed"));
     } else if (!was.resolutionWarned()

@@ -98,25 +98,32 @@ public final class CaseMapper {
                         .stream())
             .toList();
     return InquiryCase.routed(
-        r.getInquiryId(),
-        context,
-        r.getTypes(),
-        r.getUrgency(),
-        r.getTeams().stream()
-            .map(
-                t ->
-                    new InquiryCase.Team(
-                        t.getTeam(), t.getLead(), t.getAssignee(), t.getSupervisor()))
-            .toList(),
-        r.getTriage(),
-        r.getReason(),
-        r.getPriority(),
-        r.getResponseDueAt(),
-        r.getResolutionDueAt(),
-        r.getSlaCalendar(),
-        ladder,
-        r.getExcludedPeople().stream().map(PersonIds::canonicalOrFolded).toList(),
-        rates);
+            r.getInquiryId(),
+            context,
+            r.getTypes(),
+            r.getUrgency(),
+            r.getTeams().stream()
+                .map(
+                    t ->
+                        new InquiryCase.Team(
+                            t.getTeam(), t.getLead(), t.getAssignee(), t.getSupervisor()))
+                .toList(),
+            r.getTriage(),
+            r.getReason(),
+            r.getPriority(),
+            r.getResponseDueAt(),
+            r.getResolutionDueAt(),
+            r.getSlaCalendar(),
+            ladder,
+            r.getExcludedPeople().stream().map(PersonIds::canonicalOrFolded).toList(),
+            rates)
+        .withPriorityComponents(
+            r.getPriorityComponents().stream()
+                .map(
+                    p ->
+                        new InquiryCase.PriorityPart(
+                            p.getName(), p.getValue(), p.getWeight(), p.getPoints(), p.getBasis()))
+                .toList());
   }
 
   public static CaseCommand fromCommand(InquiryCommand k) {
@@ -205,6 +212,7 @@ public final class CaseMapper {
           .setAmount(action == null ? null : avro(action.amount()))
           .setApprovalLevel(action == null ? null : action.level().name())
           .setTeams(w.teams())
+          .setResolutionDueAt(w.resolutionDueAt())
           .build();
     }
     if (event instanceof CaseEvent.Outbound o) {

@@ -3,6 +3,7 @@ package org.example.inquiry.resolution.cases.web;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -17,6 +18,7 @@ import org.example.inquiry.resolution.config.ResolutionProperties;
 import org.example.inquiry.schemas.ContractTerms;
 import org.example.inquiry.schemas.Customer;
 import org.example.inquiry.schemas.CustomerFinancialProfile;
+import org.example.inquiry.schemas.OpenItem;
 import org.example.inquiry.schemas.ReferenceKind;
 import org.springframework.stereotype.Component;
 
@@ -32,6 +34,7 @@ class CaseCustomerFinances {
   private final KeyValueView<SpecificRecord> customers;
   private final KeyValueView<SpecificRecord> profiles;
   private final KeyValueView<SpecificRecord> contracts;
+  private final KeyValueView<SpecificRecord> ledger;
   private final Map<String, BigDecimal> fxToBase;
   private final String baseCurrency;
   private final Clock clock;
@@ -40,6 +43,7 @@ class CaseCustomerFinances {
     this.customers = stores.keyValue(CaseTopology.CUSTOMERS_STORE, "The customer master view");
     this.profiles = stores.keyValue(CaseTopology.PROFILES_STORE, "The financial profiles view");
     this.contracts = stores.keyValue(CaseTopology.CONTRACTS_STORE, "The contract terms view");
+    this.ledger = stores.keyValue(CaseTopology.LEDGER_STORE, "The ledger view");
     this.fxToBase = properties.fxToBase();
     this.baseCurrency = properties.posting().baseCurrency();
     this.clock = Clock.systemUTC();
@@ -47,7 +51,40 @@ class CaseCustomerFinances {
 
   /** The case as the API shows it, with its customer's finances. */
   CaseView view(InquiryCase c) {
-    return CaseView.of(c, finances(c));
+    return CaseView.of(c, finances(c), documents(c));
+  }
+
+  /**
+   * The ledger documents the inquiry names (its references that are document numbers of the ledger
+   * extract), as the ledger shows them now; another customer's document is left out.
+   */
+  List<CaseView.LedgerDocumentView> documents(InquiryCase c) {
+    if (c.context() == null) {
+      return List.of();
+    }
+    String customerId = c.context().customerId();
+    return c.context().references().stream()
+        .map(r -> r.value())
+        .distinct()
+        .map(number -> lookup(ledger, number, OpenItem.class))
+        .flatMap(Optional::stream)
+        .filter(item -> customerId == null || customerId.equals(item.getCustomerId()))
+        .map(
+            item ->
+                new CaseView.LedgerDocumentView(
+                    item.getDocumentNumber(),
+                    item.getDocumentType(),
+                    item.getAmount().getAmount(),
+                    item.getOpenAmount().getAmount(),
+                    item.getAmount().getCurrency(),
+                    item.getIssueDate(),
+                    item.getDueDate(),
+                    item.getStatus(),
+                    item.getPaidOn(),
+                    item.getPromisedPaymentDate(),
+                    item.getOrderNumber(),
+                    item.getLetterOfCreditNumber()))
+        .toList();
   }
 
   CustomerFinancesView finances(InquiryCase c) {

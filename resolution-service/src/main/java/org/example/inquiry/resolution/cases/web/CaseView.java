@@ -2,6 +2,7 @@ package org.example.inquiry.resolution.cases.web;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,7 +45,30 @@ public record CaseView(
     InquiryCase.Escalation escalation,
     Map<String, OutcomeView> outcomes,
     boolean open,
-    CustomerFinancesView customerFinances) {
+    CustomerFinancesView customerFinances,
+    List<InquiryCase.PriorityPart> priorityComponents,
+    List<LedgerDocumentView> documents,
+    Instant slaPausedAt) {
+
+  /**
+   * A ledger document the inquiry refers to, as the ledger extract shows it now.
+   *
+   * @param paidOn the day it was settled in full, or null
+   * @param promisedPaymentDate the day the customer promised to pay, or null
+   */
+  public record LedgerDocumentView(
+      String documentNumber,
+      String documentType,
+      BigDecimal amount,
+      BigDecimal openAmount,
+      String currency,
+      LocalDate issueDate,
+      LocalDate dueDate,
+      String status,
+      LocalDate paidOn,
+      LocalDate promisedPaymentDate,
+      String orderNumber,
+      String letterOfCreditNumber) {}
 
   /** The inquiry's context from intake. */
   public record ContextView(
@@ -104,6 +128,12 @@ public record CaseView(
 
   /** The case with its customer's finances (reading a case). */
   public static CaseView of(InquiryCase c, CustomerFinancesView customerFinances) {
+    return of(c, customerFinances, List.of());
+  }
+
+  /** The case with its customer's finances and the ledger documents it refers to. */
+  public static CaseView of(
+      InquiryCase c, CustomerFinancesView customerFinances, List<LedgerDocumentView> documents) {
     Map<String, OutcomeView> outcomes = new LinkedHashMap<>();
     c.outcomes().forEach((id, outcome) -> outcomes.put(id, outcome(outcome)));
     return new CaseView(
@@ -136,7 +166,10 @@ public record CaseView(
         c.escalation(),
         outcomes,
         c.isOpen(),
-        customerFinances);
+        customerFinances,
+        c.priorityComponents(),
+        documents == null ? List.of() : documents,
+        c.slaPausedAt());
   }
 
   static OutcomeView outcome(CommandOutcome o) {
