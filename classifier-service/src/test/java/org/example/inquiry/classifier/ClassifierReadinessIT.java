@@ -49,7 +49,8 @@ class ClassifierReadinessIT {
   @BeforeAll
   static void upstreamTopics() {
     // the Streams view of outcomes waits for resolution's topic
-    kafka.createTopics(Topics.INQUIRIES_RECEIVED, Topics.INQUIRIES_RESOLVED);
+    kafka.createTopics(
+        Topics.INQUIRIES_RECEIVED, Topics.INQUIRIES_RESOLVED, Topics.INQUIRIES_WORKED);
   }
 
   @LocalServerPort int port;

@@ -20,6 +20,7 @@ import org.example.inquiry.schemas.ClassifierRetrained;
 import org.example.inquiry.schemas.InquiryClassified;
 import org.example.inquiry.schemas.InquiryReceived;
 import org.example.inquiry.schemas.InquiryResolved;
+import org.example.inquiry.schemas.InquiryWorked;
 import org.example.inquiry.schemas.LabelledExample;
 import org.example.inquiry.schemas.catalog.Topics;
 import org.example.inquiry.testing.Events;
@@ -69,7 +70,8 @@ class LearningLoopIT {
 
   @BeforeAll
   static void upstreamTopics() {
-    kafka.createTopics(Topics.INQUIRIES_RECEIVED, Topics.INQUIRIES_RESOLVED);
+    kafka.createTopics(
+        Topics.INQUIRIES_RECEIVED, Topics.INQUIRIES_RESOLVED, Topics.INQUIRIES_WORKED);
   }
 
   @Autowired WebTestClient web;
@@ -138,7 +140,48 @@ class LearningLoopIT {
     assertThat(rejected.getCandidateMacroF1()).isLessThan(rejected.getCurrentMacroF1());
     assertThat(classify("still-" + UUID.randomUUID()).getModelVersion()).isEqualTo(promotedVersion);
 
-    // 3. An undecodable decision on classifier-models is dead-lettered with its reason by the
+    // 3. An agent's reclassification is a labelled example at once (it replaces that inquiry's
+    // confirmed one until its next resolution).
+    String corrected = good.get(0).inquiryId();
+    new TopicWriter(kafka)
+        .send(
+            Topics.INQUIRIES_WORKED.name(),
+            corrected,
+            InquiryWorked.newBuilder()
+                .setEventId(UUID.randomUUID().toString())
+                .setInquiryId(corrected)
+                .setOccurredAt(Instant.now())
+                .setActivity("RECLASSIFIED")
+                .setActor("agent.lee")
+                .setDetail("types corrected")
+                .setCorrectedTypes(List.of("dispute", "credit-note"))
+                .build());
+    LabelledExample correction =
+        new TopicReader(kafka)
+                .<LabelledExample>readUntil(
+                    Topics.CLASSIFIER_LABELLED_EXAMPLES.name(),
+                    rs ->
+                        rs.stream()
+                            .anyMatch(
+                                r ->
+                                    corrected.equals(r.key())
+                                        && "agent-corrected".equals(r.value().getSource())),
+                    Duration.ofSeconds(60))
+                .stream()
+                .filter(
+                    r ->
+                        corrected.equals(r.key())
+                            && "agent-corrected".equals(r.value().getSource()))
+                .map(ConsumerRecord::value)
+                .findFirst()
+                .orElseThrow(
+                    () ->
+                        new AssertionError("the correction of " + corrected + " was not learned"));
+    assertThat(correction.getTypes()).containsExactly("dispute", "credit-note");
+    assertThat(correction.getResolvedBy()).isEqualTo("agent.lee");
+    assertThat(correction.getText()).isEqualTo(one.getText());
+
+    // 4. An undecodable decision on classifier-models is dead-lettered with its reason by the
     // watcher's container, which goes on: the model in use stays and inquiries are classified.
     // (Last: the test's own Avro reader of classifier-models would stop at it.)
     String poison = "poison-" + UUID.randomUUID();

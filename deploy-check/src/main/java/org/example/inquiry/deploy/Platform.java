@@ -122,6 +122,7 @@ public final class Platform {
           List.of(
               Topics.INQUIRIES_RECEIVED,
               Topics.INQUIRIES_RESOLVED,
+              Topics.INQUIRIES_WORKED,
               Topics.CLASSIFIER_LABELLED_EXAMPLES,
               Topics.CLASSIFIER_MODELS),
           Topics.CLASSIFIER,

@@ -17,6 +17,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.example.inquiry.classifier.model.InquiryText;
 import org.example.inquiry.schemas.InquiryReceived;
 import org.example.inquiry.schemas.InquiryResolved;
+import org.example.inquiry.schemas.InquiryWorked;
 import org.example.inquiry.schemas.LabelledExample;
 import org.example.inquiry.schemas.catalog.Topics;
 import org.slf4j.Logger;
@@ -25,10 +26,12 @@ import org.slf4j.LoggerFactory;
 /**
  * The labelled history: every resolved inquiry whose resolution confirms types becomes a {@link
  * LabelledExample} on {@code classifier-labelled-examples}, joined with the inquiry's text from
- * {@code inquiries-received} (both keyed by inquiry id, 6 partitions, so co-partitioned). Only the
- * text the model reads is kept in the store, not the whole received event. Resolutions by the
- * auto-responder are skipped: their types are the classifier's own, and learning from them would
- * only reinforce its mistakes.
+ * {@code inquiries-received} (both keyed by inquiry id, 6 partitions, so co-partitioned). So does
+ * an agent's correction of the types ({@code RECLASSIFIED} on {@code inquiries-worked}), at once:
+ * the history keeps the latest example per inquiry, so the resolution's confirmation later replaces
+ * it. Only the text the model reads is kept in the store, not the whole received event. Resolutions
+ * by the auto-responder are skipped: their types are the classifier's own, and learning from them
+ * would only reinforce its mistakes.
  */
 public final class LabelledHistoryTopology {
 
@@ -37,8 +40,13 @@ public final class LabelledHistoryTopology {
    */
   public static final String TEXTS_STORE = "inquiry-texts";
 
-  /** Value of {@code source} on every example this topology writes. */
+  /** Value of {@code source} on an example a resolution confirmed. */
   public static final String AGENT_CONFIRMED = "agent-confirmed";
+
+  /** Value of {@code source} on an example an agent's reclassification corrected. */
+  public static final String AGENT_CORRECTED = "agent-corrected";
+
+  static final String RECLASSIFIED = "RECLASSIFIED";
 
   static final String AUTO_RESPONDER = "auto-responder";
 
@@ -69,6 +77,54 @@ public final class LabelledHistoryTopology {
               return example != null;
             })
         .to(Topics.CLASSIFIER_LABELLED_EXAMPLES.name(), Produced.with(Serdes.String(), avro));
+    builder.stream(Topics.INQUIRIES_WORKED.name(), Consumed.with(Serdes.String(), avro))
+        .filter((id, v) -> id != null && v instanceof InquiryWorked w && corrects(w))
+        .leftJoin(
+            texts,
+            (worked, text) -> (SpecificRecord) correction((InquiryWorked) worked, text),
+            Joined.with(Serdes.String(), avro, Serdes.String()))
+        .filter(
+            (id, example) -> {
+              if (example == null) {
+                log.warn("No received text for reclassified inquiry {}: not learned from", id);
+              }
+              return example != null;
+            })
+        .to(Topics.CLASSIFIER_LABELLED_EXAMPLES.name(), Produced.with(Serdes.String(), avro));
+  }
+
+  /** An agent's reclassification with at least one type. */
+  static boolean corrects(InquiryWorked worked) {
+    return RECLASSIFIED.equals(worked.getActivity())
+        && worked.getCorrectedTypes() != null
+        && worked.getCorrectedTypes().stream().anyMatch(t -> t != null && !t.isBlank());
+  }
+
+  /** The example a correction makes, or null without the text; its id derives from the event's. */
+  static LabelledExample correction(InquiryWorked worked, String text) {
+    if (text == null) {
+      return null;
+    }
+    return LabelledExample.newBuilder()
+        .setEventId(
+            UUID.nameUUIDFromBytes(
+                    ("labelled-correction:" + worked.getEventId()).getBytes(StandardCharsets.UTF_8))
+                .toString())
+        .setInquiryId(worked.getInquiryId())
+        .setOccurredAt(worked.getOccurredAt())
+        .setText(text)
+        .setTypes(types(worked.getCorrectedTypes()))
+        .setSource(AGENT_CORRECTED)
+        .setResolvedBy(worked.getActor())
+        .build();
+  }
+
+  private static List<String> types(List<String> named) {
+    return named.stream()
+        .filter(t -> t != null && !t.isBlank())
+        .map(String::strip)
+        .distinct()
+        .toList();
   }
 
   static String textOf(InquiryReceived received) {
@@ -89,12 +145,7 @@ public final class LabelledHistoryTopology {
     if (text == null) {
       return null;
     }
-    List<String> types =
-        resolved.getConfirmedTypes().stream()
-            .filter(t -> t != null && !t.isBlank())
-            .map(String::strip)
-            .distinct()
-            .toList();
+    List<String> types = types(resolved.getConfirmedTypes());
     return LabelledExample.newBuilder()
         .setEventId(
             UUID.nameUUIDFromBytes(

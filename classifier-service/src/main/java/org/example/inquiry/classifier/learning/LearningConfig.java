@@ -39,7 +39,9 @@ class LearningConfig {
   @Bean
   StreamsInputTopics labelledHistoryInputs() {
     return StreamsInputTopics.of(
-        Topics.INQUIRIES_RECEIVED.name(), Topics.INQUIRIES_RESOLVED.name());
+        Topics.INQUIRIES_RECEIVED.name(),
+        Topics.INQUIRIES_RESOLVED.name(),
+        Topics.INQUIRIES_WORKED.name());
   }
 
   @Bean

@@ -15,11 +15,26 @@ public sealed interface CaseEvent {
       String escalatedTo,
       InquiryCase.FinancialAction action,
       List<String> teams,
-      Instant resolutionDueAt)
+      Instant resolutionDueAt,
+      List<String> correctedTypes)
       implements CaseEvent {
 
     public Worked {
       teams = teams == null ? List.of() : List.copyOf(teams);
+      correctedTypes = correctedTypes == null ? null : List.copyOf(correctedTypes);
+    }
+
+    /** An activity that moved the resolution due time (the SLA clock paused or resumed). */
+    public Worked(
+        Activity activity,
+        String actor,
+        String detail,
+        String assignee,
+        String escalatedTo,
+        InquiryCase.FinancialAction action,
+        List<String> teams,
+        Instant resolutionDueAt) {
+      this(activity, actor, detail, assignee, escalatedTo, action, teams, resolutionDueAt, null);
     }
 
     /** An activity that leaves the resolution due time as it was. */
@@ -31,7 +46,7 @@ public sealed interface CaseEvent {
         String escalatedTo,
         InquiryCase.FinancialAction action,
         List<String> teams) {
-      this(activity, actor, detail, assignee, escalatedTo, action, teams, null);
+      this(activity, actor, detail, assignee, escalatedTo, action, teams, null, null);
     }
 
     static Worked by(String actor, Activity activity, String detail) {

@@ -277,8 +277,20 @@ final class Lifecycle {
     String detail = "types " + current.types() + " -> " + c.types() + ": " + c.reason();
     next.types = c.types();
     next.log(c.at(), Activity.RECLASSIFIED, c.actor(), detail);
+    // the correction, published at once as a labelled example for the classifier's learning loop
     return Outcomes.accept(
-        next, c, Outcomes.worked(Activity.RECLASSIFIED, c, detail, next.assignee, null));
+        next,
+        c,
+        new CaseEvent.Worked(
+            Activity.RECLASSIFIED,
+            c.actor(),
+            detail,
+            next.assignee,
+            null,
+            null,
+            List.of(),
+            null,
+            c.types()));
   }
 
   static Step linkCustomer(

@@ -514,6 +514,9 @@ class CaseWorkflowTest {
       assertThat(corrected.next().types()).containsExactly("dispute", "billing-discrepancy");
       CaseEvent.Worked worked = (CaseEvent.Worked) corrected.events().get(0);
       assertThat(worked.activity()).isEqualTo(Activity.RECLASSIFIED);
+      assertThat(worked.correctedTypes())
+          .as("published at once as a labelled correction")
+          .containsExactly("dispute", "billing-discrepancy");
       assertThat(worked.detail())
           .isEqualTo(
               "types [logistics-billing, letter-of-credit] -> [dispute, billing-discrepancy]: the"

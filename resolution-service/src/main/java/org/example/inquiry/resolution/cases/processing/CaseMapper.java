@@ -213,6 +213,7 @@ public final class CaseMapper {
           .setApprovalLevel(action == null ? null : action.level().name())
           .setTeams(w.teams())
           .setResolutionDueAt(w.resolutionDueAt())
+          .setCorrectedTypes(w.correctedTypes())
           .build();
     }
     if (event instanceof CaseEvent.Outbound o) {
