@@ -456,7 +456,10 @@ class ConsoleController {
         Rendering.view("console/refused")
             .modelAttribute("user", caller == null ? null : user(caller))
             .modelAttribute("reason", refusal.getMessage())
-            .status(status == null || status.is5xxServerError() ? HttpStatus.BAD_GATEWAY : status)
+            .status(
+                status == null || status.is5xxServerError()
+                    ? HttpStatus.SERVICE_UNAVAILABLE
+                    : status)
             .build());
   }
 
