@@ -3,6 +3,7 @@ package org.example.inquiry.classifier.learning;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.BiFunction;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
@@ -10,6 +11,7 @@ import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.Joined;
+import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.KTable;
 import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Produced;
@@ -63,32 +65,40 @@ public final class LabelledHistoryTopology {
                 Materialized.<String, String, KeyValueStore<Bytes, byte[]>>as(TEXTS_STORE)
                     .withKeySerde(Serdes.String())
                     .withValueSerde(Serdes.String()));
-    builder.stream(Topics.INQUIRIES_RESOLVED.name(), Consumed.with(Serdes.String(), avro))
-        .filter((id, v) -> id != null && v instanceof InquiryResolved r && learnable(r))
+    learn(
+        builder.stream(Topics.INQUIRIES_RESOLVED.name(), Consumed.with(Serdes.String(), avro))
+            .filter((id, v) -> id != null && v instanceof InquiryResolved r && learnable(r)),
+        texts,
+        (resolved, text) -> example((InquiryResolved) resolved, text),
+        "resolved",
+        avro);
+    learn(
+        builder.stream(Topics.INQUIRIES_WORKED.name(), Consumed.with(Serdes.String(), avro))
+            .filter((id, v) -> id != null && v instanceof InquiryWorked w && corrects(w)),
+        texts,
+        (worked, text) -> correction((InquiryWorked) worked, text),
+        "reclassified",
+        avro);
+  }
+
+  /** Joins the labelling events with the inquiries' texts into examples on the history topic. */
+  private static void learn(
+      KStream<String, SpecificRecord> labels,
+      KTable<String, String> texts,
+      BiFunction<SpecificRecord, String, LabelledExample> example,
+      String what,
+      Serde<SpecificRecord> avro) {
+    labels
         .leftJoin(
             texts,
-            (resolved, text) -> (SpecificRecord) example((InquiryResolved) resolved, text),
+            (label, text) -> (SpecificRecord) example.apply(label, text),
             Joined.with(Serdes.String(), avro, Serdes.String()))
         .filter(
-            (id, example) -> {
-              if (example == null) {
-                log.warn("No received text for resolved inquiry {}: not learned from", id);
+            (id, labelled) -> {
+              if (labelled == null) {
+                log.warn("No received text for {} inquiry {}: not learned from", what, id);
               }
-              return example != null;
-            })
-        .to(Topics.CLASSIFIER_LABELLED_EXAMPLES.name(), Produced.with(Serdes.String(), avro));
-    builder.stream(Topics.INQUIRIES_WORKED.name(), Consumed.with(Serdes.String(), avro))
-        .filter((id, v) -> id != null && v instanceof InquiryWorked w && corrects(w))
-        .leftJoin(
-            texts,
-            (worked, text) -> (SpecificRecord) correction((InquiryWorked) worked, text),
-            Joined.with(Serdes.String(), avro, Serdes.String()))
-        .filter(
-            (id, example) -> {
-              if (example == null) {
-                log.warn("No received text for reclassified inquiry {}: not learned from", id);
-              }
-              return example != null;
+              return labelled != null;
             })
         .to(Topics.CLASSIFIER_LABELLED_EXAMPLES.name(), Produced.with(Serdes.String(), avro));
   }
