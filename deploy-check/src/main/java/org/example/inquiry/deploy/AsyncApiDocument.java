@@ -160,6 +160,11 @@ public final class AsyncApiDocument {
                   + " retries), reported by intake's email sender and the channel adapters and"
                   + " folded into the case by resolution-service."),
           Map.entry(
+              Topics.Names.REROUTES_REQUESTED,
+              "Requests to route an open inquiry to other teams, accepted by resolution's case"
+                  + " processor from an agent or supervisor; the router answers with a new"
+                  + " routing on inquiries-routed, which the case folds in."),
+          Map.entry(
               Topics.Names.CONTRACT_TERMS,
               "Each customer's contract terms (payment terms, letters of credit), loaded by"
                   + " resolution's import like the ledger and shown to agents on the case."));

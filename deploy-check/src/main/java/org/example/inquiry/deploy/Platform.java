@@ -135,6 +135,7 @@ public final class Platform {
           "router-service",
           List.of(
               Topics.INQUIRIES_CLASSIFIED,
+              Topics.REROUTES_REQUESTED,
               Topics.CUSTOMERS,
               Topics.INQUIRIES_ROUTED,
               Topics.INQUIRIES_RESOLVED,

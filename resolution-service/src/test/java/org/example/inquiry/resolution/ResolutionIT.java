@@ -29,6 +29,8 @@ import org.example.inquiry.schemas.OutboundMessage;
 import org.example.inquiry.schemas.PaymentHistory;
 import org.example.inquiry.schemas.Reference;
 import org.example.inquiry.schemas.ReferenceKind;
+import org.example.inquiry.schemas.RerouteRequested;
+import org.example.inquiry.schemas.TeamAssignment;
 import org.example.inquiry.schemas.catalog.Topics;
 import org.example.inquiry.testing.Events;
 import org.example.inquiry.testing.KafkaTestEnvironment;
@@ -687,5 +689,59 @@ class ResolutionIT {
     assertThat(alice.post("/console/sign-out", Map.of(), false).getStatus().is3xxRedirection())
         .isTrue();
     assertThat(alice.get("/console/queue").getStatus().is3xxRedirection()).isTrue();
+  }
+
+  @Test
+  void aRerouteIsAskedOfTheRouterAndTheCaseTakesTheNewRoutingWhenItComes() {
+    String inquiryId = route("res-reroute-" + UUID.randomUUID());
+    caseOf(inquiryId);
+    String path = "/api/v1/inquiries/" + inquiryId + "/rerouting";
+
+    post(path, "{\"teams\": [\"billing\", \"legal\"], \"reason\": \"x\"}", token("ben", "agent"))
+        .expectStatus()
+        .isBadRequest()
+        .expectBody()
+        .jsonPath("$.detail")
+        .value(d -> assertThat(d.toString()).contains("unknown teams [legal]"));
+    post(path, "{\"teams\": [\"billing\"], \"reason\": \"x\"}", token("ivy", "approver"))
+        .expectStatus()
+        .isForbidden();
+    post(
+            path,
+            "{\"teams\": [\"billing\", \"collections\"], \"reason\": \"the customer disputes it\"}",
+            token("ben", "agent"))
+        .expectStatus()
+        .isOk()
+        .expectBody()
+        .jsonPath("$.case.timeline[-1:].event")
+        .value(e -> assertThat(e.toString()).contains("REROUTE_REQUESTED"));
+
+    RerouteRequested asked =
+        new TopicReader(kafka)
+            .<RerouteRequested>firstValue(
+                Topics.REROUTES_REQUESTED.name(), inquiryId, Duration.ofSeconds(30));
+    assertThat(asked.getTeams()).containsExactly("billing", "collections");
+    assertThat(asked.getRequestedBy()).isEqualTo("ben");
+    assertThat(asked.getReason()).isEqualTo("the customer disputes it");
+    assertThat(asked.getContext().getCustomerId()).isEqualTo("C-1001");
+
+    // the router's answer (as router-service publishes it) moves the case
+    InquiryRouted answer = Events.aRoutedInquiry(inquiryId, Instant.now());
+    answer.setTeams(
+        List.of(
+            new TeamAssignment("billing", true, "ben", "sup.billing", "rerouted by ben"),
+            new TeamAssignment("collections", false, null, "sup.collections", "rerouted by ben")));
+    answer.setReason("rerouted by ben: the customer disputes it");
+    answer.setRoutingRuleId("reroute");
+    publish(answer);
+    JsonNode moved =
+        await()
+            .atMost(Duration.ofSeconds(30))
+            .until(
+                () -> caseOf(inquiryId),
+                c -> c.path("teams").findValuesAsString("team").contains("collections"));
+    assertThat(moved.path("assignee").asString()).isEqualTo("ben");
+    assertThat(moved.path("routingReason").asString())
+        .isEqualTo("rerouted by ben: the customer disputes it");
   }
 }

@@ -221,6 +221,25 @@ final class ConsoleWalkthrough {
     ConsoleBrowser closing = signIn(agent, "agent");
     closing.open("/cases/" + id);
     closing.await(By.cssSelector(caseSection(id)));
+    // first it goes to billing (lead) and treasury: the router works the routing out again
+    closing.type(By.id("reroute-teams"), "billing, treasury");
+    closing.type(By.id("reroute-reason"), "the LC is settled; billing re-issues the invoice");
+    ConsoleBrowser.assertOutcome(
+        closing.act(By.id("reroute-submit"), "the reroute"), "accepted", "the reroute");
+    closing.waitFor(
+        "the router's new routing (billing, treasury) on the case",
+        PIPELINE,
+        Duration.ofSeconds(2),
+        d -> {
+          if ("billing,treasury"
+              .equals(closing.attribute(By.cssSelector(caseSection(id)), "data-teams"))) {
+            return Boolean.TRUE;
+          }
+          d.navigate().refresh();
+          return null;
+        });
+    JsonNode rerouted = caseOf(id);
+    assertThat(rerouted.path("routingReason").asString()).startsWith("rerouted by " + agent);
     closing.type(By.id("resolution-code"), "ADJUSTED");
     closing.type(By.id("root-cause"), "carrier delay");
     ConsoleBrowser.assertOutcome(

@@ -40,6 +40,8 @@ public enum Activity {
   RECLASSIFIED,
   /** The resolution clock stopped: the case waits for the customer. */
   SLA_PAUSED,
+  /** Someone asked for the case to be routed to other teams; the router answers with ROUTED. */
+  REROUTE_REQUESTED,
   /** The resolution clock runs again, the due time moved by the pause. */
   SLA_RESUMED,
   /** An answer to the customer was handed to its channel (e.g. accepted by the SMTP server). */

@@ -49,7 +49,8 @@ public sealed interface CaseCommand {
     REOPEN,
     LINK_CUSTOMER,
     ESCALATE,
-    RECLASSIFY
+    RECLASSIFY,
+    REROUTE
   }
 
   /**
@@ -192,6 +193,22 @@ public sealed interface CaseCommand {
 
     public String type() {
       return Type.RECLASSIFY.name();
+    }
+  }
+
+  /**
+   * Route the inquiry to other teams: the router works the routing out again for them and the case
+   * takes it when it comes.
+   *
+   * @param teams the teams, the lead team first
+   */
+  record Reroute(Issued issued, List<String> teams, String reason) implements CaseCommand {
+    public Reroute {
+      teams = teams == null ? List.of() : List.copyOf(teams);
+    }
+
+    public String type() {
+      return Type.REROUTE.name();
     }
   }
 

@@ -54,6 +54,16 @@ public sealed interface CaseEvent {
     }
   }
 
+  /**
+   * A request to route the case to other teams ({@code reroutes-requested}); the router answers on
+   * {@code inquiries-routed}.
+   *
+   * @param routedCase the case as it is, whose context, types and urgency the router routes by
+   */
+  record RerouteRequested(
+      InquiryCase routedCase, List<String> teams, String requestedBy, String reason)
+      implements CaseEvent {}
+
   /** An approval decision ({@code inquiries-approved}). */
   record Approved(
       InquiryCase.FinancialAction action,

@@ -206,6 +206,8 @@ public final class CaseWorkflow {
       return Lifecycle.escalate(current, escalate);
     } else if (c instanceof CaseCommand.Reclassify reclassify) {
       return Lifecycle.reclassify(current, reclassify);
+    } else if (c instanceof CaseCommand.Reroute reroute) {
+      return Lifecycle.reroute(current, reroute);
     }
     return Outcomes.refuse(current, c, new Refusal.Invalid("unknown command " + c.type()));
   }

@@ -31,7 +31,14 @@ final class Lifecycle {
           "via " + routed.context().channel());
     } else {
       next = current.edit();
+      String leadBefore = leadTeam(current.teams());
       next.teams = routed.teams();
+      next.routingReason = routed.routingReason();
+      String assigneeBefore = current.assignee();
+      if (!Objects.equals(leadBefore, leadTeam(routed.teams()))
+          && routed.teams().stream().noneMatch(t -> Objects.equals(t.assignee(), assigneeBefore))) {
+        next.assignee = null; // the new lead team's assignee takes it below
+      }
       next.priority = routed.priority();
       next.priorityComponents = routed.priorityComponents();
       next.responseDueAt = routed.responseDueAt();
@@ -60,6 +67,14 @@ final class Lifecycle {
               .orElse(null);
     }
     return Step.of(next.build());
+  }
+
+  private static String leadTeam(List<InquiryCase.Team> teams) {
+    return teams.stream()
+        .filter(InquiryCase.Team::lead)
+        .map(InquiryCase.Team::team)
+        .findFirst()
+        .orElse(null);
   }
 
   /** A customer follow-up: after the first response it rules out first-contact resolution. */
@@ -241,6 +256,10 @@ final class Lifecycle {
             List.of(team.team())));
   }
 
+  /** A team of the routing configuration: lower case, digits, hyphens. */
+  private static final java.util.regex.Pattern TEAM_NAME =
+      java.util.regex.Pattern.compile("[a-z0-9][a-z0-9-]{0,99}");
+
   private static final java.util.regex.Pattern TYPE_NAME =
       java.util.regex.Pattern.compile("[a-z][a-z0-9-]{0,49}");
 
@@ -291,6 +310,54 @@ final class Lifecycle {
             List.of(),
             null,
             c.types()));
+  }
+
+  /** At most this many teams on one inquiry. */
+  static final int MAX_TEAMS = 5;
+
+  /**
+   * Asks the router to route the open case to other teams, the lead first. Which team names exist
+   * is the routing configuration's: the API checks the names before it sends the command, the
+   * router again when it routes.
+   */
+  static Step reroute(InquiryCase current, CaseCommand.Reroute c) {
+    if (!current.isOpen()) {
+      return Outcomes.refuse(
+          current, c, new Refusal.Conflict("the inquiry is resolved; reopen it first"));
+    }
+    List<String> bad = c.teams().stream().filter(t -> !TEAM_NAME.matcher(t).matches()).toList();
+    if (c.teams().isEmpty() || c.teams().size() > MAX_TEAMS || !bad.isEmpty()) {
+      return Outcomes.refuse(
+          current,
+          c,
+          new Refusal.Invalid(
+              "teams must be 1 to "
+                  + MAX_TEAMS
+                  + " team names, the lead team first"
+                  + (bad.isEmpty() ? "" : "; not team names: " + bad)));
+    }
+    if (c.teams().stream().distinct().count() != c.teams().size()) {
+      return Outcomes.refuse(current, c, new Refusal.Invalid("a team is named twice"));
+    }
+    if (c.reason() == null || c.reason().isBlank()) {
+      return Outcomes.refuse(current, c, new Refusal.Invalid("rerouting needs a reason"));
+    }
+    List<String> now = current.teams().stream().map(InquiryCase.Team::team).toList();
+    if (c.teams().equals(now)) {
+      return Outcomes.refuse(
+          current, c, new Refusal.Conflict("the inquiry is already routed to " + now));
+    }
+    InquiryCase.Edit next = current.edit();
+    String detail = "teams " + now + " -> " + c.teams() + " requested: " + c.reason();
+    next.log(c.at(), Activity.REROUTE_REQUESTED, c.actor(), detail);
+    InquiryCase asIs = next.build();
+    return Outcomes.accept(
+        next,
+        c,
+        List.of(
+            Outcomes.worked(Activity.REROUTE_REQUESTED, c, detail, next.assignee, null),
+            new CaseEvent.RerouteRequested(asIs, c.teams(), c.actor(), c.reason())),
+        null);
   }
 
   static Step linkCustomer(

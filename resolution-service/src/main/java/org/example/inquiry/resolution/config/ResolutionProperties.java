@@ -2,6 +2,7 @@ package org.example.inquiry.resolution.config;
 
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.example.inquiry.resolution.cases.Conversation;
 import org.example.inquiry.resolution.cases.PostingPolicy;
@@ -20,6 +21,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *     key left out takes the default of {@link PostingPolicy#defaults()}
  * @param messageIdDomain the domain of the ids answers to customers are sent with (their email
  *     Message-ID, {@code <id>@<domain>}); the organisation's mail domain in production
+ * @param teams the teams of the router's routing configuration: the teams a case can be rerouted to
  */
 @ConfigurationProperties("resolution")
 public record ResolutionProperties(
@@ -29,7 +31,8 @@ public record ResolutionProperties(
     Duration commandTimeout,
     String policyVersion,
     Posting posting,
-    String messageIdDomain) {
+    String messageIdDomain,
+    List<String> teams) {
 
   public ResolutionProperties {
     fxToBase = fxToBase == null ? Map.of() : fxToBase;
@@ -44,6 +47,7 @@ public record ResolutionProperties(
         messageIdDomain == null || messageIdDomain.isBlank()
             ? Conversation.DEFAULT_MESSAGE_ID_DOMAIN
             : messageIdDomain;
+    teams = teams == null ? List.of() : List.copyOf(teams);
   }
 
   /**

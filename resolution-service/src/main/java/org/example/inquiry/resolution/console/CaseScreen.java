@@ -69,6 +69,11 @@ public record CaseScreen(
         open && (agent || supervisor));
   }
 
+  /** The case's teams in order, the lead first, comma-separated. */
+  public String teamNames() {
+    return String.join(",", c.teams().stream().map(InquiryCase.Team::team).toList());
+  }
+
   /** Actions waiting for a decision. */
   public List<CaseView.ActionView> pending() {
     return c.actions().stream().filter(CaseScreen::pending).toList();

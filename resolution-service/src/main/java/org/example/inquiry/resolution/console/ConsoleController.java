@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.example.inquiry.resolution.cases.web.QueuePage;
+import org.example.inquiry.resolution.config.ResolutionProperties;
 import org.example.inquiry.resolution.replies.ReplyTemplates;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
@@ -50,12 +51,15 @@ class ConsoleController {
   private final ObjectProvider<ReactiveClientRegistrationRepository> oidc;
   private final ServerSecurityContextRepository sessions;
   private final Clock clock = Clock.systemUTC();
+  private final List<String> teams;
 
   ConsoleController(
       ConsoleApi api,
       ObjectProvider<LocalSignIn> localSignIn,
       ObjectProvider<ReactiveClientRegistrationRepository> oidc,
-      ServerSecurityContextRepository consoleSessions) {
+      ServerSecurityContextRepository consoleSessions,
+      ResolutionProperties properties) {
+    this.teams = properties.teams();
     this.api = api;
     this.localSignIn = localSignIn;
     this.oidc = oidc;
@@ -96,6 +100,8 @@ class ConsoleController {
   record ResolveForm(String resolutionCode, String rootCause) {}
 
   record EscalationForm(String reason) {}
+
+  record RerouteForm(String teams, String reason) {}
 
   // ---- sign-in ---------------------------------------------------------------------------------
 
@@ -331,6 +337,22 @@ class ConsoleController {
     return act(id, caller, htmx, api.command(token(caller), id, "resolution", body));
   }
 
+  @PostMapping("/cases/{id}/rerouting")
+  Mono<Rendering> reroute(
+      @PathVariable String id,
+      @ModelAttribute RerouteForm form,
+      @RequestHeader(name = "HX-Request", required = false) String htmx,
+      Authentication caller) {
+    List<String> teams =
+        java.util.Arrays.stream(text(form.teams()).split("[,\\s]+"))
+            .filter(t -> !t.isBlank())
+            .toList();
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("teams", teams);
+    body.put("reason", text(form.reason()));
+    return act(id, caller, htmx, api.command(token(caller), id, "rerouting", body));
+  }
+
   @PostMapping("/cases/{id}/escalation")
   Mono<Rendering> escalate(
       @PathVariable String id,
@@ -390,6 +412,7 @@ class ConsoleController {
                         CaseScreen.of(found.getT1(), user.name(), user.roles(), clock.instant()))
                     .modelAttribute("drafts", found.getT2())
                     .modelAttribute("actionTypes", CaseScreen.ACTION_TYPES)
+                    .modelAttribute("teams", teams)
                     .modelAttribute("notice", notice)
                     .build());
   }

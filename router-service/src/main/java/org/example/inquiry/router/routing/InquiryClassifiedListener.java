@@ -12,6 +12,7 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.example.inquiry.platform.kafka.EventPublisher;
+import org.example.inquiry.platform.kafka.InvalidEventException;
 import org.example.inquiry.platform.kafka.TransactionalBatches;
 import org.example.inquiry.router.assignment.OpenLoad;
 import org.example.inquiry.router.config.RouterProperties;
@@ -23,11 +24,14 @@ import org.example.inquiry.schemas.ApprovalRequirement;
 import org.example.inquiry.schemas.Customer;
 import org.example.inquiry.schemas.ExchangeRate;
 import org.example.inquiry.schemas.InquiryClassified;
+import org.example.inquiry.schemas.InquiryContext;
 import org.example.inquiry.schemas.InquiryRouted;
 import org.example.inquiry.schemas.Money;
 import org.example.inquiry.schemas.PriorityComponent;
+import org.example.inquiry.schemas.RerouteRequested;
 import org.example.inquiry.schemas.TeamAssignment;
 import org.example.inquiry.schemas.TypeScore;
+import org.example.inquiry.schemas.Urgency;
 import org.example.inquiry.schemas.catalog.Topics;
 import org.example.inquiry.schemas.ledger.PaymentStanding;
 import org.slf4j.Logger;
@@ -81,46 +85,109 @@ class InquiryClassifiedListener {
     batches.process(records, consumer, record -> route(record.value(), openLoad));
   }
 
+  /**
+   * Reroutes: the teams someone asked for (resolution checked the names; a name the routing
+   * configuration does not have is dead-lettered with the reason), the inquiry as the case holds
+   * it.
+   */
+  @KafkaListener(topics = Topics.Names.REROUTES_REQUESTED, batch = "true")
+  void onReroute(List<ConsumerRecord<String, RerouteRequested>> records, Consumer<?, ?> consumer) {
+    Map<String, Integer> openLoad = new HashMap<>(load.snapshot());
+    batches.process(records, consumer, record -> reroute(record.value(), openLoad));
+  }
+
   private void route(InquiryClassified classified, Map<String, Integer> openLoad) {
     var context = classified.getContext();
     Customer customer = customers.byId(context.getCustomerId()).orElse(null);
+    List<String> types = classified.getTypes().stream().map(TypeScore::getType).toList();
+    RouteDecision decision =
+        router.decide(
+            input(
+                context,
+                customer,
+                types,
+                classified.getUrgency(),
+                classified.getTriage(),
+                classified.getTriageReason()),
+            customer == null ? null : customerFacts(customer),
+            openLoad);
+    publish(classified.getInquiryId(), context, types, classified.getUrgency(), decision, openLoad);
+  }
+
+  private void reroute(RerouteRequested request, Map<String, Integer> openLoad) {
+    var context = request.getContext();
+    Customer customer = customers.byId(context.getCustomerId()).orElse(null);
+    RouteDecision decision;
+    try {
+      decision =
+          router.reroute(
+              input(context, customer, request.getTypes(), request.getUrgency(), false, null),
+              customer == null ? null : customerFacts(customer),
+              openLoad,
+              request.getTeams(),
+              request.getRequestedBy(),
+              request.getReason());
+    } catch (IllegalArgumentException refused) {
+      throw new InvalidEventException(
+          "reroute of " + request.getInquiryId() + " refused: " + refused.getMessage());
+    }
+    publish(
+        request.getInquiryId(),
+        context,
+        request.getTypes(),
+        request.getUrgency(),
+        decision,
+        openLoad);
+  }
+
+  private Router.Input input(
+      InquiryContext context,
+      Customer customer,
+      List<String> types,
+      Urgency urgency,
+      boolean triage,
+      String triageReason) {
     BigDecimal baseAmount =
         context.getAmount() == null
             ? null
             : fx.toBase(context.getAmount().getAmount(), context.getAmount().getCurrency());
-    List<String> types = classified.getTypes().stream().map(TypeScore::getType).toList();
-    RouteDecision decision =
-        router.decide(
-            new Router.Input(
-                new RoutingPolicy.Inquiry(
-                    types,
-                    classified.getUrgency().name(),
-                    classified.getTriage(),
-                    classified.getTriageReason(),
-                    context.getCustomerId() != null,
-                    context.getSegment() != null
-                        ? context.getSegment()
-                        : customer == null ? null : customer.getSegment(),
-                    context.getRegion() != null
-                        ? context.getRegion()
-                        : customer == null ? null : customer.getRegion(),
-                    context.getChannel().name(),
-                    baseAmount),
-                context.getKycStatus().name(),
-                context.getReceivedAt()),
-            customer == null ? null : customerFacts(customer),
-            openLoad);
+    return new Router.Input(
+        new RoutingPolicy.Inquiry(
+            types,
+            urgency.name(),
+            triage,
+            triageReason,
+            context.getCustomerId() != null,
+            context.getSegment() != null
+                ? context.getSegment()
+                : customer == null ? null : customer.getSegment(),
+            context.getRegion() != null
+                ? context.getRegion()
+                : customer == null ? null : customer.getRegion(),
+            context.getChannel().name(),
+            baseAmount),
+        context.getKycStatus().name(),
+        context.getReceivedAt());
+  }
+
+  private void publish(
+      String inquiryId,
+      InquiryContext context,
+      List<String> types,
+      Urgency urgency,
+      RouteDecision decision,
+      Map<String, Integer> openLoad) {
     publisher.publish(
         Topics.INQUIRIES_ROUTED.name(),
-        classified.getInquiryId(),
-        toEvent(classified, types, decision));
+        inquiryId,
+        toEvent(inquiryId, context, types, urgency, decision));
     decision.teams().stream()
         .map(RouteDecision.Team::assignee)
         .filter(a -> a != null)
         .forEach(a -> openLoad.merge(a, 1, Integer::sum));
     log.info(
         "Routed inquiry {} to {} (rule {}, priority {}{})",
-        classified.getInquiryId(),
+        inquiryId,
         decision.teams().stream()
             .map(t -> t.team() + (t.assignee() == null ? "" : "/" + t.assignee()))
             .toList(),
@@ -159,14 +226,18 @@ class InquiryClassifiedListener {
   }
 
   private InquiryRouted toEvent(
-      InquiryClassified classified, List<String> types, RouteDecision decision) {
+      String inquiryId,
+      InquiryContext context,
+      List<String> types,
+      Urgency urgency,
+      RouteDecision decision) {
     return InquiryRouted.newBuilder()
         .setEventId(UUID.randomUUID().toString())
-        .setInquiryId(classified.getInquiryId())
+        .setInquiryId(inquiryId)
         .setOccurredAt(clock.instant())
-        .setContext(classified.getContext())
+        .setContext(context)
         .setTypes(types)
-        .setUrgency(classified.getUrgency())
+        .setUrgency(urgency)
         .setTeams(
             decision.teams().stream()
                 .map(

@@ -83,7 +83,58 @@ public final class Router {
   }
 
   public RouteDecision decide(Input input, Customer customer, Map<String, Integer> openLoad) {
-    RoutingPolicy.Routing routing = policy.route(input.inquiry());
+    return decide(input, customer, openLoad, policy.route(input.inquiry()));
+  }
+
+  /**
+   * Routes an inquiry to the teams someone asked for (a reroute), the lead first: priority, SLA due
+   * times (on the new lead team's calendar, from receipt), assignees, approval ladder and excluded
+   * people are worked out as for a routing by the rules.
+   *
+   * @throws IllegalArgumentException when a team is not one of the configuration's, or none or one
+   *     twice is named
+   */
+  public RouteDecision reroute(
+      Input input,
+      Customer customer,
+      Map<String, Integer> openLoad,
+      List<String> requested,
+      String requestedBy,
+      String why) {
+    if (requested.isEmpty() || requested.stream().distinct().count() != requested.size()) {
+      throw new IllegalArgumentException("a reroute names each team once: " + requested);
+    }
+    List<String> unknown = requested.stream().filter(t -> !teams.containsKey(t)).toList();
+    if (!unknown.isEmpty()) {
+      throw new IllegalArgumentException(
+          "unknown teams "
+              + unknown
+              + "; the teams are "
+              + new java.util.TreeSet<>(teams.keySet()));
+    }
+    String mainType =
+        input.inquiry().types().isEmpty() ? "general" : input.inquiry().types().get(0);
+    String reason = "rerouted by " + requestedBy + ": " + why;
+    List<RoutingPolicy.TeamRoute> routes = new ArrayList<>();
+    for (int i = 0; i < requested.size(); i++) {
+      routes.add(
+          new RoutingPolicy.TeamRoute(requested.get(i), i == 0, mainType, REROUTE_RULE, reason));
+    }
+    return decide(
+        input,
+        customer,
+        openLoad,
+        new RoutingPolicy.Routing(List.copyOf(routes), false, reason, REROUTE_RULE));
+  }
+
+  /** The rule id of a routing someone asked for rather than the rules decided. */
+  public static final String REROUTE_RULE = "reroute";
+
+  private RouteDecision decide(
+      Input input,
+      Customer customer,
+      Map<String, Integer> openLoad,
+      RoutingPolicy.Routing routing) {
     PriorityScore.Score score =
         priority.score(
             new PriorityScore.Factors(

@@ -169,4 +169,46 @@ class RouterTest {
         .singleElement()
         .satisfies(c -> assertThat(c.basis()).startsWith("USD 83,250.00 overdue on 2 invoices"));
   }
+
+  @Test
+  void aRerouteGoesToTheTeamsAskedForWithTheirSupervisorsAssigneesAndTheLeadTeamsCalendar() {
+    Router.Input seed =
+        input(
+            List.of("logistics-billing", "letter-of-credit", "billing-discrepancy"),
+            "HIGH",
+            false,
+            true,
+            "22000");
+    RouteDecision byRules = router.decide(seed, acme, Map.of());
+    RouteDecision rerouted =
+        router.reroute(
+            seed, acme, Map.of(), List.of("billing", "collections"), "ben", "it is a dispute");
+
+    assertThat(rerouted.teams())
+        .extracting(
+            RouteDecision.Team::team, RouteDecision.Team::lead, RouteDecision.Team::supervisor)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("billing", true, "sup.billing"),
+            org.assertj.core.groups.Tuple.tuple("collections", false, "sup.collections"));
+    assertThat(rerouted.teams().get(0).assignee())
+        .as("billing assigns automatically, and never the account manager")
+        .isNotNull()
+        .isNotEqualTo("am.jsmith");
+    assertThat(rerouted.ruleId()).isEqualTo(Router.REROUTE_RULE);
+    assertThat(rerouted.reason()).isEqualTo("rerouted by ben: it is a dispute");
+    assertThat(rerouted.triage()).isFalse();
+    // the same inquiry, so the same priority and approvals; the lead team's calendar for the SLA
+    assertThat(rerouted.priority().value()).isEqualTo(byRules.priority().value());
+    assertThat(rerouted.excludedPeople()).isEqualTo(byRules.excludedPeople());
+    assertThat(rerouted.slaCalendar()).isEqualTo("emea");
+    assertThat(byRules.slaCalendar()).isEqualTo("americas");
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> router.reroute(seed, acme, Map.of(), List.of("billing", "legal"), "ben", "x"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("unknown teams [legal]");
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> router.reroute(seed, acme, Map.of(), List.of("billing", "billing"), "ben", "x"))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
 }

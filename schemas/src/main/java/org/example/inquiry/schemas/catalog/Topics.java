@@ -31,6 +31,7 @@ import org.example.inquiry.schemas.MessageDelivery;
 import org.example.inquiry.schemas.OpenItem;
 import org.example.inquiry.schemas.OutboundMessage;
 import org.example.inquiry.schemas.RequestRefused;
+import org.example.inquiry.schemas.RerouteRequested;
 
 /**
  * The one catalogue of every topic: name, partitions, key, value and owning service. Immutable;
@@ -77,6 +78,7 @@ public final class Topics {
     public static final String CONTRACT_TERMS = "contract-terms";
     public static final String OUTBOUND_MESSAGES = "outbound-messages";
     public static final String MESSAGE_DELIVERIES = "message-deliveries";
+    public static final String REROUTES_REQUESTED = "reroutes-requested";
 
     private Names() {}
   }
@@ -146,6 +148,13 @@ public final class Topics {
    */
   public static final TopicSpec MESSAGE_DELIVERIES =
       event(Names.MESSAGE_DELIVERIES, MessageDelivery.class, INTAKE);
+
+  /**
+   * Requests to route an open inquiry to other teams, written by resolution's case processor when
+   * it accepts one; the router answers on inquiries-routed.
+   */
+  public static final TopicSpec REROUTES_REQUESTED =
+      event(Names.REROUTES_REQUESTED, RerouteRequested.class, RESOLUTION);
 
   public static final TopicSpec INQUIRIES_FOLLOWED_UP =
       event(Names.INQUIRIES_FOLLOWED_UP, InquiryFollowedUp.class, INTAKE);
@@ -275,7 +284,8 @@ public final class Topics {
           CUSTOMER_FINANCIAL_PROFILES,
           CONTRACT_TERMS,
           OUTBOUND_MESSAGES,
-          MESSAGE_DELIVERIES);
+          MESSAGE_DELIVERIES,
+          REROUTES_REQUESTED);
 
   private static final Map<String, TopicSpec> BY_NAME;
 

@@ -83,7 +83,8 @@ class TopicsTest {
             Topics.FINANCIAL_EFFECTS_APPROVED,
             Topics.FINANCE_ACKNOWLEDGEMENTS,
             Topics.CONTRACT_TERMS,
-            Topics.OUTBOUND_MESSAGES);
+            Topics.OUTBOUND_MESSAGES,
+            Topics.REROUTES_REQUESTED);
     assertThat(Topics.ownedBy(Topics.ROUTER))
         .containsExactly(Topics.INQUIRIES_ROUTED, Topics.CUSTOMER_FINANCIAL_PROFILES);
     assertThat(Topics.CUSTOMER_FINANCIAL_PROFILES.compacted()).isTrue();

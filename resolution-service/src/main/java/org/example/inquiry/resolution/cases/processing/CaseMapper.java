@@ -47,6 +47,8 @@ import org.example.inquiry.schemas.OutboundKind;
 import org.example.inquiry.schemas.OutboundMessage;
 import org.example.inquiry.schemas.PostingDirection;
 import org.example.inquiry.schemas.PostingLine;
+import org.example.inquiry.schemas.RerouteRequested;
+import org.example.inquiry.schemas.Urgency;
 import org.example.inquiry.schemas.approval.ActionType;
 import org.example.inquiry.schemas.approval.ApprovalLevel;
 import org.example.inquiry.schemas.identity.PersonIds;
@@ -141,6 +143,7 @@ public final class CaseMapper {
       case CLAIM -> new CaseCommand.Claim(issued, k.getTeam());
       case ASSIGN -> new CaseCommand.Assign(issued, k.getAssignee(), k.getTeam());
       case ESCALATE -> new CaseCommand.Escalate(issued, k.getReason(), k.getTeam());
+      case REROUTE -> new CaseCommand.Reroute(issued, List.copyOf(k.getTeams()), k.getReason());
       case RECLASSIFY ->
           new CaseCommand.Reclassify(issued, List.copyOf(k.getConfirmedTypes()), k.getReason());
       case REPLY -> new CaseCommand.Reply(issued, k.getText());
@@ -239,6 +242,20 @@ public final class CaseMapper {
           .setApprovalsGiven(a.approvalsGiven())
           .setFinalDecision(a.finalDecision())
           .setPolicyVersion(policyVersion)
+          .build();
+    }
+    if (event instanceof CaseEvent.RerouteRequested r) {
+      InquiryCase c = r.routedCase();
+      return RerouteRequested.newBuilder()
+          .setEventId(UUID.randomUUID().toString())
+          .setInquiryId(inquiryId)
+          .setOccurredAt(at)
+          .setRequestedBy(r.requestedBy())
+          .setReason(r.reason())
+          .setTeams(r.teams())
+          .setContext(avro(c.context()))
+          .setTypes(c.types())
+          .setUrgency(c.urgency() == null ? Urgency.NORMAL : c.urgency())
           .build();
     }
     if (event instanceof CaseEvent.EffectApproved e) {
@@ -421,28 +438,31 @@ public final class CaseMapper {
         .build();
   }
 
+  /** The case's context as the events carry it. */
+  static InquiryContext avro(CaseContext ctx) {
+    return InquiryContext.newBuilder()
+        .setReceivedAt(ctx.receivedAt())
+        .setChannel(ctx.channel())
+        .setCustomerId(ctx.customerId())
+        .setSegment(ctx.segment())
+        .setRegion(ctx.region())
+        .setKycStatus(ctx.kycStatus())
+        .setSenderIsRegisteredContact(ctx.senderIsRegisteredContact())
+        .setReferencesBelongToCustomer(ctx.referencesBelongToCustomer())
+        .setAmount(avro(ctx.amount()))
+        .setReferences(
+            ctx.references().stream()
+                .map(r -> new org.example.inquiry.schemas.Reference(r.kind(), r.value()))
+                .toList())
+        .build();
+  }
+
   private static InquiryResolved resolved(InquiryCase c, Instant at) {
-    CaseContext ctx = c.context();
     return InquiryResolved.newBuilder()
         .setEventId(UUID.randomUUID().toString())
         .setInquiryId(c.inquiryId())
         .setOccurredAt(at)
-        .setContext(
-            InquiryContext.newBuilder()
-                .setReceivedAt(ctx.receivedAt())
-                .setChannel(ctx.channel())
-                .setCustomerId(ctx.customerId())
-                .setSegment(ctx.segment())
-                .setRegion(ctx.region())
-                .setKycStatus(ctx.kycStatus())
-                .setSenderIsRegisteredContact(ctx.senderIsRegisteredContact())
-                .setReferencesBelongToCustomer(ctx.referencesBelongToCustomer())
-                .setAmount(avro(ctx.amount()))
-                .setReferences(
-                    ctx.references().stream()
-                        .map(r -> new org.example.inquiry.schemas.Reference(r.kind(), r.value()))
-                        .toList())
-                .build())
+        .setContext(avro(c.context()))
         .setResolvedBy(c.resolution().resolvedBy())
         .setResolutionCode(c.resolution().code())
         .setRootCause(c.resolution().rootCause())

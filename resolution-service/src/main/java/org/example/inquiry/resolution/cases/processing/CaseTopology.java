@@ -40,6 +40,7 @@ import org.example.inquiry.schemas.MessageDelivery;
 import org.example.inquiry.schemas.OpenItem;
 import org.example.inquiry.schemas.OutboundMessage;
 import org.example.inquiry.schemas.RequestRefused;
+import org.example.inquiry.schemas.RerouteRequested;
 import org.example.inquiry.schemas.catalog.Topics;
 
 /**
@@ -136,6 +137,9 @@ public final class CaseTopology {
     outputs
         .filter((k, v) -> v instanceof OutboundMessage)
         .to(Topics.OUTBOUND_MESSAGES.name(), produced);
+    outputs
+        .filter((k, v) -> v instanceof RerouteRequested)
+        .to(Topics.REROUTES_REQUESTED.name(), produced);
     // Keyed by customer: one customer's postings reach finance in the order they were approved.
     outputs
         .filter((k, v) -> v instanceof FinancialEffectApproved)

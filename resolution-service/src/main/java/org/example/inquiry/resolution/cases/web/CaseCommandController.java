@@ -25,6 +25,7 @@ import org.example.inquiry.platform.validation.MoneyInput;
 import org.example.inquiry.platform.validation.ValidMoney;
 import org.example.inquiry.resolution.cases.CaseWorkflow;
 import org.example.inquiry.resolution.cases.InquiryCase;
+import org.example.inquiry.resolution.config.ResolutionProperties;
 import org.example.inquiry.schemas.InquiryCommand;
 import org.example.inquiry.schemas.Money;
 import org.example.inquiry.schemas.approval.ActionType;
@@ -58,12 +59,15 @@ class CaseCommandController {
   private final EventPublisher publisher;
   private final CaseWorkflow workflow;
   private final Clock clock = Clock.systemUTC();
+  private final ResolutionProperties properties;
 
   CaseCommandController(
       CaseQueries cases,
       CommandOutcomes<InquiryCase> outcomes,
       EventPublisher publisher,
-      CaseWorkflow workflow) {
+      CaseWorkflow workflow,
+      ResolutionProperties properties) {
+    this.properties = properties;
     this.cases = cases;
     this.outcomes = outcomes;
     this.workflow = workflow;
@@ -130,6 +134,17 @@ class CaseCommandController {
       @NotBlank @Size(max = 2000) String reason,
       @Size(max = 100) @Pattern(regexp = "[a-z0-9-]+", message = "must be a team name")
           String team) {}
+
+  /**
+   * @param teams the teams to route to, the lead team first
+   */
+  record RerouteRequest(
+      @NotEmpty @Size(max = 5)
+          List<
+                  @NotBlank @Size(max = 100)
+                  @Pattern(regexp = "[a-z0-9-]+", message = "must be a team name") String>
+              teams,
+      @NotBlank @Size(max = 2000) String reason) {}
 
   record ReversalRequest(@NotBlank @Size(max = 2000) String reason) {}
 
@@ -340,6 +355,31 @@ class CaseCommandController {
       @PathVariable String id, @Valid @RequestBody EscalationRequest body, Authentication caller) {
     return send(
         id, caller, command(id, caller, "ESCALATE").setReason(body.reason()).setTeam(body.team()));
+  }
+
+  @Operation(
+      summary =
+          "Route the inquiry to other teams (the lead team first), with why: the router works out"
+              + " the routing again for them (priority, SLA due times, assignees, approval ladder)"
+              + " and the case takes it when it comes; the answer shows the request on the"
+              + " timeline")
+  @PostMapping(
+      path = "/api/v1/inquiries/{id}/rerouting",
+      consumes = MediaType.APPLICATION_JSON_VALUE,
+      produces = MediaType.APPLICATION_JSON_VALUE)
+  @PreAuthorize("hasAnyRole('agent','supervisor')")
+  Mono<CommandAccepted> reroute(
+      @PathVariable String id, @Valid @RequestBody RerouteRequest body, Authentication caller) {
+    List<String> unknown =
+        body.teams().stream().filter(t -> !properties.teams().contains(t)).toList();
+    if (!unknown.isEmpty()) {
+      return Mono.error(
+          new ResponseStatusException(
+              HttpStatus.BAD_REQUEST,
+              "unknown teams " + unknown + "; the teams are " + properties.teams()));
+    }
+    return send(
+        id, caller, command(id, caller, "REROUTE").setTeams(body.teams()).setReason(body.reason()));
   }
 
   @Operation(summary = "Reopen a resolved inquiry")

@@ -72,6 +72,19 @@ class CaseCommandControllerTest {
     CaseWorkflow caseWorkflow() {
       return WORKFLOW;
     }
+
+    @Bean
+    org.example.inquiry.resolution.config.ResolutionProperties resolutionProperties() {
+      return new org.example.inquiry.resolution.config.ResolutionProperties(
+          java.util.Map.of(),
+          0.75,
+          null,
+          null,
+          "test",
+          null,
+          null,
+          java.util.List.of("billing", "collections"));
+    }
   }
 
   @Autowired WebTestClient web;
