@@ -656,6 +656,12 @@ class ResolutionIT {
                 .getStatus()
                 .value())
         .isEqualTo(403);
+    var oversized =
+        alice.post(
+            casePage + "/messages", Map.of("kind", "NOTE", "text", "x".repeat(400_000)), true);
+    assertThat(oversized.getStatus().value())
+        .as("a form larger than the service reads")
+        .isEqualTo(413);
     var badAmount =
         alice.post(
             casePage + "/actions",

@@ -7,6 +7,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.codec.json.JacksonJsonDecoder;
+import org.springframework.web.server.WebExceptionHandler;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Registers the platform's HTTP error handling and strict JSON reading in every service. */
@@ -18,6 +19,13 @@ public class WebPlatformAutoConfiguration {
    * Request bodies are read by {@link StrictJson}; responses are written as before. Ordered last,
    * so it replaces the decoder Boot's own customizer sets.
    */
+  /** Before Boot's error handler (order -1), which would answer an oversized body with a 500. */
+  @Bean
+  @Order(-2)
+  WebExceptionHandler platformBodyLimitExceptionHandler(JsonMapper json) {
+    return new BodyLimitExceptionHandler(json);
+  }
+
   @Bean
   @Order(Ordered.LOWEST_PRECEDENCE)
   CodecCustomizer strictJsonRequestBodies(JsonMapper json) {

@@ -160,17 +160,25 @@ class ConsoleApi implements ApplicationListener<WebServerInitializedEvent> {
                     : Mono.just(new Outcome(false, refusal.getMessage(), null)));
   }
 
-  /** The KPI report of metrics-service for the query parameters given. */
+  /**
+   * The KPI report of metrics-service for the query parameters given. Its 401 is not the user's
+   * sign-in ending (resolution's API decides that): it is KPIs not available.
+   */
   Mono<JsonNode> kpis(String token, Map<String, String> query) {
-    return get(
-        metrics,
-        token,
-        b -> {
-          b.path("/api/v1/kpis");
-          query.forEach(b::queryParam);
-          return b.build();
-        },
-        JsonNode.class);
+    return this.<JsonNode>get(
+            metrics,
+            token,
+            b -> {
+              b.path("/api/v1/kpis");
+              query.forEach(b::queryParam);
+              return b.build();
+            },
+            JsonNode.class)
+        .onErrorMap(
+            e -> e instanceof ApiRefusal refusal && refusal.signedOut(),
+            e ->
+                new ApiRefusal(
+                    403, "metrics-service did not accept the sign-in: " + e.getMessage()));
   }
 
   private WebClient api() {
