@@ -165,6 +165,13 @@ public final class AsyncApiDocument {
                   + " processor from an agent or supervisor; the router answers with a new"
                   + " routing on inquiries-routed, which the case folds in."),
           Map.entry(
+              Topics.Names.ATTACHMENT_CONTENTS,
+              "The content of files customers attached, where the channel delivered it (email),"
+                  + " in parts of at most 256 KiB, written by intake in the transaction of the"
+                  + " inquiry or follow-up that lists the file; content-addressed by SHA-256 and"
+                  + " compacted, read by resolution-service, which serves each file to the people"
+                  + " who may see its case."),
+          Map.entry(
               Topics.Names.CONTRACT_TERMS,
               "Each customer's contract terms (payment terms, letters of credit), loaded by"
                   + " resolution's import like the ledger and shown to agents on the case."));

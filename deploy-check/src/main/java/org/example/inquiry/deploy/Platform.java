@@ -162,7 +162,8 @@ public final class Platform {
               Topics.CUSTOMERS,
               Topics.CUSTOMER_FINANCIAL_PROFILES,
               Topics.CONTRACT_TERMS,
-              Topics.MESSAGE_DELIVERIES),
+              Topics.MESSAGE_DELIVERIES,
+              Topics.ATTACHMENT_CONTENTS),
           Topics.RESOLUTION,
           List.of(Topics.INQUIRIES_ROUTED, Topics.INQUIRY_COMMANDS),
           Integer.MAX_VALUE);

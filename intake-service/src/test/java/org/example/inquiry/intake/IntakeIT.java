@@ -8,9 +8,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 import org.example.inquiry.intake.email.EmailParserTest;
 import org.example.inquiry.intake.registration.InquiryRegistration;
+import org.example.inquiry.schemas.AttachmentContent;
 import org.example.inquiry.schemas.Channel;
 import org.example.inquiry.schemas.CheckOutcome;
 import org.example.inquiry.schemas.Contact;
@@ -23,6 +25,7 @@ import org.example.inquiry.schemas.InquirySubmitted;
 import org.example.inquiry.schemas.KycStatus;
 import org.example.inquiry.schemas.Money;
 import org.example.inquiry.schemas.OpenItem;
+import org.example.inquiry.schemas.attachments.AttachmentParts;
 import org.example.inquiry.schemas.catalog.Topics;
 import org.example.inquiry.testing.KafkaTestEnvironment;
 import org.example.inquiry.testing.LocalJwt;
@@ -299,6 +302,77 @@ class IntakeIT {
       assertThat(followUp.getChannelMessageId()).isEqualTo("lc-0002@mail.acme.example");
       assertThat(followUp.getBody()).contains("still on hold");
       assertThat(countReceived(original)).isEqualTo(1);
+    }
+
+    /** A message with the file attached twice (once as a forwarded copy), base64 in lines. */
+    private byte[] withFile(String messageId, String inReplyTo, byte[] file) {
+      String encoded = java.util.Base64.getMimeEncoder(76, "\r\n".getBytes()).encodeToString(file);
+      String part =
+          "--b\r\nContent-Type: application/pdf; name=\"statement.pdf\"\r\n"
+              + "Content-Disposition: attachment; filename=\"statement.pdf\"\r\n"
+              + "Content-Transfer-Encoding: base64\r\n\r\n"
+              + encoded
+              + "\r\n";
+      String message =
+          "From: Dana Ortiz <dana.ortiz@acme.example>\r\n"
+              + "To: ar@finance.example\r\n"
+              + "Subject: Our statement, attached\r\n"
+              + "Message-ID: <"
+              + messageId
+              + ">\r\n"
+              + (inReplyTo == null ? "" : "In-Reply-To: <" + inReplyTo + ">\r\n")
+              + "MIME-Version: 1.0\r\n"
+              + "Content-Type: multipart/mixed; boundary=\"b\"\r\n\r\n"
+              + "--b\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n"
+              + "Please see the attached statement; the balance looks wrong.\r\n"
+              + part
+              + part.replace("statement.pdf", "statement-copy.pdf")
+              + "--b--\r\n";
+      return message.getBytes(StandardCharsets.US_ASCII);
+    }
+
+    private byte[] storedFile(String sha256) throws Exception {
+      List<AttachmentContent> parts =
+          topics.<AttachmentContent>readCommitted(Topics.ATTACHMENT_CONTENTS.name()).stream()
+              .filter(r -> r.key().startsWith(sha256 + ":"))
+              .map(r -> r.value())
+              .sorted(java.util.Comparator.comparing(AttachmentContent::getPart))
+              .toList();
+      return AttachmentParts.join(sha256, parts);
+    }
+
+    @Test
+    void attachedFilesAreStoredWithTheInquiryAndItsFollowUpsOnceEach() throws Exception {
+      // 600 KB: three parts on attachment-contents, in the inquiry's transaction.
+      byte[] file = new byte[600_000];
+      new java.util.Random(7).nextBytes(file);
+      String sha = AttachmentParts.sha256(file);
+      String messageId = "files-" + UUID.randomUUID() + "@mail.acme.example";
+
+      InquiryReceived inquiry = received(idOf(deliver(withFile(messageId, null, file))));
+
+      assertThat(inquiry.getAttachments())
+          .extracting(a -> a.getFileName() + " " + a.getSizeBytes() + " " + a.getSha256())
+          .containsExactly("statement.pdf 600000 " + sha, "statement-copy.pdf 600000 " + sha);
+      assertThat(storedFile(sha)).as("the file, whole, from its stored parts").isEqualTo(file);
+      long parts =
+          topics.readCommitted(Topics.ATTACHMENT_CONTENTS.name()).stream()
+              .filter(r -> r.key().startsWith(sha + ":"))
+              .count();
+      assertThat(parts).as("attached twice, stored once").isEqualTo(3);
+
+      // A repeat of the message stores nothing again; a reply's new file is stored with it.
+      assertThat(deliver(withFile(messageId, null, file))).contains("DUPLICATE");
+      byte[] second = "a short second file".getBytes(StandardCharsets.UTF_8);
+      String reply =
+          deliver(withFile("files-reply-" + UUID.randomUUID() + "@x.example", messageId, second));
+      assertThat(reply).contains("FOLLOW_UP").contains(inquiry.getInquiryId());
+      assertThat(storedFile(AttachmentParts.sha256(second))).isEqualTo(second);
+      assertThat(
+              topics.readCommitted(Topics.ATTACHMENT_CONTENTS.name()).stream()
+                  .filter(r -> r.key().startsWith(sha + ":"))
+                  .count())
+          .isEqualTo(parts);
     }
 
     @Test

@@ -16,6 +16,7 @@ import org.example.inquiry.resolution.console.ConsoleSession;
 import org.example.inquiry.resolution.contracts.ContractTermsCsv;
 import org.example.inquiry.resolution.openitems.OpenItemCsv;
 import org.example.inquiry.schemas.ApprovalRequirement;
+import org.example.inquiry.schemas.Attachment;
 import org.example.inquiry.schemas.Channel;
 import org.example.inquiry.schemas.CustomerFinancialProfile;
 import org.example.inquiry.schemas.EffectTotals;
@@ -31,6 +32,7 @@ import org.example.inquiry.schemas.Reference;
 import org.example.inquiry.schemas.ReferenceKind;
 import org.example.inquiry.schemas.RerouteRequested;
 import org.example.inquiry.schemas.TeamAssignment;
+import org.example.inquiry.schemas.attachments.AttachmentParts;
 import org.example.inquiry.schemas.catalog.Topics;
 import org.example.inquiry.testing.Events;
 import org.example.inquiry.testing.KafkaTestEnvironment;
@@ -74,7 +76,8 @@ class ResolutionIT {
         Topics.OPEN_ITEMS,
         Topics.CUSTOMER_FINANCIAL_PROFILES,
         Topics.INQUIRIES_RECEIVED,
-        Topics.MESSAGE_DELIVERIES);
+        Topics.MESSAGE_DELIVERIES,
+        Topics.ATTACHMENT_CONTENTS);
     // The seed invoice the proposals adjust is C-1001's in the ledger before the service starts,
     // so the global ledger store has it when the first proposal is checked.
     var ledger =
@@ -264,6 +267,122 @@ class ResolutionIT {
     assertThat(answer.path("kind").asString()).isEqualTo("REPLY");
     assertThat(answer.path("author").asString()).isEqualTo("ben");
     assertThat(answer.path("delivery").path("status").asString()).isEqualTo("PENDING");
+  }
+
+  @Test
+  void anAttachedFileIsADownloadForWhoeverMaySeeTheCaseAndNothingElse() {
+    String inquiryId = "res-file-" + UUID.randomUUID();
+    // A customer's HTML, 300 KB (two parts): served as a download, never as a page of ours.
+    StringBuilder html = new StringBuilder("<html><script>alert('x')</script>");
+    while (html.length() < 300_000) {
+      html.append("<p>line ").append(html.length()).append("</p>");
+    }
+    byte[] file = html.toString().getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    String sha = AttachmentParts.sha256(file);
+    String notDelivered = AttachmentParts.sha256(new byte[] {1, 2, 3});
+    TopicWriter writer = new TopicWriter(kafka);
+    AttachmentParts.split(file, "text/html", Instant.now())
+        .forEach(
+            part ->
+                writer.send(
+                    Topics.ATTACHMENT_CONTENTS.name(),
+                    AttachmentParts.key(sha, part.getPart()),
+                    part));
+    InquiryReceived received = Events.aReceivedInquiry(inquiryId);
+    received.setChannel(Channel.EMAIL);
+    received.setAttachments(
+        List.of(
+            new Attachment("Zahlungsbestätigung <1>.html", "text/html", (long) file.length, sha),
+            new Attachment("scan.tif", "image/tiff", 3L, notDelivered),
+            new Attachment("po.pdf", "application/pdf", 1234L, null)));
+    writer.send(Topics.INQUIRIES_RECEIVED.name(), inquiryId, received);
+    route(inquiryId);
+
+    String path = "/api/v1/inquiries/" + inquiryId + "/attachments/";
+    JsonNode kase =
+        await()
+            .atMost(Duration.ofSeconds(30))
+            .until(
+                () -> caseOf(inquiryId),
+                c -> !c.path("attachments").path(0).path("download").isNull());
+    JsonNode files = kase.path("attachments");
+    assertThat(files.size()).isEqualTo(3);
+    assertThat(files.get(0).path("download").asString()).isEqualTo(path + sha);
+    assertThat(files.get(0).path("messageId").asString())
+        .isEqualTo(kase.path("conversation").get(0).path("messageId").asString());
+    assertThat(files.get(1).path("download").isNull()).as("content never delivered").isTrue();
+    assertThat(files.get(2).path("download").isNull()).as("metadata only").isTrue();
+
+    WebTestClient large =
+        web.mutate().codecs(c -> c.defaultCodecs().maxInMemorySize(8 * 1024 * 1024)).build();
+    var served =
+        large
+            .get()
+            .uri(path + sha)
+            .headers(h -> h.setBearerAuth(token("aud", "auditor")))
+            .exchange()
+            .expectStatus()
+            .isOk()
+            .expectHeader()
+            .contentType(MediaType.APPLICATION_OCTET_STREAM)
+            .expectHeader()
+            .valueEquals("X-Content-Type-Options", "nosniff")
+            .expectHeader()
+            .valueEquals("Content-Security-Policy", "default-src 'none'; sandbox")
+            .expectHeader()
+            .value(
+                "Content-Disposition",
+                d ->
+                    assertThat(d)
+                        .startsWith("attachment;")
+                        .contains("filename*=UTF-8''Zahlungsbest%C3%A4tigung%20%3C1%3E.html"))
+            .expectHeader()
+            .value("Cache-Control", c -> assertThat(c).contains("no-store"))
+            .expectBody(byte[].class)
+            .returnResult()
+            .getResponseBody();
+    assertThat(served).isEqualTo(file);
+
+    // Only the roles that see the case; only files the case lists; clear reasons otherwise.
+    web.get()
+        .uri(path + sha)
+        .headers(h -> h.setBearerAuth(token("portal", "channel")))
+        .exchange()
+        .expectStatus()
+        .isForbidden();
+    for (var refused :
+        Map.of(
+                path + notDelivered, "is not stored",
+                path + AttachmentParts.sha256(new byte[] {9}), "has no attachment",
+                path + "statement.pdf", "SHA-256",
+                path + sha.toUpperCase(), "SHA-256",
+                "/api/v1/inquiries/res-file-none/attachments/" + sha, "No inquiry")
+            .entrySet()) {
+      var answer =
+          web.get()
+              .uri(refused.getKey())
+              .headers(h -> h.setBearerAuth(token("alice", "agent")))
+              .exchange()
+              .expectHeader()
+              .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+              .expectBody(String.class)
+              .returnResult();
+      assertThat(answer.getStatus().value()).as(refused.getKey()).isIn(400, 404);
+      assertThat(answer.getResponseBody()).as(refused.getKey()).contains(refused.getValue());
+    }
+
+    // The console links the stored file and passes it on as the API serves it.
+    ConsoleSession console = ConsoleSession.signIn(large, "alice", "agent");
+    assertThat(console.get("/console/cases/" + inquiryId).getResponseBody())
+        .contains("href=\"/console/cases/" + inquiryId + "/attachments/" + sha + "\"")
+        .contains("content not delivered by its channel");
+    var download = console.get("/console/cases/" + inquiryId + "/attachments/" + sha);
+    assertThat(download.getStatus().value()).isEqualTo(200);
+    assertThat(download.getResponseHeaders().getContentType())
+        .isEqualTo(MediaType.APPLICATION_OCTET_STREAM);
+    assertThat(download.getResponseHeaders().getFirst("Content-Disposition"))
+        .startsWith("attachment;");
+    assertThat(download.getResponseBody()).isEqualTo(html.toString());
   }
 
   @Test

@@ -4,9 +4,12 @@ import io.swagger.v3.oas.annotations.Operation;
 import java.net.URI;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -16,9 +19,12 @@ import org.example.inquiry.intake.registration.InquiryIndex;
 import org.example.inquiry.intake.registration.InquiryIntake;
 import org.example.inquiry.intake.registration.InquiryRegistration;
 import org.example.inquiry.intake.registration.Submission;
+import org.example.inquiry.platform.kafka.EventPublisher;
 import org.example.inquiry.schemas.Attachment;
 import org.example.inquiry.schemas.Channel;
 import org.example.inquiry.schemas.Contact;
+import org.example.inquiry.schemas.attachments.AttachmentParts;
+import org.example.inquiry.schemas.catalog.Topics;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -35,7 +41,8 @@ import reactor.core.scheduler.Schedulers;
  * The email channel: an inbound-mail gateway POSTs the raw message ({@code message/rfc822}) to
  * {@code /api/v1/channels/email}. The Message-ID is the idempotency key. A reply to a known inquiry
  * (In-Reply-To / References, or {@code [INQ-<id>]} in the subject) becomes a follow-up on it
- * instead of a new inquiry.
+ * instead of a new inquiry. Attached files' content goes on {@code attachment-contents} with the
+ * inquiry or follow-up, in one transaction.
  */
 @RestController
 class EmailChannelController {
@@ -83,6 +90,7 @@ class EmailChannelController {
         email.attachments().stream()
             .map(a -> new Attachment(a.fileName(), a.contentType(), a.sizeBytes(), a.sha256()))
             .toList();
+    List<EventPublisher.Outgoing> contents = contentsOf(email.attachments());
     Optional<String> repliedTo = repliedInquiry(email);
     if (repliedTo.isPresent()) {
       FollowUps.Result result =
@@ -94,7 +102,8 @@ class EmailChannelController {
               new Contact(email.fromName(), email.fromEmail()),
               email.subject(),
               email.text(),
-              attachments);
+              attachments,
+              contents);
       return answer(
           InquiryAccepted.followUp(repliedTo.get(), result == FollowUps.Result.PUBLISHED));
     }
@@ -112,8 +121,28 @@ class EmailChannelController {
             List.of(),
             null,
             attachments);
-    InquiryIntake.Outcome outcome = intake.register(submission, EMAIL_NAMESPACE);
+    InquiryIntake.Outcome outcome = intake.register(submission, EMAIL_NAMESPACE, contents);
     return answer(InquiryAccepted.of(outcome));
+  }
+
+  /**
+   * The attached files' content, in parts keyed by SHA-256 ({@link AttachmentParts}), to publish on
+   * {@code attachment-contents} in the transaction of the inquiry or follow-up that lists them; a
+   * file attached twice is published once.
+   */
+  static List<EventPublisher.Outgoing> contentsOf(List<ParsedEmail.AttachmentInfo> files) {
+    Instant now = Instant.now();
+    Map<String, ParsedEmail.AttachmentInfo> distinct = new LinkedHashMap<>();
+    files.forEach(file -> distinct.putIfAbsent(file.sha256(), file));
+    return distinct.values().stream()
+        .flatMap(file -> AttachmentParts.split(file.content(), file.contentType(), now).stream())
+        .map(
+            part ->
+                new EventPublisher.Outgoing(
+                    Topics.ATTACHMENT_CONTENTS.name(),
+                    AttachmentParts.key(part.getSha256(), part.getPart()),
+                    part))
+        .toList();
   }
 
   /** The registered inquiry this email answers, if any. */

@@ -12,7 +12,8 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param maxBytes the raw message
  * @param maxTextChars the plain-text body
- * @param maxAttachments attachments (their metadata is recorded, not their content)
+ * @param maxAttachments attachments (their metadata goes on the inquiry, their content on {@code
+ *     attachment-contents})
  * @param maxSubjectChars the decoded subject
  * @param maxNameChars the sender's display name and each attachment's file name
  */

@@ -27,8 +27,9 @@ import org.jsoup.Jsoup;
 
 /**
  * Parses a raw RFC 822 / MIME message with Apache James mime4j: sender, subject, the plain-text
- * body (text/plain preferred; HTML converted to text with jsoup), attachments as metadata, and the
- * ids that thread a reply. Pure; throws {@link EmailParseException} for what is not an email.
+ * body (text/plain preferred; HTML converted to text with jsoup), attachments with their content,
+ * and the ids that thread a reply. Pure; throws {@link EmailParseException} for what is not an
+ * email.
  */
 public final class EmailParser {
 
@@ -184,14 +185,10 @@ public final class EmailParser {
   private static ParsedEmail.AttachmentInfo attachmentOf(
       Entity entity, String mimeType, SingleBody body, EmailLimits limits) {
     try (InputStream in = body.getInputStream()) {
+      // The raw message is bounded (EmailLimits.maxBytes), and so is what its parts decode to.
+      byte[] content = in.readAllBytes();
       MessageDigest sha = MessageDigest.getInstance("SHA-256");
-      byte[] buffer = new byte[8192];
-      long size = 0;
-      int n;
-      while ((n = in.read(buffer)) > 0) {
-        sha.update(buffer, 0, n);
-        size += n;
-      }
+      sha.update(content);
       String name = entity.getFilename() == null ? "attachment" : entity.getFilename();
       if (name.length() > limits.maxNameChars()) {
         throw new EmailParseException(
@@ -201,7 +198,7 @@ public final class EmailParser {
         throw new EmailParseException("An attachment's content type is longer than 127 characters");
       }
       return new ParsedEmail.AttachmentInfo(
-          name, mimeType, size, HexFormat.of().formatHex(sha.digest()));
+          name, mimeType, content.length, HexFormat.of().formatHex(sha.digest()), content);
     } catch (IOException e) {
       throw new EmailParseException("Unreadable attachment: " + e.getMessage());
     } catch (NoSuchAlgorithmException e) {

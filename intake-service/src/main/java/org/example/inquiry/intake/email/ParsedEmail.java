@@ -11,7 +11,7 @@ import java.util.List;
  * @param fromEmail sender address, lower-case
  * @param subject decoded subject, empty when missing
  * @param text plain text body; HTML-only messages converted to text
- * @param attachments attachment metadata
+ * @param attachments the attached files, with their content
  */
 public record ParsedEmail(
     String messageId,
@@ -22,7 +22,10 @@ public record ParsedEmail(
     String text,
     List<AttachmentInfo> attachments) {
 
-  /** Metadata of one attachment, with a SHA-256 of its content. */
+  /**
+   * One attached file: its metadata, a SHA-256 of its content, and the content as decoded from its
+   * transfer encoding.
+   */
   public record AttachmentInfo(
-      String fileName, String contentType, long sizeBytes, String sha256) {}
+      String fileName, String contentType, long sizeBytes, String sha256, byte[] content) {}
 }

@@ -2,6 +2,7 @@ package org.example.inquiry.intake.followup;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.example.inquiry.intake.registration.InquiryIndex;
@@ -76,6 +77,32 @@ public class FollowUps {
       String subject,
       String body,
       List<Attachment> attachments) {
+    return followUp(
+        inquiryId,
+        channel,
+        idempotencyKey,
+        submittedBy,
+        contact,
+        subject,
+        body,
+        attachments,
+        List.of());
+  }
+
+  /**
+   * Records a follow-up with records that belong to it (its attached files' content), published in
+   * its transaction when it is published now, and not at all for a repeat.
+   */
+  public Result followUp(
+      String inquiryId,
+      Channel channel,
+      String idempotencyKey,
+      String submittedBy,
+      Contact contact,
+      String subject,
+      String body,
+      List<Attachment> attachments,
+      List<EventPublisher.Outgoing> alongside) {
     requireKnown(inquiryId);
     String eventId = eventId("follow-up", inquiryId, idempotencyKey);
     synchronized (this) {
@@ -95,7 +122,10 @@ public class FollowUps {
               .setBody(body == null ? "" : body)
               .setAttachments(attachments)
               .build();
-      publisher.publish(Topics.INQUIRIES_FOLLOWED_UP.name(), inquiryId, event);
+      List<EventPublisher.Outgoing> records = new ArrayList<>(alongside);
+      records.add(
+          new EventPublisher.Outgoing(Topics.INQUIRIES_FOLLOWED_UP.name(), inquiryId, event));
+      publisher.publish(records.toArray(EventPublisher.Outgoing[]::new));
       index.followedUp(eventId);
     }
     log.info("Follow-up on inquiry {} via {}", inquiryId, channel);

@@ -1,6 +1,8 @@
 package org.example.inquiry.intake.registration;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.example.inquiry.intake.customers.CustomerLinking;
@@ -60,6 +62,15 @@ public class InquiryIntake {
    * @param namespace scope of the idempotency key (the submitter, or "email" for Message-IDs)
    */
   public Outcome register(Submission submission, String namespace) {
+    return register(submission, namespace, List.of());
+  }
+
+  /**
+   * Registers a submission with records that belong to it (its attached files' content): they are
+   * published in the inquiry's transaction when it is registered now, and not at all for a repeat.
+   */
+  public Outcome register(
+      Submission submission, String namespace, List<EventPublisher.Outgoing> alongside) {
     String inquiryId = InquiryRegistration.inquiryIdFor(namespace, submission.idempotencyKey());
     Object lock = locks.computeIfAbsent(inquiryId, id -> new Object());
     synchronized (lock) {
@@ -89,7 +100,10 @@ public class InquiryIntake {
                     submission.references(),
                     link.customer().map(CustomerProfile::customerId).orElse(null),
                     invoiceOwners::ownerOf));
-        publisher.publish(Topics.INQUIRIES_RECEIVED.name(), inquiryId, event);
+        List<EventPublisher.Outgoing> records = new ArrayList<>(alongside);
+        records.add(
+            new EventPublisher.Outgoing(Topics.INQUIRIES_RECEIVED.name(), inquiryId, event));
+        publisher.publish(records.toArray(EventPublisher.Outgoing[]::new));
         index.registered(inquiryId);
         // Never log bodies or addresses: personal data.
         log.info(

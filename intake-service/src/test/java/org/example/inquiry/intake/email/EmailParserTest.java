@@ -44,7 +44,7 @@ public class EmailParserTest {
   }
 
   @Test
-  void multipartMessagePrefersPlainTextAndListsAttachmentsWithSizeAndHash() {
+  void multipartMessagePrefersPlainTextAndListsAttachmentsWithSizeAndHash() throws Exception {
     ParsedEmail email = EmailParser.parse(sample("with-attachments.eml"));
 
     assertThat(email.text()).startsWith("Our order PO-5521").doesNotContain("<p>");
@@ -53,7 +53,14 @@ public class EmailParserTest {
     assertThat(pdf.fileName()).isEqualTo("bill-of-lading.pdf");
     assertThat(pdf.contentType()).isEqualTo("application/pdf");
     assertThat(pdf.sizeBytes()).isEqualTo(54);
-    assertThat(pdf.sha256()).hasSize(64);
+    byte[] decoded =
+        java.util.Base64.getDecoder()
+            .decode("JVBERi0xLjQKJcfsj6IKMSAwIG9iago8PD4+CmVuZG9iagp0cmFpbGVyCjw8Pj4KJSVFT0YK");
+    assertThat(pdf.content()).as("the decoded bytes, not the base64 text").isEqualTo(decoded);
+    assertThat(pdf.sha256())
+        .isEqualTo(
+            java.util.HexFormat.of()
+                .formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(decoded)));
     assertThat(email.attachments().get(1).fileName()).isEqualTo("pallet.png");
   }
 

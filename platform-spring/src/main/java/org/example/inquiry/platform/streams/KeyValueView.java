@@ -2,6 +2,7 @@ package org.example.inquiry.platform.streams;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -82,6 +83,25 @@ public final class KeyValueView<V> {
   /** This instance's values that match (a scan of its partitions, or of a global store). */
   public List<V> matching(Predicate<V> filter) {
     return entries().values().stream().filter(filter).toList();
+  }
+
+  /**
+   * This instance's values with keys from {@code from} to {@code to}, both inclusive, in key order
+   * (the store's serialized order: for string keys of one length, their order). Blocking.
+   */
+  public List<V> range(String from, String to) {
+    List<V> found = new ArrayList<>();
+    try (KeyValueIterator<String, V> range = local().range(from, to)) {
+      range.forEachRemaining(
+          kv -> {
+            if (kv.value != null) {
+              found.add(kv.value);
+            }
+          });
+    } catch (InvalidStateStoreException e) {
+      throw unavailable(e);
+    }
+    return found;
   }
 
   /** This instance's entries (its partitions, or a whole global store), by key. */

@@ -88,6 +88,18 @@ public record CaseScreen(
     return !"APPROVED".equals(a.state()) && !"REJECTED".equals(a.state());
   }
 
+  /**
+   * Where the console serves an attached file, when its content is stored; null when its channel
+   * delivered only its description.
+   */
+  public String download(String sha256) {
+    return c.attachments().stream()
+        .filter(f -> f.download() != null && f.sha256().equals(sha256))
+        .findFirst()
+        .map(f -> "/console/cases/" + c.inquiryId() + "/attachments/" + sha256)
+        .orElse(null);
+  }
+
   /** The timeline, newest first. */
   public List<InquiryCase.TimelineEntry> timeline() {
     List<InquiryCase.TimelineEntry> newestFirst = new ArrayList<>(c.timeline());

@@ -31,6 +31,7 @@ import tools.jackson.databind.JsonNode;
 class ConsoleApi implements ApplicationListener<WebServerInitializedEvent> {
 
   private static final Duration TIMEOUT = Duration.ofSeconds(20);
+  private static final int FILE_LIMIT_BYTES = 8 * 1024 * 1024;
 
   /** The API said no (4xx), or could not be reached; the reason is the API's problem detail. */
   static final class ApiRefusal extends RuntimeException {
@@ -81,12 +82,43 @@ class ConsoleApi implements ApplicationListener<WebServerInitializedEvent> {
       String address = environment.getProperty("server.address", "127.0.0.1");
       base = "http://" + address + ":" + event.getWebServer().getPort();
     }
-    api = clients.clone().baseUrl(base).build();
+    // Attached files come through whole (an inbound email is at most 5 MiB).
+    api =
+        clients
+            .clone()
+            .baseUrl(base)
+            .codecs(c -> c.defaultCodecs().maxInMemorySize(FILE_LIMIT_BYTES))
+            .build();
   }
 
   Mono<CaseView> caseView(String token, String inquiryId) {
     return get(
         api(), token, b -> b.path("/api/v1/inquiries/{id}").build(inquiryId), CaseView.class);
+  }
+
+  /** A file attached to a case, as the API serves it. */
+  record File(byte[] content, String disposition) {}
+
+  /** A file attached to the case, by its SHA-256, with the API's download headers. */
+  Mono<File> attachment(String token, String inquiryId, String sha256) {
+    return api()
+        .get()
+        .uri(b -> b.path("/api/v1/inquiries/{id}/attachments/{sha}").build(inquiryId, sha256))
+        .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+        .accept(MediaType.APPLICATION_OCTET_STREAM, MediaType.APPLICATION_JSON)
+        .exchangeToMono(
+            response ->
+                answer(
+                    response,
+                    r ->
+                        r.toEntity(byte[].class)
+                            .map(
+                                e ->
+                                    new File(
+                                        e.getBody() == null ? new byte[0] : e.getBody(),
+                                        e.getHeaders().getFirst(HttpHeaders.CONTENT_DISPOSITION)))))
+        .timeout(TIMEOUT)
+        .onErrorMap(ConsoleApi::unreachable);
   }
 
   Mono<QueuePage> queue(String token, Map<String, String> filter, int page) {

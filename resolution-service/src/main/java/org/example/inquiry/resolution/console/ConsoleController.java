@@ -15,7 +15,11 @@ import org.example.inquiry.resolution.cases.web.QueuePage;
 import org.example.inquiry.resolution.config.ResolutionProperties;
 import org.example.inquiry.resolution.replies.ReplyTemplates;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextImpl;
@@ -225,6 +229,24 @@ class ConsoleController {
   @GetMapping("/cases/{id}/body")
   Mono<Rendering> caseBody(@PathVariable String id, Authentication caller) {
     return page(id, caller, null, "console/case-parts :: caseBody");
+  }
+
+  /**
+   * A file attached to the case, fetched from the API with the user's token and passed on as the
+   * API serves it: a download, never rendered.
+   */
+  @GetMapping("/cases/{id}/attachments/{sha256}")
+  Mono<ResponseEntity<byte[]>> attachment(
+      @PathVariable String id, @PathVariable String sha256, Authentication caller) {
+    return api.attachment(token(caller), id, sha256)
+        .map(
+            file ->
+                ResponseEntity.ok()
+                    .contentType(MediaType.APPLICATION_OCTET_STREAM)
+                    .header(HttpHeaders.CONTENT_DISPOSITION, file.disposition())
+                    .header("X-Content-Type-Options", "nosniff")
+                    .cacheControl(CacheControl.noStore().cachePrivate())
+                    .body(file.content()));
   }
 
   @PostMapping("/cases/{id}/claim")

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.apache.avro.specific.SpecificRecord;
+import org.example.inquiry.schemas.AttachmentContent;
 import org.example.inquiry.schemas.ClassifierRetrained;
 import org.example.inquiry.schemas.ContractTerms;
 import org.example.inquiry.schemas.Customer;
@@ -79,6 +80,7 @@ public final class Topics {
     public static final String OUTBOUND_MESSAGES = "outbound-messages";
     public static final String MESSAGE_DELIVERIES = "message-deliveries";
     public static final String REROUTES_REQUESTED = "reroutes-requested";
+    public static final String ATTACHMENT_CONTENTS = "attachment-contents";
 
     private Names() {}
   }
@@ -190,6 +192,23 @@ public final class Topics {
       new TopicSpec(Names.CUSTOMERS, 3, "customerId", Customer.class, INTAKE, true, null);
 
   /**
+   * The content of files customers attached, where the channel delivered it (email), in parts of at
+   * most 256 KiB: written by intake in the transaction of the inquiry or follow-up that lists the
+   * file, read by resolution as a global store and served to the people who may see the case.
+   * Content-addressed and compacted (key {@code <sha256>:<part>}): a file attached twice is kept
+   * once, and kept as long as the topic is.
+   */
+  public static final TopicSpec ATTACHMENT_CONTENTS =
+      new TopicSpec(
+          Names.ATTACHMENT_CONTENTS,
+          INQUIRY_PARTITIONS,
+          "sha256:part",
+          AttachmentContent.class,
+          INTAKE,
+          true,
+          null);
+
+  /**
    * Each customer's financial profile (open receivables with due dates and promises, payment
    * history, value of approved effects), compacted, keyed by customer id: derived by the router's
    * Kafka Streams from {@code open-items} and {@code financial-effects-approved}, read as a global
@@ -285,7 +304,8 @@ public final class Topics {
           CONTRACT_TERMS,
           OUTBOUND_MESSAGES,
           MESSAGE_DELIVERIES,
-          REROUTES_REQUESTED);
+          REROUTES_REQUESTED,
+          ATTACHMENT_CONTENTS);
 
   private static final Map<String, TopicSpec> BY_NAME;
 

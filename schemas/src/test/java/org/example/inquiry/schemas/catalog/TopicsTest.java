@@ -102,7 +102,11 @@ class TopicsTest {
             Topics.INQUIRIES_FOLLOWED_UP,
             Topics.INQUIRIES_RATED,
             Topics.CUSTOMERS,
-            Topics.MESSAGE_DELIVERIES);
+            Topics.MESSAGE_DELIVERIES,
+            Topics.ATTACHMENT_CONTENTS);
+    assertThat(Topics.ATTACHMENT_CONTENTS.compacted())
+        .as("content-addressed parts: one copy of each file")
+        .isTrue();
     assertThat(Topics.ownedBy(Topics.CLASSIFIER))
         .containsExactly(
             Topics.INQUIRIES_CLASSIFIED,

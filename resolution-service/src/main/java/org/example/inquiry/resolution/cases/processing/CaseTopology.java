@@ -63,6 +63,9 @@ public final class CaseTopology {
   public static final String PROFILES_STORE = "customer-financial-profiles";
   public static final String CONTRACTS_STORE = "contract-terms";
 
+  /** The content of attached files, in parts keyed {@code <sha256>:<part>}; on every instance. */
+  public static final String ATTACHMENTS_STORE = "attachment-contents";
+
   private CaseTopology() {}
 
   public static void build(
@@ -109,6 +112,14 @@ public final class CaseTopology {
         Topics.CONTRACT_TERMS.name(),
         Consumed.with(Serdes.String(), avro),
         () -> new LatestLoader(CONTRACTS_STORE));
+    // Served to whoever may see a case that lists the file, by whichever instance is asked.
+    builder.addGlobalStore(
+        Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(ATTACHMENTS_STORE), Serdes.String(), avro)
+            .withLoggingDisabled(),
+        Topics.ATTACHMENT_CONTENTS.name(),
+        Consumed.with(Serdes.String(), avro),
+        () -> new LatestLoader(ATTACHMENTS_STORE));
     var outputs =
         builder.stream(
                 List.of(
@@ -149,7 +160,7 @@ public final class CaseTopology {
 
   /**
    * Keeps the latest record per key of a compacted topic (ledger documents, customers, profiles,
-   * contract terms) in a global store; a tombstone deletes.
+   * contract terms, attachment parts) in a global store; a tombstone deletes.
    */
   static final class LatestLoader implements Processor<String, SpecificRecord, Void, Void> {
     private final String storeName;

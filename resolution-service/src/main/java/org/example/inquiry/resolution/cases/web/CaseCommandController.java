@@ -458,7 +458,7 @@ class CaseCommandController {
                     () -> publisher.publish(Topics.INQUIRY_COMMANDS.name(), inquiryId, command),
                     kase ->
                         Optional.ofNullable(kase.outcomes().get(commandId))
-                            .map(o -> new Answer(CaseView.outcome(o), CaseView.of(kase))),
+                            .map(o -> new Answer(CaseView.outcome(o), cases.view(kase))),
                     () ->
                         cases
                             .find(inquiryId, authorization)

@@ -24,9 +24,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Puts the customer's finances on the case as it is read: the global stores of customers, financial
- * profiles and contract terms are on every resolution instance, so the instance that answers has
- * them. While a store is not available (start-up, rebalance) the part it gives is left out rather
- * than the case refused.
+ * profiles, contract terms, the ledger and attachment contents are on every resolution instance, so
+ * the instance that answers has them. While a store is not available (start-up, rebalance) the part
+ * it gives is left out rather than the case refused.
  */
 @Component
 class CaseCustomerFinances {
@@ -39,7 +39,11 @@ class CaseCustomerFinances {
   private final String baseCurrency;
   private final Clock clock;
 
-  CaseCustomerFinances(StoreQueries stores, ResolutionProperties properties) {
+  private final AttachmentFiles files;
+
+  CaseCustomerFinances(
+      StoreQueries stores, ResolutionProperties properties, AttachmentFiles files) {
+    this.files = files;
     this.customers = stores.keyValue(CaseTopology.CUSTOMERS_STORE, "The customer master view");
     this.profiles = stores.keyValue(CaseTopology.PROFILES_STORE, "The financial profiles view");
     this.contracts = stores.keyValue(CaseTopology.CONTRACTS_STORE, "The contract terms view");
@@ -49,9 +53,12 @@ class CaseCustomerFinances {
     this.clock = Clock.systemUTC();
   }
 
-  /** The case as the API shows it, with its customer's finances. */
+  /**
+   * The case as the API shows it, with its customer's finances, its ledger documents and where its
+   * stored attachments are.
+   */
   CaseView view(InquiryCase c) {
-    return CaseView.of(c, finances(c), documents(c));
+    return CaseView.of(c, finances(c), documents(c), files::stored);
   }
 
   /**

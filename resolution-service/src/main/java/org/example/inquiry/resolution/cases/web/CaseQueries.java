@@ -41,6 +41,11 @@ class CaseQueries {
     return cases.find(inquiryId, finances::view, CASE_PATH, CaseView.class, authorization);
   }
 
+  /** A case of this instance as the API shows it (command answers). */
+  CaseView view(InquiryCase kase) {
+    return finances.view(kase);
+  }
+
   /** A filter of the queue; null fields do not filter. */
   record QueueFilter(
       String team,

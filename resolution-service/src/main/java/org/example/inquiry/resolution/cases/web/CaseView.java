@@ -3,9 +3,11 @@ package org.example.inquiry.resolution.cases.web;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import org.example.inquiry.resolution.cases.CaseContext;
 import org.example.inquiry.resolution.cases.CommandOutcome;
 import org.example.inquiry.resolution.cases.InquiryCase;
@@ -48,7 +50,26 @@ public record CaseView(
     CustomerFinancesView customerFinances,
     List<InquiryCase.PriorityPart> priorityComponents,
     List<LedgerDocumentView> documents,
-    Instant slaPausedAt) {
+    Instant slaPausedAt,
+    List<AttachmentView> attachments) {
+
+  /**
+   * A file the customer attached, on the message that brought it.
+   *
+   * @param messageId the conversation message that lists it
+   * @param contentType as the sender declared it (the file is always served as
+   *     application/octet-stream)
+   * @param sha256 hex SHA-256 of its content, when intake saw the content
+   * @param download where its content is, when it is stored (email attachments); null when its
+   *     channel delivered only its description
+   */
+  public record AttachmentView(
+      String messageId,
+      String fileName,
+      String contentType,
+      long sizeBytes,
+      String sha256,
+      String download) {}
 
   /**
    * A ledger document the inquiry refers to, as the ledger extract shows it now.
@@ -134,6 +155,18 @@ public record CaseView(
   /** The case with its customer's finances and the ledger documents it refers to. */
   public static CaseView of(
       InquiryCase c, CustomerFinancesView customerFinances, List<LedgerDocumentView> documents) {
+    return of(c, customerFinances, documents, sha256 -> false);
+  }
+
+  /**
+   * The case with its customer's finances, the ledger documents it refers to, and its attached
+   * files with a download link for those whose content is {@code stored}.
+   */
+  public static CaseView of(
+      InquiryCase c,
+      CustomerFinancesView customerFinances,
+      List<LedgerDocumentView> documents,
+      Predicate<String> stored) {
     Map<String, OutcomeView> outcomes = new LinkedHashMap<>();
     c.outcomes().forEach((id, outcome) -> outcomes.put(id, outcome(outcome)));
     return new CaseView(
@@ -169,7 +202,31 @@ public record CaseView(
         customerFinances,
         c.priorityComponents(),
         documents == null ? List.of() : documents,
-        c.slaPausedAt());
+        c.slaPausedAt(),
+        attachments(c, stored));
+  }
+
+  /** Where a stored file of the case is served. */
+  public static String downloadPath(String inquiryId, String sha256) {
+    return "/api/v1/inquiries/" + inquiryId + "/attachments/" + sha256;
+  }
+
+  private static List<AttachmentView> attachments(InquiryCase c, Predicate<String> stored) {
+    List<AttachmentView> files = new ArrayList<>();
+    for (InquiryCase.Message message : c.conversation()) {
+      for (InquiryCase.AttachmentInfo file : message.attachments()) {
+        String sha = file.sha256();
+        files.add(
+            new AttachmentView(
+                message.messageId(),
+                file.fileName(),
+                file.contentType(),
+                file.sizeBytes(),
+                sha,
+                sha != null && stored.test(sha) ? downloadPath(c.inquiryId(), sha) : null));
+      }
+    }
+    return files;
   }
 
   static OutcomeView outcome(CommandOutcome o) {

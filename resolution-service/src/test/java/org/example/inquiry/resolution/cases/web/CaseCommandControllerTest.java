@@ -101,6 +101,7 @@ class CaseCommandControllerTest {
     opened = WORKFLOW.routed(null, CaseMapper.fromRouted(routed), T0).next();
     when(cases.find(anyString(), anyString()))
         .thenReturn(Mono.just(Optional.of(CaseView.of(opened))));
+    when(cases.view(any())).thenAnswer(call -> CaseView.of((InquiryCase) call.getArgument(0)));
   }
 
   /** The case processor, as far as the controller can tell: the workflow applied to the case. */
