@@ -254,6 +254,44 @@ public final class PlatformClient {
         timeout);
   }
 
+  /** A file attached to a case, as resolution served it. */
+  public record Download(int status, String contentType, String disposition, byte[] content) {}
+
+  /**
+   * {@code GET /api/v1/inquiries/{id}/attachments/{sha256}} on resolution as {@code actor} in
+   * {@code role}: the content of a file the case lists (its {@code attachments[].download}).
+   */
+  public Download attachment(String inquiryId, String sha256, String actor, String role) {
+    URI base = endpoints.resolution();
+    URI uri =
+        URI.create(
+            base.toString().replaceAll("/+$", "")
+                + "/api/v1/inquiries/"
+                + segment(inquiryId)
+                + "/attachments/"
+                + segment(sha256));
+    HttpRequest request =
+        HttpRequest.newBuilder(uri)
+            .timeout(requestTimeout)
+            .header("Authorization", "Bearer " + tokens.token(role, actor))
+            .GET()
+            .build();
+    try {
+      HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+      return new Download(
+          response.statusCode(),
+          response.headers().firstValue("Content-Type").orElse(null),
+          response.headers().firstValue("Content-Disposition").orElse(null),
+          response.body());
+    } catch (IOException e) {
+      throw new PlatformUnreachableException("resolution", base, "GET " + uri.getPath(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new PlatformUnreachableException(
+          "resolution", base, "GET " + uri.getPath(), new IOException("interrupted", e));
+    }
+  }
+
   /**
    * {@code GET /api/v1/queues?team=&minPriority=}: open cases, most urgent first (nulls omitted).
    */

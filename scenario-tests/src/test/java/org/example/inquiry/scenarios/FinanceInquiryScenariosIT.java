@@ -53,6 +53,17 @@ class FinanceInquiryScenariosIT {
   private static final Duration PIPELINE = Duration.ofSeconds(90);
   private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
 
+  /** The remittance advice Lee attaches: 40 KB that are not text. */
+  private static final byte[] REMITTANCE = remittance();
+
+  private static byte[] remittance() {
+    byte[] pdf = new byte[40_000];
+    new java.util.Random(98).nextBytes(pdf);
+    byte[] header = "%PDF-1.4\n".getBytes(StandardCharsets.US_ASCII);
+    System.arraycopy(header, 0, pdf, 0, header.length);
+    return pdf;
+  }
+
   private static LocalStack stack;
   private static PlatformClient platform;
   private static EventWatch events;
@@ -391,10 +402,20 @@ class FinanceInquiryScenariosIT {
             "Message-ID: <scenario-invoice-copy-" + RUN + "@acme.example>",
             "Date: Wed, 25 Nov 2026 09:00:00 +0000",
             "MIME-Version: 1.0",
+            "Content-Type: multipart/mixed; boundary=\"part\"",
+            "",
+            "--part",
             "Content-Type: text/plain; charset=UTF-8",
             "",
             "Hi, could you resend a copy of invoice INV-2026-000098? Our AP team cannot find the",
             "PDF. Thanks, Lee",
+            "--part",
+            "Content-Type: application/pdf; name=\"remittance-advice.pdf\"",
+            "Content-Disposition: attachment; filename=\"remittance-advice.pdf\"",
+            "Content-Transfer-Encoding: base64",
+            "",
+            java.util.Base64.getMimeEncoder().encodeToString(REMITTANCE),
+            "--part--",
             "");
     Reply delivered = platform.submitEmail("mail-gateway", email.getBytes(StandardCharsets.UTF_8));
     assertThat(delivered.status()).as(delivered.body()).isEqualTo(202);
@@ -435,6 +456,18 @@ class FinanceInquiryScenariosIT {
     assertThat(inquiry.path("contactEmail").asString()).isEqualTo("lee.park@acme.example");
     assertThat(answer.messageId())
         .isEqualTo("<" + sent.path("conversation").get(1).path("messageId").asString() + ">");
+
+    // the attached PDF: listed on the case with its link, its content served as a download to an
+    // auditor by resolution, byte for byte as Lee sent it
+    JsonNode file = sent.path("attachments").get(0);
+    assertThat(str(file, "fileName")).isEqualTo("remittance-advice.pdf");
+    assertThat(file.path("sizeBytes").asLong()).isEqualTo(REMITTANCE.length);
+    assertThat(str(file, "download")).endsWith("/attachments/" + str(file, "sha256"));
+    PlatformClient.Download pdf = platform.attachment(id, str(file, "sha256"), "audrey", "auditor");
+    assertThat(pdf.status()).isEqualTo(200);
+    assertThat(pdf.contentType()).isEqualTo("application/octet-stream");
+    assertThat(pdf.disposition()).startsWith("attachment;").contains("remittance-advice.pdf");
+    assertThat(pdf.content()).isEqualTo(REMITTANCE);
 
     rate(id, 4);
   }
