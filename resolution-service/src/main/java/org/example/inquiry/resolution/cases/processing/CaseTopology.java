@@ -41,6 +41,7 @@ import org.example.inquiry.schemas.OpenItem;
 import org.example.inquiry.schemas.OutboundMessage;
 import org.example.inquiry.schemas.RequestRefused;
 import org.example.inquiry.schemas.RerouteRequested;
+import org.example.inquiry.schemas.catalog.TopicSpec;
 import org.example.inquiry.schemas.catalog.Topics;
 
 /**
@@ -83,43 +84,13 @@ public final class CaseTopology {
             Stores.persistentKeyValueStore(OPENINGS_STORE),
             Serdes.String(),
             CaseJson.messageSerde()));
-    builder.addGlobalStore(
-        Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(LEDGER_STORE), Serdes.String(), avro)
-            .withLoggingDisabled(),
-        Topics.OPEN_ITEMS.name(),
-        Consumed.with(Serdes.String(), avro),
-        () -> new LatestLoader(LEDGER_STORE));
-    builder.addGlobalStore(
-        Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(CUSTOMERS_STORE), Serdes.String(), avro)
-            .withLoggingDisabled(),
-        Topics.CUSTOMERS.name(),
-        Consumed.with(Serdes.String(), avro),
-        () -> new LatestLoader(CUSTOMERS_STORE));
+    latest(builder, avro, LEDGER_STORE, Topics.OPEN_ITEMS);
+    latest(builder, avro, CUSTOMERS_STORE, Topics.CUSTOMERS);
     // Shown to agents on the case: the customer's payment behaviour and contract terms.
-    builder.addGlobalStore(
-        Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(PROFILES_STORE), Serdes.String(), avro)
-            .withLoggingDisabled(),
-        Topics.CUSTOMER_FINANCIAL_PROFILES.name(),
-        Consumed.with(Serdes.String(), avro),
-        () -> new LatestLoader(PROFILES_STORE));
-    builder.addGlobalStore(
-        Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(CONTRACTS_STORE), Serdes.String(), avro)
-            .withLoggingDisabled(),
-        Topics.CONTRACT_TERMS.name(),
-        Consumed.with(Serdes.String(), avro),
-        () -> new LatestLoader(CONTRACTS_STORE));
+    latest(builder, avro, PROFILES_STORE, Topics.CUSTOMER_FINANCIAL_PROFILES);
+    latest(builder, avro, CONTRACTS_STORE, Topics.CONTRACT_TERMS);
     // Served to whoever may see a case that lists the file, by whichever instance is asked.
-    builder.addGlobalStore(
-        Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(ATTACHMENTS_STORE), Serdes.String(), avro)
-            .withLoggingDisabled(),
-        Topics.ATTACHMENT_CONTENTS.name(),
-        Consumed.with(Serdes.String(), avro),
-        () -> new LatestLoader(ATTACHMENTS_STORE));
+    latest(builder, avro, ATTACHMENTS_STORE, Topics.ATTACHMENT_CONTENTS);
     var outputs =
         builder.stream(
                 List.of(
@@ -156,6 +127,17 @@ public final class CaseTopology {
         .filter((k, v) -> v instanceof FinancialEffectApproved)
         .selectKey((k, v) -> ((FinancialEffectApproved) v).getCustomerId())
         .to(Topics.FINANCIAL_EFFECTS_APPROVED.name(), produced);
+  }
+
+  /** A global store of the latest record per key of the compacted topic ({@link LatestLoader}). */
+  private static void latest(
+      StreamsBuilder builder, Serde<SpecificRecord> avro, String store, TopicSpec topic) {
+    builder.addGlobalStore(
+        Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(store), Serdes.String(), avro)
+            .withLoggingDisabled(),
+        topic.name(),
+        Consumed.with(Serdes.String(), avro),
+        () -> new LatestLoader(store));
   }
 
   /**
