@@ -89,6 +89,7 @@ class PoisonAndMonitoringIT {
     CONSUMERS.put(Topics.CONTRACT_TERMS, Set.of("resolution-service"));
     CONSUMERS.put(Topics.FINANCE_ACKNOWLEDGEMENTS, Set.of("resolution-service"));
     CONSUMERS.put(Topics.MESSAGE_DELIVERIES, Set.of("resolution-service"));
+    CONSUMERS.put(Topics.ATTACHMENT_CONTENTS, Set.of("resolution-service"));
     // outbound-messages: the e2e pipeline runs no email sender (no SMTP server); EmailSenderIT
     // covers its dead letters.
   }
