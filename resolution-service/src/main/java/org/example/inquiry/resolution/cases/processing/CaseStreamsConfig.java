@@ -78,6 +78,7 @@ class CaseStreamsConfig {
         Topics.REQUESTS_REFUSED.name(),
         Topics.FINANCE_ACKNOWLEDGEMENTS.name(),
         Topics.CUSTOMERS.name(),
-        Topics.CUSTOMER_FINANCIAL_PROFILES.name());
+        Topics.CUSTOMER_FINANCIAL_PROFILES.name(),
+        Topics.ATTACHMENT_CONTENTS.name());
   }
 }
