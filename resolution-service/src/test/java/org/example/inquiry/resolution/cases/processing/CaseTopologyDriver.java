@@ -1,12 +1,17 @@
 package org.example.inquiry.resolution.cases.processing;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
@@ -28,6 +33,7 @@ final class CaseTopologyDriver implements AutoCloseable {
 
   final Serde<SpecificRecord> avro = AvroSerdes.specific(new InMemorySchemaRegistryClient(), false);
   final TopologyTestDriver driver;
+  private final Path stateDir;
 
   CaseTopologyDriver(Clock clock, Duration slaCheckInterval) {
     StreamsBuilder builder = new StreamsBuilder();
@@ -36,8 +42,8 @@ final class CaseTopologyDriver implements AutoCloseable {
     Properties config = new Properties();
     config.put("application.id", "case-topology-" + UUID.randomUUID());
     config.put("bootstrap.servers", "unused:9092");
-    config.put(
-        "state.dir", System.getProperty("java.io.tmpdir") + "/case-topology-" + UUID.randomUUID());
+    stateDir = Path.of(System.getProperty("java.io.tmpdir"), "case-topology-" + UUID.randomUUID());
+    config.put("state.dir", stateDir.toString());
     driver = new TopologyTestDriver(builder.build(), config);
   }
 
@@ -74,5 +80,11 @@ final class CaseTopologyDriver implements AutoCloseable {
   @Override
   public void close() {
     driver.close();
+    // The driver empties its state directory but leaves it behind.
+    try (Stream<Path> left = Files.walk(stateDir)) {
+      left.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      // already gone
+    }
   }
 }
