@@ -45,7 +45,8 @@ class ResolutionScaleOutIT {
         Topics.CUSTOMERS,
         Topics.CUSTOMER_FINANCIAL_PROFILES,
         Topics.INQUIRIES_RECEIVED,
-        Topics.MESSAGE_DELIVERIES);
+        Topics.MESSAGE_DELIVERIES,
+        Topics.ATTACHMENT_CONTENTS);
     String applicationId = "resolution-scaleout-" + UUID.randomUUID();
     for (int i = 0; i < 2; i++) {
       int port = FreePorts.next();
