@@ -139,6 +139,9 @@ final class LocalStack implements AutoCloseable {
       env.putIfAbsent(
           "STACK_JAVA_OPTS",
           "-Xms64m -Xmx256m -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError -XX:TieredStopAtLevel=1");
+      // The suite starts its stack once, from nothing: class data sharing would only add the
+      // recording of each service's archive to its stop (docs/BENCHMARKS.md, "Start-up").
+      env.putIfAbsent("STACK_CDS", "off");
       Process process = builder.start();
       if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
         process.destroy();
