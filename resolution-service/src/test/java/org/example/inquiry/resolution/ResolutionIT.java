@@ -292,7 +292,9 @@ class ResolutionIT {
     received.setChannel(Channel.EMAIL);
     received.setAttachments(
         List.of(
-            new Attachment("Zahlungsbestätigung <1>.html", "text/html", (long) file.length, sha),
+            // a name with CR LF, as a decoded filename* can carry: never a broken header
+            new Attachment(
+                "Zahlungsbestätigung <1>\r\n.html", "text/html", (long) file.length, sha),
             new Attachment("scan.tif", "image/tiff", 3L, notDelivered),
             new Attachment("po.pdf", "application/pdf", 1234L, null)));
     writer.send(Topics.INQUIRIES_RECEIVED.name(), inquiryId, received);
@@ -335,7 +337,8 @@ class ResolutionIT {
                 d ->
                     assertThat(d)
                         .startsWith("attachment;")
-                        .contains("filename*=UTF-8''Zahlungsbest%C3%A4tigung%20%3C1%3E.html"))
+                        .contains("filename*=UTF-8''Zahlungsbest%C3%A4tigung%20%3C1%3E__.html")
+                        .doesNotContain("\r", "\n"))
             .expectHeader()
             .value("Cache-Control", c -> assertThat(c).contains("no-store"))
             .expectBody(byte[].class)
@@ -371,6 +374,25 @@ class ResolutionIT {
       assertThat(answer.getResponseBody()).as(refused.getKey()).contains(refused.getValue());
     }
 
+    // A portal message that names the same hash opens nothing: only email delivers content.
+    String portalCase = "res-file-portal-" + UUID.randomUUID();
+    InquiryReceived portal = Events.aReceivedInquiry(portalCase);
+    portal.setChannel(Channel.PORTAL);
+    portal.setAttachments(List.of(new Attachment("copy.html", "text/html", 10L, sha)));
+    writer.send(Topics.INQUIRIES_RECEIVED.name(), portalCase, portal);
+    route(portalCase);
+    JsonNode portalView =
+        await()
+            .atMost(Duration.ofSeconds(30))
+            .until(() -> caseOf(portalCase), c -> c.path("attachments").size() == 1);
+    assertThat(portalView.path("attachments").get(0).path("download").isNull()).isTrue();
+    web.get()
+        .uri("/api/v1/inquiries/" + portalCase + "/attachments/" + sha)
+        .headers(h -> h.setBearerAuth(token("alice", "agent")))
+        .exchange()
+        .expectStatus()
+        .isNotFound();
+
     // The console links the stored file and passes it on as the API serves it.
     ConsoleSession console = ConsoleSession.signIn(large, "alice", "agent");
     assertThat(console.get("/console/cases/" + inquiryId).getResponseBody())
@@ -382,6 +404,8 @@ class ResolutionIT {
         .isEqualTo(MediaType.APPLICATION_OCTET_STREAM);
     assertThat(download.getResponseHeaders().getFirst("Content-Disposition"))
         .startsWith("attachment;");
+    assertThat(download.getResponseHeaders().getFirst("Content-Security-Policy"))
+        .isEqualTo("default-src 'none'; sandbox");
     assertThat(download.getResponseBody()).isEqualTo(html.toString());
   }
 

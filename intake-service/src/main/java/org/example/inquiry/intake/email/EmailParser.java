@@ -189,7 +189,12 @@ public final class EmailParser {
       byte[] content = in.readAllBytes();
       MessageDigest sha = MessageDigest.getInstance("SHA-256");
       sha.update(content);
-      String name = entity.getFilename() == null ? "attachment" : entity.getFilename();
+      // A decoded name may carry control characters (filename*=UTF-8''a%0D%0Ab): never into a
+      // header or a log line downstream.
+      String name =
+          entity.getFilename() == null || entity.getFilename().isBlank()
+              ? "attachment"
+              : entity.getFilename().replaceAll("\\p{Cntrl}", "_");
       if (name.length() > limits.maxNameChars()) {
         throw new EmailParseException(
             "An attachment's file name is longer than " + limits.maxNameChars() + " characters");

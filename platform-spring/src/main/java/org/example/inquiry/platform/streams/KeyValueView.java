@@ -86,8 +86,9 @@ public final class KeyValueView<V> {
   }
 
   /**
-   * This instance's values with keys from {@code from} to {@code to}, both inclusive, in key order
-   * (the store's serialized order: for string keys of one length, their order). Blocking.
+   * This instance's values with keys from {@code from} to {@code to}, both inclusive. For a global
+   * store (one store), in key order: the serialized order, for string keys of one length their
+   * order; a partitioned store's local partitions come one after the other. Blocking.
    */
   public List<V> range(String from, String to) {
     List<V> found = new ArrayList<>();

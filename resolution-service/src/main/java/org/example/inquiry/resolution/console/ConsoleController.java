@@ -245,6 +245,7 @@ class ConsoleController {
                     .contentType(MediaType.APPLICATION_OCTET_STREAM)
                     .header(HttpHeaders.CONTENT_DISPOSITION, file.disposition())
                     .header("X-Content-Type-Options", "nosniff")
+                    .header("Content-Security-Policy", "default-src 'none'; sandbox")
                     .cacheControl(CacheControl.noStore().cachePrivate())
                     .body(file.content()));
   }

@@ -1,6 +1,5 @@
 package org.example.inquiry.schemas.attachments;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -105,7 +104,8 @@ public final class AttachmentParts {
     if (size > Integer.MAX_VALUE - 8) {
       throw new Incomplete(sha256 + " is too large to serve whole");
     }
-    ByteArrayOutputStream out = new ByteArrayOutputStream((int) size);
+    byte[] content = new byte[(int) size];
+    int filled = 0;
     for (int i = 0; i < parts.size(); i++) {
       AttachmentContent part = parts.get(i);
       if (part.getPart() != i
@@ -115,12 +115,14 @@ public final class AttachmentParts {
         throw new Incomplete("part " + i + " of " + sha256 + " does not belong with the others");
       }
       ByteBuffer data = part.getData().duplicate();
-      byte[] bytes = new byte[data.remaining()];
-      data.get(bytes);
-      out.writeBytes(bytes);
+      if (data.remaining() > content.length - filled) {
+        throw new Incomplete("the stored parts of " + sha256 + " do not make the file it names");
+      }
+      int length = data.remaining();
+      data.get(content, filled, length);
+      filled += length;
     }
-    byte[] content = out.toByteArray();
-    if (content.length != size || !sha256.equals(sha256(content))) {
+    if (filled != size || !sha256.equals(sha256(content))) {
       throw new Incomplete("the stored parts of " + sha256 + " do not make the file it names");
     }
     return content;

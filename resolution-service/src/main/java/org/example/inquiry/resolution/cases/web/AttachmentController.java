@@ -30,8 +30,13 @@ import reactor.core.scheduler.Schedulers;
 @RestController
 class AttachmentController {
 
+  /** Downloads read at once on this instance: each holds its file (up to ~4 MiB) in memory. */
+  static final int CONCURRENT_READS = 4;
+
   private final CaseQueries cases;
   private final AttachmentFiles files;
+  private final java.util.concurrent.Semaphore reads =
+      new java.util.concurrent.Semaphore(CONCURRENT_READS);
 
   AttachmentController(CaseQueries cases, AttachmentFiles files) {
     this.cases = cases;
@@ -74,7 +79,13 @@ class AttachmentController {
                 Mono.justOrEmpty(
                         view.attachments().stream()
                             .filter(file -> sha256.equals(file.sha256()))
-                            .findFirst())
+                            .filter(file -> file.download() != null)
+                            .findFirst()
+                            .or(
+                                () ->
+                                    view.attachments().stream()
+                                        .filter(file -> sha256.equals(file.sha256()))
+                                        .findFirst()))
                     .switchIfEmpty(
                         Mono.error(
                             () ->
@@ -83,19 +94,46 @@ class AttachmentController {
                                     "Inquiry " + inquiryId + " has no attachment " + sha256))))
         .flatMap(
             file ->
-                Mono.fromCallable(() -> files.content(sha256))
-                    .subscribeOn(Schedulers.boundedElastic())
-                    .flatMap(content -> Mono.justOrEmpty(content))
-                    .switchIfEmpty(
-                        Mono.error(
-                            () ->
-                                new ResponseStatusException(
-                                    HttpStatus.NOT_FOUND,
-                                    "The content of "
-                                        + file.fileName()
-                                        + " is not stored: its channel delivered only its"
-                                        + " description")))
-                    .map(content -> answer(file, content)));
+                file.download() == null
+                    ? Mono.error(
+                        new ResponseStatusException(
+                            HttpStatus.NOT_FOUND,
+                            "The content of "
+                                + printable(file.fileName())
+                                + " is not stored: its channel delivered only its description, or"
+                                + " it has not reached this instance yet"))
+                    : Mono.fromCallable(() -> content(sha256))
+                        .subscribeOn(Schedulers.boundedElastic())
+                        .flatMap(content -> Mono.justOrEmpty(content))
+                        .switchIfEmpty(
+                            Mono.error(
+                                () ->
+                                    new ResponseStatusException(
+                                        HttpStatus.NOT_FOUND,
+                                        "The content of "
+                                            + printable(file.fileName())
+                                            + " is not stored completely on this instance")))
+                        .map(content -> answer(file, content)));
+  }
+
+  /** The file, read by at most {@link #CONCURRENT_READS} requests at once (each holds it whole). */
+  private java.util.Optional<byte[]> content(String sha256) {
+    if (!reads.tryAcquire()) {
+      throw new ResponseStatusException(
+          HttpStatus.SERVICE_UNAVAILABLE,
+          "Too many attachments are being read at once; try again in a moment");
+    }
+    try {
+      return files.content(sha256);
+    } finally {
+      reads.release();
+    }
+  }
+
+  /** A name for a header or a message: control characters (CR, LF, ...) become '_'. */
+  static String printable(String fileName) {
+    String name = fileName == null || fileName.isBlank() ? "attachment" : fileName;
+    return name.replaceAll("\\p{Cntrl}", "_");
   }
 
   private static ResponseEntity<byte[]> answer(CaseView.AttachmentView file, byte[] content) {
@@ -105,7 +143,7 @@ class AttachmentController {
         .header(
             HttpHeaders.CONTENT_DISPOSITION,
             ContentDisposition.attachment()
-                .filename(file.fileName(), StandardCharsets.UTF_8)
+                .filename(printable(file.fileName()), StandardCharsets.UTF_8)
                 .build()
                 .toString())
         .header("X-Content-Type-Options", "nosniff")

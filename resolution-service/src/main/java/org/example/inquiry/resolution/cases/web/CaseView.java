@@ -223,7 +223,13 @@ public record CaseView(
                 file.contentType(),
                 file.sizeBytes(),
                 sha,
-                sha != null && stored.test(sha) ? downloadPath(c.inquiryId(), sha) : null));
+                // Only email delivers content: a portal or adapter message states metadata, and
+                // its hash must not open a file another message brought.
+                sha != null
+                        && message.channel() == org.example.inquiry.schemas.Channel.EMAIL
+                        && stored.test(sha)
+                    ? downloadPath(c.inquiryId(), sha)
+                    : null));
       }
     }
     return files;
