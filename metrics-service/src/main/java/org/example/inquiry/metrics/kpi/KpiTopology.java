@@ -12,7 +12,6 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
-import org.example.inquiry.platform.streams.JsonSerde;
 import org.example.inquiry.schemas.catalog.TopicSpec;
 import org.example.inquiry.schemas.catalog.Topics;
 
@@ -48,12 +47,14 @@ public final class KpiTopology {
   public static void build(StreamsBuilder builder, Serde<SpecificRecord> avro) {
     builder.addStateStore(
         Stores.keyValueStoreBuilder(
-            Stores.persistentKeyValueStore(FACTS_STORE),
-            Serdes.String(),
-            new JsonSerde<>(InquiryFacts.class)));
+                Stores.persistentKeyValueStore(FACTS_STORE),
+                Serdes.String(),
+                new InquiryFactsSerde())
+            .withCachingEnabled());
     builder.addStateStore(
         Stores.keyValueStoreBuilder(
-            Stores.persistentKeyValueStore(STAGE_COUNTS), Serdes.String(), Serdes.Long()));
+                Stores.persistentKeyValueStore(STAGE_COUNTS), Serdes.String(), Serdes.Long())
+            .withCachingEnabled());
     builder.stream(
             INPUTS.stream().map(TopicSpec::name).toList(), Consumed.with(Serdes.String(), avro))
         .process(FactsProcessor::new, FACTS_STORE, STAGE_COUNTS);

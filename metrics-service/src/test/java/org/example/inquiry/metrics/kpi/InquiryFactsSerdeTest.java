@@ -1,0 +1,146 @@
+package org.example.inquiry.metrics.kpi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import org.apache.kafka.common.errors.SerializationException;
+import org.example.inquiry.platform.streams.JsonSerde;
+import org.junit.jupiter.api.Test;
+
+class InquiryFactsSerdeTest {
+
+  private final InquiryFactsSerde serde = new InquiryFactsSerde();
+  private final JsonSerde<InquiryFacts> json = new JsonSerde<>(InquiryFacts.class);
+
+  @Test
+  void everyFieldSurvivesTheBinaryForm() {
+    InquiryFacts f = full();
+    byte[] bytes = serde.serializer().serialize("t", f);
+
+    assertThat(bytes[0]).isEqualTo(InquiryFactsSerde.VERSION);
+    assertThat(asJson(serde.deserializer().deserialize("t", bytes))).isEqualTo(asJson(f));
+    assertThat(bytes.length).isLessThan(json.serializer().serialize("t", f).length);
+  }
+
+  @Test
+  void emptyFactsAndNullsSurviveToo() {
+    InquiryFacts empty = new InquiryFacts();
+    assertThat(asJson(roundTrip(empty))).isEqualTo(asJson(empty));
+
+    InquiryFacts nulls = new InquiryFacts();
+    nulls.types = null;
+    nulls.teams = null;
+    nulls.adjustments = null;
+    InquiryFacts back = roundTrip(nulls);
+    assertThat(back.types).isEmpty();
+    assertThat(back.teams).isEmpty();
+    assertThat(back.adjustments).isEmpty();
+    assertThat(serde.serializer().serialize("t", null)).isNull();
+    assertThat(serde.deserializer().deserialize("t", null)).isNull();
+  }
+
+  @Test
+  void factsStoredAsJsonBeforeAreStillRead() {
+    InquiryFacts f = full();
+    byte[] legacy = json.serializer().serialize("t", f);
+    assertThat(legacy[0]).isEqualTo((byte) '{');
+
+    assertThat(asJson(serde.deserializer().deserialize("t", legacy))).isEqualTo(asJson(f));
+  }
+
+  @Test
+  void randomFactsSurvive() {
+    Random random = new Random(7);
+    for (int i = 0; i < 500; i++) {
+      InquiryFacts f = new InquiryFacts();
+      f.inquiryId = random.nextBoolean() ? null : "inq-" + random.nextLong();
+      f.receivedAt = random.nextBoolean() ? null : Instant.ofEpochSecond(random.nextInt(), 999);
+      f.rootCause =
+          random.nextBoolean() ? null : "caus\u00e9 " + "\u20ac".repeat(random.nextInt(5));
+      f.priority = random.nextInt();
+      f.amount = random.nextBoolean() ? null : new BigDecimal(random.nextLong()).movePointLeft(4);
+      f.csatScore = random.nextBoolean() ? null : random.nextInt(5) + 1;
+      f.types = List.of("INVOICE_QUERY", "DISPUTE").subList(0, random.nextInt(3));
+      f.reopenings = random.nextInt(3);
+      f.responseBreached = random.nextBoolean();
+      assertThat(asJson(roundTrip(f))).isEqualTo(asJson(f));
+    }
+  }
+
+  @Test
+  void damagedBytesAreASerializationErrorNeverAnotherOne() {
+    byte[] bytes = serde.serializer().serialize("t", full());
+
+    assertThatThrownBy(() -> serde.deserializer().deserialize("t", new byte[0]))
+        .isInstanceOf(SerializationException.class)
+        .hasMessageContaining("no bytes");
+    byte[] future = bytes.clone();
+    future[0] = 9;
+    assertThatThrownBy(() -> serde.deserializer().deserialize("t", future))
+        .isInstanceOf(SerializationException.class)
+        .hasMessageContaining("unknown format version 9");
+    for (int cut = 1; cut < bytes.length; cut += 7) {
+      byte[] shorter = Arrays.copyOf(bytes, cut);
+      assertThatThrownBy(() -> serde.deserializer().deserialize("t", shorter))
+          .isInstanceOf(SerializationException.class);
+    }
+    byte[] longer = Arrays.copyOf(bytes, bytes.length + 3);
+    assertThatThrownBy(() -> serde.deserializer().deserialize("t", longer))
+        .isInstanceOf(SerializationException.class)
+        .hasMessageContaining("left over");
+    byte[] garbage = "\u0001garbage that is no facts".getBytes(StandardCharsets.UTF_8);
+    assertThatThrownBy(() -> serde.deserializer().deserialize("t", garbage))
+        .isInstanceOf(SerializationException.class);
+  }
+
+  private InquiryFacts roundTrip(InquiryFacts f) {
+    return serde.deserializer().deserialize("t", serde.serializer().serialize("t", f));
+  }
+
+  private String asJson(InquiryFacts f) {
+    return new String(json.serializer().serialize("t", f), StandardCharsets.UTF_8);
+  }
+
+  private static InquiryFacts full() {
+    InquiryFacts f = new InquiryFacts();
+    f.inquiryId = "inq-1";
+    f.receivedAt = Instant.parse("2026-11-30T08:00:00.123456789Z");
+    f.channel = "EMAIL";
+    f.classifiedAt = Instant.parse("2026-11-30T08:00:01Z");
+    f.types = List.of("DISPUTE", "CREDIT_NOTE");
+    f.urgency = "HIGH";
+    f.routedAt = Instant.parse("2026-11-30T08:00:02Z");
+    f.teams = List.of("disputes", "credit");
+    f.priority = 81;
+    f.responseDueAt = Instant.parse("2026-11-30T12:00:00Z");
+    f.resolutionDueAt = Instant.parse("2026-12-03T08:00:00Z");
+    f.firstResponseAt = Instant.parse("2026-11-30T09:00:00Z");
+    f.firstApprovalAt = Instant.parse("2026-11-30T10:00:00Z");
+    f.approvalsApproved = 2;
+    f.approvalsRejected = 1;
+    f.resolvedAt = Instant.parse("2026-12-01T08:00:00Z");
+    f.resolutions = 2;
+    f.reopenings = 1;
+    f.lastReopenedAt = Instant.parse("2026-11-30T20:00:00Z");
+    f.firstContactResolution = true;
+    f.rootCause = "PRICING_ERROR: zählt €";
+    f.adjustments =
+        List.of(
+            new InquiryFacts.Adjustment("CREDIT_NOTE", new BigDecimal("-1234.56"), "EUR"),
+            new InquiryFacts.Adjustment("WRITE_OFF", null, null));
+    f.amount = new BigDecimal("98765432109876543210.0001");
+    f.currency = "EUR";
+    f.csatScore = 4;
+    f.ratedAt = Instant.parse("2026-12-01T09:00:00Z");
+    f.responseBreached = true;
+    f.resolutionBreached = true;
+    f.slaPausedAt = Instant.parse("2026-11-30T11:00:00Z");
+    return f;
+  }
+}
