@@ -1,5 +1,7 @@
 package org.example.inquiry.classifier.config;
 
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -10,6 +12,7 @@ import org.example.inquiry.classifier.classification.CurrentClassifier;
 import org.example.inquiry.classifier.classification.KeywordRules;
 import org.example.inquiry.classifier.learning.TrainingCorpus;
 import org.example.inquiry.classifier.model.OnnxSentenceEncoder;
+import org.example.inquiry.classifier.model.RecentEncoder;
 import org.example.inquiry.classifier.training.CorpusFiles;
 import org.example.inquiry.classifier.training.Engine;
 import org.example.inquiry.classifier.training.FinanceCorpus;
@@ -56,6 +59,30 @@ public class ClassifierConfig {
             ? new OnnxSentenceEncoder(OnnxSentenceEncoder.Model.named(properties.encoder()))
             : null,
         cache);
+  }
+
+  /**
+   * {@code classifier.embeddings}: texts the served models embedded ({@code source=computed}) and
+   * texts one of them had embedded a moment before ({@code source=remembered}). Embedding is most
+   * of the classifier's CPU; against the inquiries classified, this shows how many the cascade
+   * sends past the TF-IDF model.
+   */
+  @Bean
+  MeterBinder classifierEmbeddings(Engine engine) {
+    return registry -> {
+      RecentEncoder encoder = engine.servingEncoder();
+      if (encoder == null) {
+        return;
+      }
+      FunctionCounter.builder("classifier.embeddings", encoder, RecentEncoder::computed)
+          .description("Texts embedded by the sentence encoder")
+          .tag("source", "computed")
+          .register(registry);
+      FunctionCounter.builder("classifier.embeddings", encoder, RecentEncoder::remembered)
+          .description("Texts whose embedding was taken from the recent ones")
+          .tag("source", "remembered")
+          .register(registry);
+    };
   }
 
   /** Starts with the default model; the promoted one replaces it before the listener starts. */

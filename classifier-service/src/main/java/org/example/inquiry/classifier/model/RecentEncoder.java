@@ -4,14 +4,24 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
- * Remembers the embeddings of the last few hundred texts, so the type model and the urgency model
- * of one inquiry (and a redelivered inquiry) embed its text once. Bounded; thread-safe.
+ * Remembers the embeddings of the last few thousand texts, so the type model and the urgency model
+ * of one inquiry (and a redelivered inquiry) embed its text once. The capacity must hold what the
+ * listeners embed at once (each poll's unsure texts, on every listener thread), or the urgency
+ * model embeds again what the type model embedded a moment before. Bounded; thread-safe; counts the
+ * texts it embedded and those it answered from memory (the service's {@code classifier.embeddings}
+ * meter).
  */
 public final class RecentEncoder extends DelegatingEncoder {
 
+  /** The capacity the service runs with: two listener threads' polls of 500, twice over. */
+  public static final int SERVICE_CAPACITY = 2_048;
+
   private final Map<String, float[]> recent;
+  private final LongAdder computed = new LongAdder();
+  private final LongAdder remembered = new LongAdder();
 
   public RecentEncoder(SentenceEncoder delegate, int capacity) {
     super(delegate);
@@ -48,6 +58,8 @@ public final class RecentEncoder extends DelegatingEncoder {
         }
       }
     }
+    computed.add(missing.size());
+    remembered.add(texts.size() - missing.size());
     if (!missing.isEmpty()) {
       List<String> todo = missing.stream().map(texts::get).toList();
       float[][] fresh = batched ? delegate.encodeBatch(todo) : delegate.encode(todo);
@@ -59,5 +71,15 @@ public final class RecentEncoder extends DelegatingEncoder {
       }
     }
     return out;
+  }
+
+  /** Texts embedded so far. */
+  public long computed() {
+    return computed.sum();
+  }
+
+  /** Texts answered from memory so far. */
+  public long remembered() {
+    return remembered.sum();
   }
 }

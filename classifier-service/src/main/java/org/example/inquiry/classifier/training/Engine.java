@@ -73,12 +73,20 @@ public final class Engine {
       training.loadIfPresent(embeddingsFile(cacheDir, encoder));
     }
     return new Engine(
-        new RecentEncoder(encoder, 512), training, cacheDir, TrainingOptions.defaults());
+        new RecentEncoder(encoder, RecentEncoder.SERVICE_CAPACITY),
+        training,
+        cacheDir,
+        TrainingOptions.defaults());
   }
 
   /** The service default: all-MiniLM-L6-v2 embeddings beside TF-IDF. */
   public static Engine withEmbeddings(Path cacheDir) {
     return of(new OnnxSentenceEncoder(), cacheDir);
+  }
+
+  /** The encoder the served models run on (remembering recent texts), null for TF-IDF only. */
+  public RecentEncoder servingEncoder() {
+    return serving instanceof RecentEncoder recent ? recent : null;
   }
 
   public TrainingOptions options() {

@@ -239,6 +239,31 @@ public final class CaseWorkflow {
     return events.isEmpty() ? sla : new Step(watched.next(), events, null);
   }
 
+  /**
+   * When {@link #slaTick} could next change this case, and what its ledger watch looks up: the case
+   * processor checks a case only once that time has passed or those invoices are cleared ({@link
+   * #ledgerCleared}). Never later than the clocks themselves (tested against {@link #slaTick}).
+   */
+  public CaseWatch watch(InquiryCase current) {
+    if (current == null) {
+      return new CaseWatch(null, List.of(), null, null);
+    }
+    Instant wakeAt =
+        SlaClock.earliest(slaClock.nextDue(current), acknowledgements.nextDue(current));
+    List<String> invoices = LedgerWatch.watchedInvoices(current);
+    return invoices.isEmpty()
+        ? new CaseWatch(wakeAt, List.of(), null, null)
+        : new CaseWatch(
+            wakeAt, invoices, current.context().customerId(), current.context().receivedAt());
+  }
+
+  /** Whether the ledger watch of a case would fire now: every invoice it watches is cleared. */
+  public boolean ledgerCleared(CaseWatch watch, Function<String, AutoAnswer.LedgerItem> ledger) {
+    return !watch.invoices().isEmpty()
+        && LedgerWatch.cleared(watch.invoices(), watch.customerId(), watch.receivedAt(), ledger)
+            != null;
+  }
+
   // ---- finance systems -----------------------------------------------------------------------
 
   /**

@@ -85,6 +85,25 @@ public final class FinanceAcknowledgements {
         new CaseEvent.Worked(activity, who, detail, null, alertTo, updated, List.of()));
   }
 
+  /**
+   * The earliest instant from which {@link #overdue} raises something on this case, were it not to
+   * change meanwhile: the first deadline of an approved effect still awaiting its posting; null
+   * when none is.
+   */
+  Instant nextDue(InquiryCase current) {
+    Instant next = null;
+    for (InquiryCase.FinancialAction a : current.actions()) {
+      InquiryCase.Posting p = a.posting();
+      if (p != null
+          && p.status() == InquiryCase.PostingStatus.AWAITING_POSTING
+          && !p.overdue()
+          && p.approvedAt() != null) {
+        next = SlaClock.earliest(next, p.approvedAt().plus(timeout));
+      }
+    }
+    return next;
+  }
+
   /** Raises, once per effect, that an approved effect has had no acknowledgement in time. */
   Step overdue(InquiryCase current, Instant now) {
     if (current == null) {

@@ -29,36 +29,61 @@ final class LedgerWatch {
 
   private LedgerWatch() {}
 
-  static Step tick(InquiryCase c, Function<String, AutoAnswer.LedgerItem> ledger, Instant now) {
-    Step nothing = new Step(c, List.of(), null);
+  /**
+   * The invoices of a case the watch looks up in the ledger: those an open, watched inquiry of a
+   * known customer references, until the watch has fired once; empty when it does not watch.
+   */
+  static List<String> watchedInvoices(InquiryCase c) {
     if (c == null
         || !c.isOpen()
         || c.context() == null
         || c.context().customerId() == null
         || c.types().stream().noneMatch(WATCHED::contains)
         || c.timeline().stream().anyMatch(e -> e.event() == Activity.LEDGER_CLEARED)) {
-      return nothing;
+      return List.of();
     }
-    List<String> invoices =
-        c.context().references().stream()
-            .filter(r -> r.kind() == ReferenceKind.INVOICE)
-            .map(Reference::value)
-            .distinct()
-            .toList();
-    if (invoices.isEmpty()) {
-      return nothing;
-    }
+    return c.context().references().stream()
+        .filter(r -> r.kind() == ReferenceKind.INVOICE)
+        .map(Reference::value)
+        .distinct()
+        .toList();
+  }
+
+  /**
+   * Each invoice with its ledger status when every one of them is the customer's and was cleared in
+   * the ledger after the inquiry came in (nothing open); null otherwise.
+   */
+  static List<String> cleared(
+      List<String> invoices,
+      String customerId,
+      Instant receivedAt,
+      Function<String, AutoAnswer.LedgerItem> ledger) {
     List<String> cleared = new ArrayList<>();
     for (String number : invoices) {
       AutoAnswer.LedgerItem item = ledger.apply(number);
       if (item == null
-          || !item.customerId().equals(c.context().customerId())
+          || !item.customerId().equals(customerId)
           || item.openAmount().signum() > 0
           || item.updatedAt() == null
-          || !item.updatedAt().isAfter(c.context().receivedAt())) {
-        return nothing;
+          || receivedAt == null
+          || !item.updatedAt().isAfter(receivedAt)) {
+        return null;
       }
       cleared.add(number + " (" + item.status() + ")");
+    }
+    return cleared;
+  }
+
+  static Step tick(InquiryCase c, Function<String, AutoAnswer.LedgerItem> ledger, Instant now) {
+    Step nothing = new Step(c, List.of(), null);
+    List<String> invoices = watchedInvoices(c);
+    if (invoices.isEmpty()) {
+      return nothing;
+    }
+    List<String> cleared =
+        cleared(invoices, c.context().customerId(), c.context().receivedAt(), ledger);
+    if (cleared == null) {
+      return nothing;
     }
     String detail =
         String.join(", ", cleared)

@@ -96,6 +96,39 @@ final class SlaClock {
     }
   }
 
+  /**
+   * The earliest instant after which {@link #tick} could raise something on this case, were it not
+   * to change meanwhile; null when no clock of it runs (closed, paused and answered, or all
+   * raised). Never later than the true moment: the case index wakes the case then.
+   */
+  Instant nextDue(InquiryCase current) {
+    if (!current.isOpen() || current.context() == null) {
+      return null;
+    }
+    InquiryCase.SlaSignals was = current.sla();
+    Instant start = current.context().receivedAt();
+    Instant next = null;
+    if (current.firstResponseAt() == null && !was.responseBreached()) {
+      next = earliest(next, due(start, current.responseDueAt(), was.responseWarned()));
+    }
+    if (current.slaPausedAt() == null && !was.resolutionBreached()) {
+      next = earliest(next, due(start, current.resolutionDueAt(), was.resolutionWarned()));
+    }
+    return next;
+  }
+
+  /** The warning's time (unless raised) or the due time itself, whichever comes first. */
+  private Instant due(Instant start, Instant due, boolean warned) {
+    if (due == null) {
+      return null;
+    }
+    return warned || start == null ? due : earliest(warnAt(start, due), due);
+  }
+
+  static Instant earliest(Instant a, Instant b) {
+    return a == null ? b : b == null || a.isBefore(b) ? a : b;
+  }
+
   private Instant warnAt(Instant start, Instant due) {
     long total = Duration.between(start, due).toMillis();
     return start.plusMillis((long) (total * warnAtFraction));

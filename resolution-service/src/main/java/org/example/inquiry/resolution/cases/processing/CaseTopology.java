@@ -4,8 +4,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
@@ -20,8 +21,10 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
+import org.example.inquiry.platform.streams.JsonSerde;
 import org.example.inquiry.resolution.cases.AutoAnswer;
 import org.example.inquiry.resolution.cases.CaseEvent;
+import org.example.inquiry.resolution.cases.CaseWatch;
 import org.example.inquiry.resolution.cases.CaseWorkflow;
 import org.example.inquiry.resolution.cases.CustomerFacts;
 import org.example.inquiry.resolution.cases.InquiryCase;
@@ -50,7 +53,9 @@ import org.example.inquiry.schemas.catalog.Topics;
  * id on co-partitioned topics, go through one processor that owns the {@value #CASES_STORE} store
  * for its partitions. It checks each command against the current case and emits the resulting
  * events, exactly once with the store update. A wall-clock punctuator raises SLA warnings and
- * breaches. Built from a plain method so TopologyTestDriver tests need no Spring.
+ * breaches, overdue postings and the ledger watch; it reads only the cases that are due, from an
+ * index kept with every change of a case ({@value #WATCH_STORE}, {@value #DUE_STORE}). Built from a
+ * plain method so TopologyTestDriver tests need no Spring.
  */
 public final class CaseTopology {
 
@@ -58,6 +63,19 @@ public final class CaseTopology {
 
   /** Customers' inquiries that came before their routing, until the case opens. */
   public static final String OPENINGS_STORE = "case-openings";
+
+  /** Per case that has a clock running or invoices watched: its {@link CaseWatch}. */
+  public static final String WATCH_STORE = "case-watch";
+
+  /**
+   * The index of {@value #WATCH_STORE}: {@code T<wake-up, epoch ms, 13 digits>:<inquiry id>} for
+   * cases with a clock, {@code L:<inquiry id>} for cases whose invoices the ledger watch looks up;
+   * the value is the inquiry id. {@value #INDEXED} marks a task whose cases were indexed (cases
+   * stored before the index existed are indexed by the first check).
+   */
+  public static final String DUE_STORE = "case-due";
+
+  static final String INDEXED = "!indexed-v1";
 
   public static final String LEDGER_STORE = "open-items";
   public static final String CUSTOMERS_STORE = "customer-master";
@@ -84,6 +102,14 @@ public final class CaseTopology {
             Stores.persistentKeyValueStore(OPENINGS_STORE),
             Serdes.String(),
             CaseJson.messageSerde()));
+    builder.addStateStore(
+        Stores.keyValueStoreBuilder(
+            Stores.persistentKeyValueStore(WATCH_STORE),
+            Serdes.String(),
+            new JsonSerde<>(CaseWatch.class)));
+    builder.addStateStore(
+        Stores.keyValueStoreBuilder(
+            Stores.persistentKeyValueStore(DUE_STORE), Serdes.String(), Serdes.String()));
     latest(builder, avro, LEDGER_STORE, Topics.OPEN_ITEMS);
     latest(builder, avro, CUSTOMERS_STORE, Topics.CUSTOMERS);
     // Shown to agents on the case: the customer's payment behaviour and contract terms.
@@ -105,7 +131,9 @@ public final class CaseTopology {
             .process(
                 () -> new CaseProcessor(workflow, clock, slaCheckInterval, policyVersion),
                 CASES_STORE,
-                OPENINGS_STORE);
+                OPENINGS_STORE,
+                WATCH_STORE,
+                DUE_STORE);
     Produced<String, SpecificRecord> produced = Produced.with(Serdes.String(), avro);
     outputs
         .filter((k, v) -> v instanceof InquiryWorked)
@@ -180,6 +208,8 @@ public final class CaseTopology {
     private ProcessorContext<String, SpecificRecord> context;
     private KeyValueStore<String, InquiryCase> cases;
     private KeyValueStore<String, InquiryCase.Message> openings;
+    private KeyValueStore<String, CaseWatch> watches;
+    private KeyValueStore<String, String> due;
     private KeyValueStore<String, SpecificRecord> ledger;
     private KeyValueStore<String, SpecificRecord> customers;
 
@@ -196,6 +226,8 @@ public final class CaseTopology {
       this.context = context;
       this.cases = context.getStateStore(CASES_STORE);
       this.openings = context.getStateStore(OPENINGS_STORE);
+      this.watches = context.getStateStore(WATCH_STORE);
+      this.due = context.getStateStore(DUE_STORE);
       this.ledger = context.getStateStore(LEDGER_STORE);
       this.customers = context.getStateStore(CUSTOMERS_STORE);
       context.schedule(slaCheckInterval, PunctuationType.WALL_CLOCK_TIME, now -> checkSla());
@@ -291,6 +323,7 @@ public final class CaseTopology {
         return;
       }
       cases.put(inquiryId, step.next());
+      index(inquiryId, step.next());
       for (CaseEvent event : step.events()) {
         context.forward(
             new Record<>(
@@ -298,19 +331,85 @@ public final class CaseTopology {
       }
     }
 
+    /**
+     * Raises what is due: reads the cases whose wake-up time has passed and those whose watched
+     * invoices are all cleared in the ledger, and runs the clocks on each ({@link
+     * CaseWorkflow#slaTick}, the one definition of what is due); never every case.
+     */
     private void checkSla() {
-      var now = now();
-      List<KeyValue<String, Step>> changed = new ArrayList<>();
-      try (KeyValueIterator<String, InquiryCase> all = cases.all()) {
-        while (all.hasNext()) {
-          KeyValue<String, InquiryCase> entry = all.next();
-          Step step = workflow.slaTick(entry.value, now, this::ledgerItem);
-          if (!step.events().isEmpty()) {
-            changed.add(KeyValue.pair(entry.key, step));
+      Instant now = now();
+      if (due.get(INDEXED) == null) {
+        indexAll();
+      }
+      Set<String> candidates = new LinkedHashSet<>();
+      try (KeyValueIterator<String, String> it =
+          due.range("T", timeKey(now.toEpochMilli(), "\uffff"))) {
+        it.forEachRemaining(kv -> candidates.add(kv.value));
+      }
+      try (KeyValueIterator<String, String> it = due.range("L:", "L;")) {
+        while (it.hasNext()) {
+          String inquiryId = it.next().value;
+          CaseWatch watch = watches.get(inquiryId);
+          if (watch != null && workflow.ledgerCleared(watch, this::ledgerItem)) {
+            candidates.add(inquiryId);
           }
         }
       }
-      changed.forEach(kv -> apply(kv.key, kv.value, now.toEpochMilli(), now));
+      for (String inquiryId : candidates) {
+        InquiryCase current = cases.get(inquiryId);
+        Step step = current == null ? null : workflow.slaTick(current, now, this::ledgerItem);
+        if (step != null && !step.events().isEmpty()) {
+          apply(inquiryId, step, now.toEpochMilli(), now);
+        } else {
+          index(inquiryId, current);
+        }
+      }
     }
+
+    /** Cases stored before the index existed (an upgrade): indexed once per task. */
+    private void indexAll() {
+      try (KeyValueIterator<String, InquiryCase> all = cases.all()) {
+        while (all.hasNext()) {
+          KeyValue<String, InquiryCase> entry = all.next();
+          index(entry.key, entry.value);
+        }
+      }
+      due.put(INDEXED, INDEXED);
+    }
+
+    /** Keeps the case's watch and its index entries as the case now is. */
+    private void index(String inquiryId, InquiryCase current) {
+      CaseWatch next = workflow.watch(current);
+      CaseWatch before = watches.get(inquiryId);
+      if (next.equals(before) || (before == null && next.isIdle())) {
+        return;
+      }
+      if (before != null) {
+        if (before.wakeAt() != null) {
+          due.delete(timeKey(before.wakeAt().toEpochMilli(), inquiryId));
+        }
+        if (!before.invoices().isEmpty()) {
+          due.delete(LEDGER_PREFIX + inquiryId);
+        }
+      }
+      if (next.isIdle()) {
+        watches.delete(inquiryId);
+        return;
+      }
+      watches.put(inquiryId, next);
+      if (next.wakeAt() != null) {
+        due.put(timeKey(next.wakeAt().toEpochMilli(), inquiryId), inquiryId);
+      }
+      if (!next.invoices().isEmpty()) {
+        due.put(LEDGER_PREFIX + inquiryId, inquiryId);
+      }
+    }
+  }
+
+  private static final String LEDGER_PREFIX = "L:";
+
+  /** {@code T<epoch ms, 13 digits>:<id>}: sorted by time as strings (1970 to 2286). */
+  static String timeKey(long epochMillis, String inquiryId) {
+    return String.format("T%013d:%s", Math.max(0, epochMillis), inquiryId);
   }
 }

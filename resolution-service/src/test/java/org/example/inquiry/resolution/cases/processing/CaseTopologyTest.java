@@ -1,6 +1,7 @@
 package org.example.inquiry.resolution.cases.processing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -8,10 +9,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.example.inquiry.resolution.cases.Activity;
 import org.example.inquiry.resolution.cases.CaseStatus;
+import org.example.inquiry.resolution.cases.CaseWatch;
 import org.example.inquiry.resolution.cases.InquiryCase;
 import org.example.inquiry.resolution.cases.Refusal;
 import org.example.inquiry.schemas.AcknowledgementStatus;
@@ -330,6 +335,49 @@ class CaseTopologyTest {
                 assertThat(w.getActivity()).isEqualTo("SLA_BREACHED");
                 assertThat(w.getEscalatedTo()).isEqualTo("sup.operations");
               });
+    }
+  }
+
+  @Test
+  void theSlaCheckReadsTheIndexOfDueCasesAndIndexesCasesStoredBeforeItOnce() {
+    try (CaseTopologyDriver late =
+        new CaseTopologyDriver(
+            Clock.fixed(T0.plus(Duration.ofHours(5)), ZoneOffset.UTC), Duration.ofSeconds(10))) {
+      late.pipe(Topics.INQUIRIES_ROUTED, "t-indexed", routed("t-indexed"));
+      KeyValueStore<String, String> due = late.driver.getKeyValueStore(CaseTopology.DUE_STORE);
+      KeyValueStore<String, CaseWatch> watches =
+          late.driver.getKeyValueStore(CaseTopology.WATCH_STORE);
+      CaseWatch watch = watches.get("t-indexed");
+      assertThat(watch.wakeAt()).isNotNull();
+      assertThat(due.get(CaseTopology.timeKey(watch.wakeAt().toEpochMilli(), "t-indexed")))
+          .isEqualTo("t-indexed");
+
+      // as after an upgrade from a version without the index: the cases are there, no index
+      late.pipe(Topics.INQUIRIES_ROUTED, "t-older", routed("t-older"));
+      List<String> keys = new ArrayList<>();
+      try (KeyValueIterator<String, String> all = due.all()) {
+        all.forEachRemaining(kv -> keys.add(kv.key));
+      }
+      keys.forEach(due::delete);
+      watches.delete("t-indexed");
+      watches.delete("t-older");
+
+      late.driver.advanceWallClockTime(Duration.ofSeconds(10));
+      late.driver.advanceWallClockTime(Duration.ofSeconds(10));
+
+      assertThat(late.<InquiryWorked>read(Topics.INQUIRIES_WORKED))
+          .extracting(InquiryWorked::getInquiryId, InquiryWorked::getActivity)
+          .containsExactlyInAnyOrder(
+              tuple("t-indexed", "SLA_BREACHED"), tuple("t-older", "SLA_BREACHED"));
+      assertThat(due.get(CaseTopology.INDEXED)).isNotNull();
+      // both wait for their resolution clocks now, and a resolved case leaves the index
+      assertThat(watches.get("t-older").wakeAt()).isAfter(watch.wakeAt());
+      late.pipe(
+          Topics.INQUIRY_COMMANDS,
+          "t-older",
+          command("t-older", "RESOLVE", "omar", "agent").setResolutionCode("ANSWERED").build());
+      assertThat(late.cases().get("t-older").isOpen()).isFalse();
+      assertThat(watches.get("t-older")).isNull();
     }
   }
 
