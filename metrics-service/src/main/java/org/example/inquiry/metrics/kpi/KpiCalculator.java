@@ -86,11 +86,22 @@ public final class KpiCalculator {
       Collection<InquiryFacts> facts, Instant from, Instant to, Instant now, GroupBy groupBy) {
     Map<String, KpiPartial> groups = new TreeMap<>();
     for (InquiryFacts f : facts) {
-      for (String group : groupsOf(f, groupBy)) {
-        groups.computeIfAbsent(group, g -> new KpiPartial()).add(f, from, to, now);
-      }
+      add(groups, f, from, to, now, groupBy);
     }
     return groups;
+  }
+
+  /** Adds one inquiry's facts to the partials of its groups ({@link #partials}, one at a time). */
+  static void add(
+      Map<String, KpiPartial> groups,
+      InquiryFacts f,
+      Instant from,
+      Instant to,
+      Instant now,
+      GroupBy groupBy) {
+    for (String group : groupsOf(f, groupBy)) {
+      groups.computeIfAbsent(group, g -> new KpiPartial()).add(f, from, to, now);
+    }
   }
 
   /** Adds {@code other}'s partials into {@code into}, group by group; returns {@code into}. */

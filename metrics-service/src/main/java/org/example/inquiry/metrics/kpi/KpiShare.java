@@ -30,18 +30,42 @@ public record KpiShare(
       KpiQuery query,
       Map<String, Long> stageEvents,
       Map<String, Long> deadLetters) {
-    List<KpiPartial> series = new ArrayList<>();
-    for (KpiQuery.Bucket b : query.buckets()) {
-      series.add(
-          KpiCalculator.partials(facts, b.start(), b.end(), query.now(), KpiCalculator.GroupBy.NONE)
-              .get("all"));
+    Folding folding = new Folding(query);
+    facts.forEach(folding::add);
+    return folding.share(partitions, stageEvents, deadLetters);
+  }
+
+  /**
+   * Folds an instance's inquiries into its share one at a time, as its store is read: a query holds
+   * the partials, never every inquiry's facts at once.
+   */
+  static final class Folding {
+    private final KpiQuery query;
+    private final List<KpiQuery.Bucket> buckets;
+    private final Map<String, KpiPartial> groups = new TreeMap<>();
+    private final List<Map<String, KpiPartial>> series = new ArrayList<>();
+
+    Folding(KpiQuery query) {
+      this.query = query;
+      this.buckets = query.buckets();
+      buckets.forEach(b -> series.add(new TreeMap<>()));
     }
-    return new KpiShare(
-        partitions,
-        KpiCalculator.partials(facts, query.from(), query.to(), query.now(), query.groupBy()),
-        series,
-        stageEvents,
-        deadLetters);
+
+    void add(InquiryFacts f) {
+      KpiCalculator.add(groups, f, query.from(), query.to(), query.now(), query.groupBy());
+      for (int i = 0; i < buckets.size(); i++) {
+        KpiQuery.Bucket b = buckets.get(i);
+        KpiCalculator.add(
+            series.get(i), f, b.start(), b.end(), query.now(), KpiCalculator.GroupBy.NONE);
+      }
+    }
+
+    KpiShare share(
+        List<String> partitions, Map<String, Long> stageEvents, Map<String, Long> deadLetters) {
+      List<KpiPartial> buckets = new ArrayList<>(series.size());
+      series.forEach(bucket -> buckets.add(bucket.get("all")));
+      return new KpiShare(partitions, groups, buckets, stageEvents, deadLetters);
+    }
   }
 
   /** The shares of disjoint sets of partitions, added together. */

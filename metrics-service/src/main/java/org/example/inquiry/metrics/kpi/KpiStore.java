@@ -1,7 +1,6 @@
 package org.example.inquiry.metrics.kpi;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -82,14 +81,14 @@ class KpiStore {
   KpiShare localShare(KpiQuery query) {
     KafkaStreams kafkaStreams = running();
     Set<String> before = localPartitions(kafkaStreams);
-    List<InquiryFacts> facts = new ArrayList<>();
+    KpiShare.Folding folding = new KpiShare.Folding(query);
     Map<String, Long> stageEvents = new TreeMap<>();
     Map<String, Long> deadLetters = new TreeMap<>();
     KpiTopology.INPUTS.forEach(t -> stageEvents.put(KpiTopology.stageOf(t.name()), 0L));
     KpiTopology.DEAD_LETTER_TOPICS.forEach(t -> deadLetters.put(t, 0L));
     try (KeyValueIterator<String, InquiryFacts> it =
         this.<InquiryFacts>store(KpiTopology.FACTS_STORE).all()) {
-      it.forEachRemaining(kv -> facts.add(kv.value));
+      it.forEachRemaining(kv -> folding.add(kv.value));
     }
     // Each partition keeps its own counts under the same keys: the totals are their sums.
     try (KeyValueIterator<String, Long> it = this.<Long>store(KpiTopology.STAGE_COUNTS).all()) {
@@ -102,7 +101,7 @@ class KpiStore {
         || !before.equals(localPartitions(kafkaStreams))) {
       throw unavailable("the KPI partitions are moving between instances; retry shortly", null);
     }
-    return KpiShare.of(List.copyOf(before), facts, query, stageEvents, deadLetters);
+    return folding.share(List.copyOf(before), stageEvents, deadLetters);
   }
 
   private static Set<String> localPartitions(KafkaStreams kafkaStreams) {
