@@ -82,7 +82,13 @@ class Retraining {
     Evaluation currentFigures =
         inUse
             .model()
-            .map(m -> ModelTraining.evaluate(m.classifier(), candidate.data().heldBack()))
+            // through the training encoder, as the candidate: the same embeddings for both, and
+            // the serving encoder's memo and counters are left to the listeners
+            .map(
+                m ->
+                    ModelTraining.evaluate(
+                        m.classifier().withEncoder(engine.trainingEncoder()),
+                        candidate.data().heldBack()))
             .orElse(null);
     String currentVersion = inUse.modelVersion().orElse(null);
     ModelTraining.Decision decision =

@@ -58,11 +58,10 @@ public final class RecentEncoder extends DelegatingEncoder {
         }
       }
     }
-    computed.add(missing.size());
-    remembered.add(texts.size() - missing.size());
     if (!missing.isEmpty()) {
       List<String> todo = missing.stream().map(texts::get).toList();
       float[][] fresh = batched ? delegate.encodeBatch(todo) : delegate.encode(todo);
+      computed.add(missing.size());
       synchronized (recent) {
         for (int j = 0; j < fresh.length; j++) {
           out[missing.get(j)] = fresh[j];
@@ -70,6 +69,7 @@ public final class RecentEncoder extends DelegatingEncoder {
         }
       }
     }
+    remembered.add(texts.size() - missing.size());
     return out;
   }
 

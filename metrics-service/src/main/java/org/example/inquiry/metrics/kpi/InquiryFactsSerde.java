@@ -40,6 +40,9 @@ public final class InquiryFactsSerde implements Serde<InquiryFacts> {
 
   private static final byte JSON_START = '{';
 
+  /** Amounts have scale 4 on the wire; anything far beyond is damage, not money. */
+  private static final int MAX_SCALE = 64;
+
   private final JsonSerde<InquiryFacts> json = new JsonSerde<>(InquiryFacts.class);
 
   @Override
@@ -236,9 +239,12 @@ public final class InquiryFactsSerde implements Serde<InquiryFacts> {
     }
     long seconds = in.readLong();
     int nanos = in.readInt();
+    if (nanos < 0 || nanos > 999_999_999) {
+      throw new SerializationException("Cannot read inquiry facts: " + nanos + " nanoseconds");
+    }
     try {
       return Instant.ofEpochSecond(seconds, nanos);
-    } catch (DateTimeException e) {
+    } catch (DateTimeException | ArithmeticException e) {
       throw new SerializationException("Cannot read inquiry facts: an instant out of range", e);
     }
   }
@@ -258,6 +264,9 @@ public final class InquiryFactsSerde implements Serde<InquiryFacts> {
       return null;
     }
     int scale = in.readInt();
+    if (Math.abs((long) scale) > MAX_SCALE) {
+      throw new SerializationException("Cannot read inquiry facts: a decimal of scale " + scale);
+    }
     int length = in.readInt();
     if (length <= 0 || length > in.available()) {
       throw new SerializationException("Cannot read inquiry facts: a decimal of " + length);

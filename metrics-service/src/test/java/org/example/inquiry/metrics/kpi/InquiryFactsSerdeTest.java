@@ -94,9 +94,42 @@ class InquiryFactsSerdeTest {
     assertThatThrownBy(() -> serde.deserializer().deserialize("t", longer))
         .isInstanceOf(SerializationException.class)
         .hasMessageContaining("left over");
+    // an instant with impossible nanoseconds, a decimal of absurd scale: refused as such
+    InquiryFacts onlyReceived = new InquiryFacts();
+    onlyReceived.receivedAt = Instant.parse("2026-12-02T08:00:00Z");
+    byte[] instant = serde.serializer().serialize("t", onlyReceived);
+    int nanosAt = 1 + 4 + 1 + 8; // version, null id, presence, seconds
+    instant[nanosAt] = (byte) 0x7f;
+    assertThatThrownBy(() -> serde.deserializer().deserialize("t", instant))
+        .isInstanceOf(SerializationException.class)
+        .hasMessageContaining("nanoseconds");
+    InquiryFacts withAmount = new InquiryFacts();
+    withAmount.amount = new BigDecimal("12.5000");
+    byte[] decimal = serde.serializer().serialize("t", withAmount);
+    int scaleAt = indexOfScale(decimal, 4);
+    decimal[scaleAt] = (byte) 0x80;
+    assertThatThrownBy(() -> serde.deserializer().deserialize("t", decimal))
+        .isInstanceOf(SerializationException.class)
+        .hasMessageContaining("scale");
     byte[] garbage = "\u0001garbage that is no facts".getBytes(StandardCharsets.UTF_8);
     assertThatThrownBy(() -> serde.deserializer().deserialize("t", garbage))
         .isInstanceOf(SerializationException.class);
+  }
+
+  /** Where the big-endian int {@code scale} followed by a short length is, for a lone amount. */
+  private static int indexOfScale(byte[] bytes, int scale) {
+    for (int i = 0; i + 8 <= bytes.length; i++) {
+      if (bytes[i] == 1
+          && bytes[i + 1] == 0
+          && bytes[i + 2] == 0
+          && bytes[i + 3] == 0
+          && bytes[i + 4] == scale
+          && bytes[i + 5] == 0
+          && bytes[i + 6] == 0) {
+        return i + 1;
+      }
+    }
+    throw new AssertionError("no decimal of scale " + scale);
   }
 
   private InquiryFacts roundTrip(InquiryFacts f) {

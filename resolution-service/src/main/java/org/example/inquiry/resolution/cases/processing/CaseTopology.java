@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serde;
@@ -70,12 +71,11 @@ public final class CaseTopology {
   /**
    * The index of {@value #WATCH_STORE}: {@code T<wake-up, epoch ms, 13 digits>:<inquiry id>} for
    * cases with a clock, {@code L:<inquiry id>} for cases whose invoices the ledger watch looks up;
-   * the value is the inquiry id. {@value #INDEXED} marks a task whose cases were indexed (cases
-   * stored before the index existed are indexed by the first check).
+   * the value is the inquiry id. Each task indexes all its cases again at its first check after it
+   * starts (cases stored by an earlier version, wake-up times under changed SLA or posting
+   * settings, cases another version changed meanwhile), then keeps the index with every change.
    */
   public static final String DUE_STORE = "case-due";
-
-  static final String INDEXED = "!indexed-v1";
 
   public static final String LEDGER_STORE = "open-items";
   public static final String CUSTOMERS_STORE = "customer-master";
@@ -210,6 +210,7 @@ public final class CaseTopology {
     private KeyValueStore<String, InquiryCase.Message> openings;
     private KeyValueStore<String, CaseWatch> watches;
     private KeyValueStore<String, String> due;
+    private boolean indexed; // this task's cases were indexed since it started
     private KeyValueStore<String, SpecificRecord> ledger;
     private KeyValueStore<String, SpecificRecord> customers;
 
@@ -338,12 +339,12 @@ public final class CaseTopology {
      */
     private void checkSla() {
       Instant now = now();
-      if (due.get(INDEXED) == null) {
+      if (!indexed) {
         indexAll();
+        indexed = true;
       }
       Set<String> candidates = new LinkedHashSet<>();
-      try (KeyValueIterator<String, String> it =
-          due.range("T", timeKey(now.toEpochMilli(), "\uffff"))) {
+      try (KeyValueIterator<String, String> it = due.range("T", timeKey(now, "\uffff"))) {
         it.forEachRemaining(kv -> candidates.add(kv.value));
       }
       try (KeyValueIterator<String, String> it = due.range("L:", "L;")) {
@@ -366,7 +367,10 @@ public final class CaseTopology {
       }
     }
 
-    /** Cases stored before the index existed (an upgrade): indexed once per task. */
+    /**
+     * Indexes every case of the task as this version computes its watch, once per start: one read
+     * of the cases per start instead of one per check.
+     */
     private void indexAll() {
       try (KeyValueIterator<String, InquiryCase> all = cases.all()) {
         while (all.hasNext()) {
@@ -374,7 +378,6 @@ public final class CaseTopology {
           index(entry.key, entry.value);
         }
       }
-      due.put(INDEXED, INDEXED);
     }
 
     /** Keeps the case's watch and its index entries as the case now is. */
@@ -386,7 +389,7 @@ public final class CaseTopology {
       }
       if (before != null) {
         if (before.wakeAt() != null) {
-          due.delete(timeKey(before.wakeAt().toEpochMilli(), inquiryId));
+          due.delete(timeKey(before.wakeAt(), inquiryId));
         }
         if (!before.invoices().isEmpty()) {
           due.delete(LEDGER_PREFIX + inquiryId);
@@ -398,7 +401,7 @@ public final class CaseTopology {
       }
       watches.put(inquiryId, next);
       if (next.wakeAt() != null) {
-        due.put(timeKey(next.wakeAt().toEpochMilli(), inquiryId), inquiryId);
+        due.put(timeKey(next.wakeAt(), inquiryId), inquiryId);
       }
       if (!next.invoices().isEmpty()) {
         due.put(LEDGER_PREFIX + inquiryId, inquiryId);
@@ -408,8 +411,17 @@ public final class CaseTopology {
 
   private static final String LEDGER_PREFIX = "L:";
 
-  /** {@code T<epoch ms, 13 digits>:<id>}: sorted by time as strings (1970 to 2286). */
-  static String timeKey(long epochMillis, String inquiryId) {
-    return String.format("T%013d:%s", Math.max(0, epochMillis), inquiryId);
+  /**
+   * {@code T<epoch ms, 13 digits>:<id>}: sorted by time as strings from 1970 to 2286 (a later time
+   * has 14 digits and is read at every check, never missed; nothing is due that late).
+   */
+  static String timeKey(Instant at, String inquiryId) {
+    long millis;
+    try {
+      millis = Math.max(0, at.toEpochMilli());
+    } catch (ArithmeticException e) { // beyond what a long holds in milliseconds
+      millis = at.isBefore(Instant.EPOCH) ? 0 : Long.MAX_VALUE;
+    }
+    return String.format(Locale.ROOT, "T%013d:%s", millis, inquiryId);
   }
 }
