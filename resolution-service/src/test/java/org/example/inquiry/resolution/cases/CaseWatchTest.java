@@ -5,13 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.example.inquiry.schemas.Channel;
 import org.example.inquiry.schemas.CheckOutcome;
-import org.example.inquiry.schemas.KycStatus;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,17 +22,6 @@ class CaseWatchTest {
 
   final CaseWorkflow workflow =
       new CaseWorkflow(Map.of("USD", BigDecimal.ONE), 0.75, FinancialEffectsTest.POLICY);
-
-  final CustomerFacts acme =
-      new CustomerFacts(
-          "C-1001",
-          "Acme Industrial Supplies Ltd",
-          "ENTERPRISE",
-          "NA",
-          KycStatus.VERIFIED,
-          LocalDate.parse("2027-11-25"),
-          "am.jsmith",
-          new Money(new BigDecimal("120000.0000"), "EUR"));
 
   static final Function<String, AutoAnswer.LedgerItem> NO_LEDGER = n -> null;
 
@@ -170,6 +157,6 @@ class CaseWatchTest {
   }
 
   private CustomerFacts customer(String id) {
-    return "C-1001".equals(id) ? acme : null;
+    return "C-1001".equals(id) ? FinancialEffectsTest.ACME : null;
   }
 }

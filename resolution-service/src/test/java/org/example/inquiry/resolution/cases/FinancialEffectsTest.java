@@ -36,7 +36,7 @@ class FinancialEffectsTest {
   final CaseWorkflow workflow =
       new CaseWorkflow(Map.of("USD", BigDecimal.ONE, "EUR", new BigDecimal("1.08")), 0.75, POLICY);
 
-  final CustomerFacts acme =
+  static final CustomerFacts ACME =
       new CustomerFacts(
           "C-1001",
           "Acme Industrial Supplies Ltd",
@@ -47,7 +47,7 @@ class FinancialEffectsTest {
           "am.jsmith",
           new Money(new BigDecimal("120000.0000"), "EUR"));
 
-  final Function<String, CustomerFacts> master = id -> "C-1001".equals(id) ? acme : null;
+  final Function<String, CustomerFacts> master = id -> "C-1001".equals(id) ? ACME : null;
 
   InquiryCase opened() {
     return workflow.routed(null, Cases.routedSeedCase(), Cases.RECEIVED.plusSeconds(2)).next();
