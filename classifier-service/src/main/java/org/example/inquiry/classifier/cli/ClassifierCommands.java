@@ -109,6 +109,15 @@ public final class ClassifierCommands {
                 + " accuracy, share answered by TF-IDF alone, latency one at a time")
     double[] compareCascade;
 
+    @Option(
+        names = "--compare-urgency-cascade",
+        split = ",",
+        description =
+            "With --inquiries: after the report, the service decision with the urgency model's"
+                + " cascade at these thresholds (the type model's as trained): main type and"
+                + " urgency accuracy, share of inquiries embedded, latency in batches")
+    double[] compareUrgencyCascade;
+
     @CommandLine.Mixin EngineOptions engine;
 
     private TrainingOptions options() {
@@ -129,7 +138,13 @@ public final class ClassifierCommands {
     public Integer call() {
       PrintWriter out = spec.commandLine().getOut();
       if (inquiries != null) {
-        FinanceEvaluation.run(out, inquiries, engine, triageThreshold, options());
+        FinanceEvaluation.run(
+            out,
+            inquiries,
+            engine,
+            triageThreshold,
+            options(),
+            compareUrgencyCascade == null ? new double[0] : compareUrgencyCascade);
         return 0;
       }
       if (train == null || test == null) {

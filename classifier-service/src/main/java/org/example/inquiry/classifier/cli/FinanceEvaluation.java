@@ -72,7 +72,8 @@ final class FinanceEvaluation {
       Path file,
       EngineOptions engine,
       Double triageThreshold,
-      TrainingOptions options) {
+      TrainingOptions options,
+      double[] urgencyCascades) {
     List<Datasets.CorpusRow> rows = read(file);
     ClassifierProperties properties =
         ServiceClassifier.properties(engine.cacheDir, triageThreshold);
@@ -184,6 +185,66 @@ final class FinanceEvaluation {
     urgency(out, rows, decisions, byRules);
     calibration(out, expected, decisions);
     triage(out, rows, decisions, properties.triageThreshold());
+    for (double threshold : urgencyCascades) {
+      // a classifier of its own each: an empty memo of recent embeddings, so the timing is fair
+      compareUrgencyCascade(
+          out,
+          rows,
+          ServiceClassifier.create(properties, options, new PrintWriter(Writer.nullWriter())),
+          threshold);
+    }
+  }
+
+  /**
+   * The service decision with the urgency model's cascade at {@code threshold}: accuracy of the
+   * main type and the urgency, the share of inquiries that needed an embedding (by either model),
+   * and the time per inquiry in batches (a fresh memo of recent embeddings per threshold).
+   */
+  private static void compareUrgencyCascade(
+      PrintWriter out, List<Datasets.CorpusRow> rows, Classifier base, double threshold) {
+    Classifier.Model model = base.model().orElse(null);
+    if (model == null || model.urgency() == null) {
+      out.println("urgency_cascade: no urgency model");
+      return;
+    }
+    TextClassifier urgency = model.urgency().withCascadeConfidence(threshold);
+    Classifier at =
+        base.withModel(new Classifier.Model(model.classifier(), urgency, model.version()));
+    List<String> typeTexts = rows.stream().map(r -> InquiryText.of(r.subject(), r.body())).toList();
+    List<String> urgencyTexts =
+        rows.stream().map(r -> CorpusTraining.urgencyText(r.subject(), r.body(), null)).toList();
+    boolean[] typeAlone = model.classifier().answeredAlone(typeTexts);
+    boolean[] urgencyAlone = urgency.answeredAlone(urgencyTexts);
+    int embedded = 0;
+    for (int i = 0; i < rows.size(); i++) {
+      embedded += typeAlone[i] && urgencyAlone[i] ? 0 : 1;
+    }
+    List<Classification> decisions = new ArrayList<>();
+    Latencies batched = new Latencies();
+    for (int from = 0; from < rows.size(); from += BATCH) {
+      List<Classifier.Input> inputs =
+          rows.subList(from, Math.min(rows.size(), from + BATCH)).stream()
+              .map(r -> new Classifier.Input(r.subject(), r.body(), null))
+              .toList();
+      long t0 = System.nanoTime();
+      decisions.addAll(at.classifyAll(inputs));
+      batched.add((System.nanoTime() - t0) / inputs.size());
+    }
+    out.printf(
+        Locale.ROOT,
+        "urgency_cascade=%.4f main_type %s urgency %s embedded=%.4f %s%n",
+        threshold,
+        Evaluation.of(
+                rows.stream().map(r -> r.types().get(0)).toList(),
+                decisions.stream().map(d -> d.types().get(0).type()).toList())
+            .summary(),
+        Evaluation.of(
+                rows.stream().map(Datasets.CorpusRow::urgency).toList(),
+                decisions.stream().map(Classification::urgency).toList())
+            .summary(),
+        (double) embedded / rows.size(),
+        batched.summary("latency_per_inquiry_in_batches_of_" + BATCH));
+    out.flush();
   }
 
   private static void secondary(

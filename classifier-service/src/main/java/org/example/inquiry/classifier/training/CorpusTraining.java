@@ -87,13 +87,27 @@ public final class CorpusTraining {
     List<LabelledText> urgencyTrain = urgencyExamples(corpus.split("train"));
     TextClassifier urgency = null;
     if (urgencyTrain.stream().map(LabelledText::label).distinct().count() > 1) {
-      urgency = TextClassifier.train(urgencyTrain, options, encoder);
+      urgency = TextClassifier.train(urgencyTrain, urgencyOptions(options), encoder);
       List<LabelledText> urgencyCalibration =
           urgencyExamples(
               corpus.split("test").stream().filter(Datasets.CorpusRow::written).toList());
       urgency = Calibration.calibrate(urgency, urgencyCalibration);
     }
     return new Classifier.Model(types, urgency, version);
+  }
+
+  /**
+   * The urgency model's cascade threshold: it answers from its TF-IDF model alone unless that model
+   * gives its most probable urgency less than this (four urgencies: almost never). On the finance
+   * evaluation set the embedding made the urgency worse (0.831 at the type model's 0.8, 0.856 at
+   * 0.3) and was half of the inquiries embedded (docs/BENCHMARKS.md, "The urgency model's
+   * cascade").
+   */
+  public static final double URGENCY_CASCADE_CONFIDENCE = 0.3;
+
+  /** The urgency model's options: the type model's, with the urgency cascade threshold. */
+  public static TrainingOptions urgencyOptions(TrainingOptions options) {
+    return options.withCascadeConfidence(URGENCY_CASCADE_CONFIDENCE);
   }
 
   /**
@@ -138,7 +152,8 @@ public final class CorpusTraining {
         + "+corpus."
         + corpus.sha256().substring(0, 12)
         + "+options."
-        + sha256(options.toString().getBytes(StandardCharsets.UTF_8)).substring(0, 8);
+        + sha256((options + " urgency " + urgencyOptions(options)).getBytes(StandardCharsets.UTF_8))
+            .substring(0, 8);
   }
 
   /** SHA-256 of the bytes, lower-case hex. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import org.assertj.core.api.Assertions;
+import org.example.inquiry.classifier.model.TextClassifier;
 import org.example.inquiry.classifier.model.TrainingOptions;
 import org.junit.jupiter.api.Test;
 
@@ -50,6 +51,29 @@ class CorpusTrainingTest {
             CorpusTraining.version(
                 FinanceCorpus.ofTemplates(corpus), TrainingOptions.defaults(), new FakeEncoder()))
         .startsWith("tfidf-embedding-knn-5+fake-encoder+corpus.");
+  }
+
+  @Test
+  void theUrgencyModelEmbedsOnlyWhatItsTfIdfModelIsUnsureOfAtItsOwnThreshold() throws Exception {
+    TrainingOptions options = TrainingOptions.defaults();
+
+    CorpusTraining.TrainedModel trained =
+        CorpusTraining.train(FinanceCorpus.ofTemplates(fixture()), options, new FakeEncoder());
+
+    assertThat(trained.classifier().options().cascadeConfidence())
+        .isEqualTo(options.cascadeConfidence());
+    assertThat(trained.model().urgency().options().cascadeConfidence())
+        .isEqualTo(CorpusTraining.URGENCY_CASCADE_CONFIDENCE)
+        .isLessThan(options.cascadeConfidence());
+    // A model trained before the urgency had a threshold of its own is another version.
+    String before =
+        TextClassifier.engineVersion(new FakeEncoder())
+            + "+corpus."
+            + FinanceCorpus.ofTemplates(fixture()).sha256().substring(0, 12)
+            + "+options."
+            + CorpusTraining.sha256(options.toString().getBytes(StandardCharsets.UTF_8))
+                .substring(0, 8);
+    assertThat(trained.version()).isNotEqualTo(before);
   }
 
   static String version(byte[] templates, TrainingOptions options) {
