@@ -73,6 +73,7 @@ public class EventPublisher implements AutoCloseable {
       for (Outgoing event : events) {
         poll.track(event.topic(), template.send(event.topic(), event.key(), event.value()));
       }
+      poll.flushWith(template::flush);
       return;
     }
     if (template.inTransaction() || !template.isTransactional()) {
@@ -119,7 +120,9 @@ public class EventPublisher implements AutoCloseable {
                   acks.add(t.send(event.topic(), event.key(), event.value()));
                 }
               }
-              // The commit flushes; waiting here turns a failed send into this group's failure.
+              // Sent now, not after linger.ms: nothing more joins this transaction. Waiting here
+              // turns a failed send into this group's failure.
+              t.flush();
               try {
                 CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new))
                     .get(TIMEOUT_SECONDS, TimeUnit.SECONDS);

@@ -234,6 +234,10 @@ public final class TransactionalBatches {
       return;
     }
     try {
+      // The poll's events go out now rather than after linger.ms: nothing more joins them.
+      if (scope.flush != null) {
+        scope.flush.run();
+      }
       CompletableFuture.allOf(
               scope.sends.stream().map(Send::future).toArray(CompletableFuture[]::new))
           .get(SEND_TIMEOUT_SECONDS, TimeUnit.SECONDS);
@@ -280,9 +284,15 @@ public final class TransactionalBatches {
   static final class Scope {
     private final List<Send> sends = new ArrayList<>();
     private ConsumerRecord<?, ?> current;
+    private Runnable flush;
 
     void track(String topic, CompletableFuture<?> future) {
       sends.add(new Send(current, topic, future));
+    }
+
+    /** How to send what the poll published without waiting for linger.ms. */
+    void flushWith(Runnable flush) {
+      this.flush = flush;
     }
   }
 }
