@@ -1,18 +1,18 @@
 package org.example.inquiry.metrics.kpi;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
 import java.io.DataOutputStream;
-import java.io.EOFException;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.nio.BufferUnderflowException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
@@ -65,7 +65,7 @@ public final class InquiryFactsSerde implements Serde<InquiryFacts> {
   }
 
   static byte[] toBytes(InquiryFacts f) {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
+    Bytes bytes = new Bytes();
     try (DataOutputStream out = new DataOutputStream(bytes)) {
       out.writeByte(VERSION);
       write(out, f);
@@ -81,18 +81,19 @@ public final class InquiryFactsSerde implements Serde<InquiryFacts> {
           "Cannot read inquiry facts: "
               + (data.length == 0 ? "no bytes" : "unknown format version " + data[0]));
     }
-    try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(data))) {
-      in.readByte();
+    // A ByteBuffer, not a DataInputStream: ByteArrayInputStream's reads are synchronized, one
+    // call per byte of every int, and a KPI query reads every inquiry's facts.
+    ByteBuffer in = ByteBuffer.wrap(data);
+    try {
+      in.get();
       InquiryFacts f = read(in);
-      if (in.available() > 0) {
+      if (in.hasRemaining()) {
         throw new SerializationException(
-            "Cannot read inquiry facts: " + in.available() + " bytes left over");
+            "Cannot read inquiry facts: " + in.remaining() + " bytes left over");
       }
       return f;
-    } catch (EOFException e) {
+    } catch (BufferUnderflowException e) {
       throw new SerializationException("Cannot read inquiry facts: cut short", e);
-    } catch (IOException e) {
-      throw new SerializationException("Cannot read inquiry facts", e);
     }
   }
 
@@ -137,7 +138,7 @@ public final class InquiryFactsSerde implements Serde<InquiryFacts> {
     instant(out, f.slaPausedAt);
   }
 
-  private static InquiryFacts read(DataInputStream in) throws IOException {
+  private static InquiryFacts read(ByteBuffer in) {
     InquiryFacts f = new InquiryFacts();
     f.inquiryId = string(in);
     f.receivedAt = instant(in);
@@ -147,18 +148,18 @@ public final class InquiryFactsSerde implements Serde<InquiryFacts> {
     f.urgency = string(in);
     f.routedAt = instant(in);
     f.teams = strings(in);
-    f.priority = in.readInt();
+    f.priority = in.getInt();
     f.responseDueAt = instant(in);
     f.resolutionDueAt = instant(in);
     f.firstResponseAt = instant(in);
     f.firstApprovalAt = instant(in);
-    f.approvalsApproved = in.readInt();
-    f.approvalsRejected = in.readInt();
+    f.approvalsApproved = in.getInt();
+    f.approvalsRejected = in.getInt();
     f.resolvedAt = instant(in);
-    f.resolutions = in.readInt();
-    f.reopenings = in.readInt();
+    f.resolutions = in.getInt();
+    f.reopenings = in.getInt();
     f.lastReopenedAt = instant(in);
-    f.firstContactResolution = in.readBoolean();
+    f.firstContactResolution = bool(in);
     f.rootCause = string(in);
     int adjustments = count(in);
     List<InquiryFacts.Adjustment> list = new ArrayList<>(adjustments);
@@ -168,10 +169,10 @@ public final class InquiryFactsSerde implements Serde<InquiryFacts> {
     f.adjustments = list;
     f.amount = decimal(in);
     f.currency = string(in);
-    f.csatScore = in.readBoolean() ? in.readInt() : null;
+    f.csatScore = bool(in) ? in.getInt() : null;
     f.ratedAt = instant(in);
-    f.responseBreached = in.readBoolean();
-    f.resolutionBreached = in.readBoolean();
+    f.responseBreached = bool(in);
+    f.resolutionBreached = bool(in);
     f.slaPausedAt = instant(in);
     return f;
   }
@@ -186,16 +187,20 @@ public final class InquiryFactsSerde implements Serde<InquiryFacts> {
     out.write(utf8);
   }
 
-  private static String string(DataInputStream in) throws IOException {
-    int length = in.readInt();
+  private static boolean bool(ByteBuffer in) {
+    return in.get() != 0;
+  }
+
+  private static String string(ByteBuffer in) {
+    int length = in.getInt();
     if (length == -1) {
       return null;
     }
-    if (length < 0 || length > in.available()) {
+    if (length < 0 || length > in.remaining()) {
       throw new SerializationException("Cannot read inquiry facts: a string of " + length);
     }
     byte[] utf8 = new byte[length];
-    in.readFully(utf8);
+    in.get(utf8);
     return new String(utf8, StandardCharsets.UTF_8);
   }
 
@@ -207,7 +212,7 @@ public final class InquiryFactsSerde implements Serde<InquiryFacts> {
     }
   }
 
-  private static List<String> strings(DataInputStream in) throws IOException {
+  private static List<String> strings(ByteBuffer in) {
     int n = count(in);
     List<String> list = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
@@ -217,9 +222,9 @@ public final class InquiryFactsSerde implements Serde<InquiryFacts> {
   }
 
   /** A list's length: never more than the bytes left (each element takes at least four). */
-  private static int count(DataInputStream in) throws IOException {
-    int n = in.readInt();
-    if (n < 0 || n > in.available()) {
+  private static int count(ByteBuffer in) {
+    int n = in.getInt();
+    if (n < 0 || n > in.remaining()) {
       throw new SerializationException("Cannot read inquiry facts: a list of " + n);
     }
     return n;
@@ -233,12 +238,12 @@ public final class InquiryFactsSerde implements Serde<InquiryFacts> {
     }
   }
 
-  private static Instant instant(DataInputStream in) throws IOException {
-    if (!in.readBoolean()) {
+  private static Instant instant(ByteBuffer in) {
+    if (!bool(in)) {
       return null;
     }
-    long seconds = in.readLong();
-    int nanos = in.readInt();
+    long seconds = in.getLong();
+    int nanos = in.getInt();
     if (nanos < 0 || nanos > 999_999_999) {
       throw new SerializationException("Cannot read inquiry facts: " + nanos + " nanoseconds");
     }
@@ -259,20 +264,52 @@ public final class InquiryFactsSerde implements Serde<InquiryFacts> {
     }
   }
 
-  private static BigDecimal decimal(DataInputStream in) throws IOException {
-    if (!in.readBoolean()) {
+  private static BigDecimal decimal(ByteBuffer in) {
+    if (!bool(in)) {
       return null;
     }
-    int scale = in.readInt();
+    int scale = in.getInt();
     if (Math.abs((long) scale) > MAX_SCALE) {
       throw new SerializationException("Cannot read inquiry facts: a decimal of scale " + scale);
     }
-    int length = in.readInt();
-    if (length <= 0 || length > in.available()) {
+    int length = in.getInt();
+    if (length <= 0 || length > in.remaining()) {
       throw new SerializationException("Cannot read inquiry facts: a decimal of " + length);
     }
     byte[] unscaled = new byte[length];
-    in.readFully(unscaled);
+    in.get(unscaled);
     return new BigDecimal(new BigInteger(unscaled), scale);
+  }
+
+  /**
+   * A growing byte array, unsynchronized (ByteArrayOutputStream's writes are synchronized, and a
+   * DataOutputStream writes an int a byte at a time).
+   */
+  private static final class Bytes extends OutputStream {
+    private byte[] buffer = new byte[256];
+    private int size;
+
+    private void ensure(int more) {
+      if (size + more > buffer.length) {
+        buffer = Arrays.copyOf(buffer, Math.max(buffer.length * 2, size + more));
+      }
+    }
+
+    @Override
+    public void write(int b) {
+      ensure(1);
+      buffer[size++] = (byte) b;
+    }
+
+    @Override
+    public void write(byte[] b, int offset, int length) {
+      ensure(length);
+      System.arraycopy(b, offset, buffer, size, length);
+      size += length;
+    }
+
+    byte[] toByteArray() {
+      return Arrays.copyOf(buffer, size);
+    }
   }
 }
