@@ -98,7 +98,9 @@ public final class ClassifierCommands {
 
     @Option(
         names = "--cascade-confidence",
-        description = "Override the cascade's threshold (1: embed every text)")
+        description =
+            "Override the type model's cascade threshold (1: embed every text it reads; the"
+                + " urgency model keeps its own, CorpusTraining.URGENCY_CASCADE_CONFIDENCE)")
     Double cascadeConfidence;
 
     @Option(
@@ -137,6 +139,19 @@ public final class ClassifierCommands {
     @Override
     public Integer call() {
       PrintWriter out = spec.commandLine().getOut();
+      if (compareUrgencyCascade != null) {
+        if (inquiries == null) {
+          throw new CommandLine.ParameterException(
+              spec.commandLine(), "--compare-urgency-cascade needs --inquiries");
+        }
+        for (double threshold : compareUrgencyCascade) {
+          if (!(threshold > 0)) {
+            throw new CommandLine.ParameterException(
+                spec.commandLine(),
+                "--compare-urgency-cascade: thresholds above 0, not " + threshold);
+          }
+        }
+      }
       if (inquiries != null) {
         FinanceEvaluation.run(
             out,
@@ -263,7 +278,9 @@ public final class ClassifierCommands {
 
     @Option(
         names = "--cascade-confidence",
-        description = "Override the cascade's threshold (1: embed every text)")
+        description =
+            "Override the type model's cascade threshold (1: embed every text it reads; the"
+                + " urgency model keeps its own, CorpusTraining.URGENCY_CASCADE_CONFIDENCE)")
     Double cascadeConfidence;
 
     @Option(

@@ -591,6 +591,11 @@ public final class TextClassifier {
     return labels;
   }
 
+  /** Whether this model embeds texts (it has a sentence encoder). */
+  public boolean hasEncoder() {
+    return encoder != null;
+  }
+
   public TrainingOptions options() {
     return options;
   }

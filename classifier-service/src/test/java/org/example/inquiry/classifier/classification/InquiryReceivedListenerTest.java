@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.inOrder;
 import static org.mockito.Mockito.mock;
-import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import java.math.BigDecimal;
@@ -27,6 +27,7 @@ import org.example.inquiry.testing.Events;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
+import org.mockito.InOrder;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.util.backoff.FixedBackOff;
@@ -63,7 +64,12 @@ class InquiryReceivedListenerTest {
                     "inquiries-received", 0, 0L, received.getInquiryId(), received)),
             mock(Consumer.class));
     ArgumentCaptor<Object> event = ArgumentCaptor.forClass(Object.class);
-    verify(template).send(eq("inquiries-classified"), eq(received.getInquiryId()), event.capture());
+    InOrder order = inOrder(template);
+    order
+        .verify(template)
+        .send(eq("inquiries-classified"), eq(received.getInquiryId()), event.capture());
+    // The poll's events go out at its end, not after linger.ms.
+    order.verify(template).flush();
     return (InquiryClassified) event.getValue();
   }
 

@@ -54,7 +54,8 @@ class CorpusTrainingTest {
   }
 
   @Test
-  void theUrgencyModelEmbedsOnlyWhatItsTfIdfModelIsUnsureOfAtItsOwnThreshold() throws Exception {
+  void theUrgencyModelIsTrainedWithACascadeThresholdOfItsOwnAndItCountsInTheVersion()
+      throws Exception {
     TrainingOptions options = TrainingOptions.defaults();
 
     CorpusTraining.TrainedModel trained =

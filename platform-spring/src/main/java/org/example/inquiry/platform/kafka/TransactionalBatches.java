@@ -53,7 +53,11 @@ public final class TransactionalBatches {
   private static final LogAccessor LOG_ACCESSOR = new LogAccessor(TransactionalBatches.class);
   private static final ThreadLocal<Scope> SCOPE = new ThreadLocal<>();
 
-  /** How long the end of a poll waits for the acknowledgement of its events. */
+  /**
+   * How long the end of a poll waits for the acknowledgement of its events once flushed. The flush
+   * itself ends when every event is acknowledged or has failed, within the producer's {@code
+   * delivery.timeout.ms} (120 s by default, below the consumer's {@code max.poll.interval.ms}).
+   */
   private static final long SEND_TIMEOUT_SECONDS = 60;
 
   private final DeadLetterPublishingRecoverer recoverer;
