@@ -128,6 +128,17 @@ final class TfIdfFeaturizer {
     return idf.length;
   }
 
+  /** The feature index of a word n-gram ({@code word}) or a character n-gram, or -1. */
+  int featureOf(String ngram, boolean word) {
+    char[] chars = ngram.toCharArray();
+    return (word ? wordVocabulary : charVocabulary).indexOf(chars, 0, chars.length);
+  }
+
+  /** The inverse document frequency of a feature. */
+  float idf(int feature) {
+    return idf[feature];
+  }
+
   /**
    * The TF-IDF vector of a text; unknown n-grams are ignored, empty text gives an empty vector.
    * Every n-gram is looked up as a slice of one normalised character buffer: no string or boxed

@@ -2,13 +2,18 @@ package org.example.inquiry.classifier.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import org.example.inquiry.classifier.training.FakeEncoder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -163,6 +168,84 @@ class DenseFeaturesTest {
     assertThat(v.size()).isEqualTo(featurizer.dimension());
     assertThat(featurizer.transform("").size()).isZero();
     assertThat(featurizer.transform("nothing known xyz").size()).isLessThan(v.size());
+  }
+
+  @Test
+  void aTextsVectorIsItsNgramCountsWithSublinearTfIdfAndEachFamilyNormalised() {
+    TrainingOptions options = TrainingOptions.defaults();
+    TfIdfFeaturizer featurizer =
+        TfIdfFeaturizer.fit(
+            List.of(
+                "Please resend the invoice copy for invoice 1001",
+                "We disputed the amount; the amount is wrong",
+                "refund refund refund, money back please"),
+            options);
+    // Repeated n-grams, unknown ones, and a shorter text after a longer one on the same thread
+    // (whatever one text counted must not leak into the next).
+    for (String text :
+        List.of(
+            "the invoice, the INVOICE and the amount: refund the amount twice please",
+            "zzz unknown words only",
+            "refund",
+            "")) {
+      SparseVector actual = featurizer.transform(text);
+      Map<Integer, Double> expected = reference(featurizer, options, text);
+
+      assertThat(actual.indices())
+          .containsExactly(expected.keySet().stream().mapToInt(Integer::intValue).toArray());
+      for (int k = 0; k < actual.size(); k++) {
+        assertThat((double) actual.values()[k])
+            .isCloseTo(expected.get(actual.indices()[k]), within(1e-6));
+      }
+    }
+  }
+
+  /**
+   * The vector as its definition reads: n-gram strings counted, sublinear tf x idf, L2 per family.
+   */
+  private static Map<Integer, Double> reference(
+      TfIdfFeaturizer featurizer, TrainingOptions options, String text) {
+    String[] tokens = TfIdfFeaturizer.tokens(text, options.maxChars());
+    Map<Integer, Integer> counts = new TreeMap<>();
+    Set<Integer> words = new HashSet<>();
+    for (int i = 0; i < tokens.length; i++) {
+      StringBuilder gram = new StringBuilder();
+      for (int n = 1; n <= options.maxWordN() && i + n <= tokens.length; n++) {
+        gram.append(n == 1 ? "" : " ").append(tokens[i + n - 1]);
+        int f = featurizer.featureOf(gram.toString(), true);
+        if (f >= 0) {
+          counts.merge(f, 1, Integer::sum);
+          words.add(f);
+        }
+      }
+    }
+    for (String token : tokens) {
+      String padded = " " + token + " ";
+      for (int n = 3; n <= 5; n++) {
+        for (int i = 0; i + n <= padded.length(); i++) {
+          int f = featurizer.featureOf(padded.substring(i, i + n), false);
+          if (f >= 0) {
+            counts.merge(f, 1, Integer::sum);
+          }
+        }
+      }
+    }
+    Map<Integer, Double> out = new TreeMap<>();
+    double wordNorm = 0;
+    double charNorm = 0;
+    for (var e : counts.entrySet()) {
+      double v = (1 + Math.log(e.getValue())) * featurizer.idf(e.getKey());
+      out.put(e.getKey(), v);
+      if (words.contains(e.getKey())) {
+        wordNorm += v * v;
+      } else {
+        charNorm += v * v;
+      }
+    }
+    double wordScale = wordNorm > 0 ? Math.sqrt(0.5) / Math.sqrt(wordNorm) : 0;
+    double charScale = charNorm > 0 ? Math.sqrt(0.5) / Math.sqrt(charNorm) : 0;
+    out.replaceAll((f, v) -> v * (words.contains(f) ? wordScale : charScale));
+    return out;
   }
 
   @Test
