@@ -11,6 +11,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -91,6 +92,10 @@ public final class KeywordRules {
 
   private final List<Rule> rules;
   private final Map<String, Pattern> patterns = new LinkedHashMap<>();
+
+  /** Per rule, literals one of which any match contains ({@link RuleLiterals}); absent: none. */
+  private final Map<String, Optional<List<String>>> literals = new LinkedHashMap<>();
+
   private final BigDecimal largeAmountThreshold;
   private final String version;
 
@@ -102,7 +107,10 @@ public final class KeywordRules {
   public KeywordRules(List<Rule> rules, BigDecimal largeAmountThreshold) {
     this.rules = List.copyOf(rules);
     this.rules.forEach(
-        r -> patterns.put(r.id(), Pattern.compile(r.pattern(), Pattern.CASE_INSENSITIVE)));
+        r -> {
+          patterns.put(r.id(), Pattern.compile(r.pattern(), Pattern.CASE_INSENSITIVE));
+          literals.put(r.id(), RuleLiterals.of(r.pattern()));
+        });
     this.largeAmountThreshold = largeAmountThreshold;
     this.version = ENGINE_VERSION + "+" + fingerprint(this.rules, largeAmountThreshold);
   }
@@ -175,7 +183,7 @@ public final class KeywordRules {
     List<String> fired = new ArrayList<>();
     String urgency = "NORMAL";
     for (Rule rule : rules) {
-      if (!patterns.get(rule.id()).matcher(lower).find()) {
+      if (!matches(rule, lower)) {
         continue;
       }
       fired.add(rule.id());
@@ -196,6 +204,15 @@ public final class KeywordRules {
       urgency = Urgencies.max(urgency, "HIGH");
     }
     return new Outcome(List.copyOf(types), Set.copyOf(vetoed), urgency, fired, references);
+  }
+
+  /** Whether the rule's pattern is found in the lower-cased text. */
+  private boolean matches(Rule rule, String lower) {
+    Optional<List<String>> required = literals.get(rule.id());
+    if (required.isPresent() && !RuleLiterals.anyIn(required.get(), lower)) {
+      return false;
+    }
+    return patterns.get(rule.id()).matcher(lower).find();
   }
 
   private boolean isLarge(BigDecimal statedAmount, List<ExtractedReference> references) {
