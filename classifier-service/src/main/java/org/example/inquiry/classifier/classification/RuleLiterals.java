@@ -12,7 +12,9 @@ import java.util.Optional;
  * skipped with {@link String#contains} scans instead of the regular expression trying every
  * alternative at every position. Conservative: a pattern with an alternative that does not start
  * with a literal (a group, a class, an escape other than {@code \b}, an anchor) gives none, and the
- * pattern always runs.
+ * pattern always runs; so does a pattern with a construct this reading does not follow: inline
+ * flags or special groups ({@code (?x)} makes later spaces insignificant), {@code \Q...\E} quoting,
+ * a class that starts with {@code ]} or holds another class.
  */
 final class RuleLiterals {
 
@@ -25,6 +27,9 @@ final class RuleLiterals {
    * alternative without one.
    */
   static Optional<List<String>> of(String pattern) {
+    if (unsupported(pattern)) {
+      return Optional.empty();
+    }
     List<String> literals = new ArrayList<>();
     for (String alternative : topLevelAlternatives(pattern)) {
       String literal = leadingLiteral(alternative);
@@ -41,6 +46,32 @@ final class RuleLiterals {
     for (String literal : literals) {
       if (lowerCasedText.contains(literal)) {
         return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether the pattern has a construct that {@link #topLevelAlternatives} does not follow. */
+  static boolean unsupported(String pattern) {
+    if (pattern.contains("(?") || pattern.contains("\\Q")) {
+      return true;
+    }
+    boolean inClass = false;
+    for (int i = 0; i < pattern.length(); i++) {
+      char c = pattern.charAt(i);
+      if (c == '\\') {
+        i++;
+      } else if (inClass) {
+        if (c == '[') {
+          return true;
+        }
+        inClass = c != ']';
+      } else if (c == '[') {
+        int first = pattern.startsWith("^", i + 1) ? i + 2 : i + 1;
+        if (pattern.startsWith("]", first)) {
+          return true;
+        }
+        inClass = true;
       }
     }
     return false;

@@ -40,6 +40,21 @@ class RuleLiteralsTest {
   }
 
   @Test
+  void aPatternWithAConstructTheReadingDoesNotFollowAlwaysRuns() {
+    // (?x) makes the second alternative match "bc", which contains neither "a" nor "b c"
+    assertThat(RuleLiterals.of("a(?x)|b c")).isEmpty();
+    assertThat(RuleLiterals.of("fraud(?=ulent)|scam")).isEmpty();
+    // quoted: the ( is no group, so "cd" is an alternative of its own
+    assertThat(RuleLiterals.of("ab\\Q(\\E|cd")).isEmpty();
+    // a class that starts with ] holds it: "[]x(]" is one class, and "cd" an alternative
+    assertThat(RuleLiterals.of("ab[]x(]|cd")).isEmpty();
+    assertThat(RuleLiterals.of("ab[^]x(]|cd")).isEmpty();
+    // a class within a class
+    assertThat(RuleLiterals.of("ab[x[y]|(]|cd")).isEmpty();
+    assertThat(RuleLiterals.of("ab[x(]|cd")).contains(List.of("ab", "cd"));
+  }
+
+  @Test
   void noTextThatADefaultRuleMatchesLacksItsLiterals() throws IOException {
     List<String> texts = new ArrayList<>(fuzzTexts(new Random(7), 20_000));
     Path evaluation = Path.of("evaluation/finance-evaluation.jsonl");
@@ -71,7 +86,8 @@ class RuleLiteralsTest {
     Random random = new Random(11);
     String[] pieces = {
       "pay", "ment", "over", "due", "net", " ", "30", "a", "b", "-", "/", "[ab]", "(x|y)", "(due)?",
-      "\\d+", ".*", "\\b", "?", "*", "+", "{1,2}", "|"
+      "\\d+", ".*", "\\b", "?", "*", "+", "{1,2}", "|", "(?x)", "[]|(]", "[^]a]", "\\Q(\\E",
+      "[a[b]]", "(?=a)"
     };
     int checked = 0;
     for (int p = 0; p < 3_000; p++) {
