@@ -14,7 +14,8 @@ import java.util.Optional;
  * with a literal (a group, a class, an escape other than {@code \b}, an anchor) gives none, and the
  * pattern always runs; so does a pattern with a construct this reading does not follow: inline
  * flags or special groups ({@code (?x)} makes later spaces insignificant), {@code \Q...\E} quoting,
- * a class that starts with {@code ]} or holds another class.
+ * a {@code \c} control escape, a class that starts with {@code ]} or holds another class, a
+ * character outside the Basic Multilingual Plane.
  */
 final class RuleLiterals {
 
@@ -53,7 +54,11 @@ final class RuleLiterals {
 
   /** Whether the pattern has a construct that {@link #topLevelAlternatives} does not follow. */
   static boolean unsupported(String pattern) {
-    if (pattern.contains("(?") || pattern.contains("\\Q")) {
+    if (pattern.contains("(?") || pattern.contains("\\Q") || pattern.contains("\\c")) {
+      return true;
+    }
+    // A quantifier after a character outside the BMP applies to both its UTF-16 halves.
+    if (pattern.chars().anyMatch(c -> Character.isSurrogate((char) c))) {
       return true;
     }
     boolean inClass = false;

@@ -52,6 +52,11 @@ class RuleLiteralsTest {
     // a class within a class
     assertThat(RuleLiterals.of("ab[x[y]|(]|cd")).isEmpty();
     assertThat(RuleLiterals.of("ab[x(]|cd")).contains(List.of("ab", "cd"));
+    // \c( is one character, so "cd" is an alternative of its own
+    assertThat(RuleLiterals.of("ab\\c(|cd")).isEmpty();
+    // the ? makes the whole emoji optional, both of its UTF-16 halves: "alert" matches
+    assertThat(Pattern.compile("alert\uD83D\uDEA8?").matcher("alert").find()).isTrue();
+    assertThat(RuleLiterals.of("alert\uD83D\uDEA8?")).isEmpty();
   }
 
   @Test
