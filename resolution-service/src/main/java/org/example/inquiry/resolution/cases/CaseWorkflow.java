@@ -24,6 +24,7 @@ public final class CaseWorkflow {
   private final SlaClock slaClock;
   private final FinanceAcknowledgements acknowledgements;
   private final String messageIdDomain;
+  private final String watchSettings;
 
   /**
    * @param fxToBase rates to the base currency the approval ladder is expressed in, for cases
@@ -50,6 +51,8 @@ public final class CaseWorkflow {
     this.slaClock = new SlaClock(warnAtFraction);
     this.acknowledgements = new FinanceAcknowledgements(postings.acknowledgementTimeout());
     this.messageIdDomain = messageIdDomain;
+    this.watchSettings =
+        "warnAt=" + warnAtFraction + ";acknowledgementTimeout=" + postings.acknowledgementTimeout();
   }
 
   /** With the default posting policy ({@link PostingPolicy#defaults()}). */
@@ -255,6 +258,14 @@ public final class CaseWorkflow {
         ? new CaseWatch(wakeAt, List.of(), null, null)
         : new CaseWatch(
             wakeAt, invoices, current.context().customerId(), current.context().receivedAt());
+  }
+
+  /**
+   * The settings {@link #watch} depends on, besides the code and the case: a case index built under
+   * other settings is built again.
+   */
+  public String watchSettings() {
+    return watchSettings;
   }
 
   /** Whether the ledger watch of a case would fire now: every invoice it watches is cleared. */

@@ -43,7 +43,8 @@ class CaseStreamsConfig {
         workflow,
         Clock.systemUTC(),
         properties.slaCheckInterval(),
-        properties.policyVersion());
+        properties.policyVersion(),
+        CaseTopology.Indexing.of(CaseIndexVersion.of(workflow.watchSettings())));
     return CaseTopology.CASES_STORE;
   }
 

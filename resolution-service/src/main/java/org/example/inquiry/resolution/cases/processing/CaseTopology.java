@@ -15,6 +15,7 @@ import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.processor.Cancellable;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -47,6 +48,8 @@ import org.example.inquiry.schemas.RequestRefused;
 import org.example.inquiry.schemas.RerouteRequested;
 import org.example.inquiry.schemas.catalog.TopicSpec;
 import org.example.inquiry.schemas.catalog.Topics;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The single writer of every case: received and routed inquiries, customer follow-ups, agents'
@@ -60,6 +63,8 @@ import org.example.inquiry.schemas.catalog.Topics;
  */
 public final class CaseTopology {
 
+  private static final Logger LOG = LoggerFactory.getLogger(CaseTopology.class);
+
   public static final String CASES_STORE = "cases";
 
   /** Customers' inquiries that came before their routing, until the case opens. */
@@ -71,11 +76,31 @@ public final class CaseTopology {
   /**
    * The index of {@value #WATCH_STORE}: {@code T<wake-up, epoch ms, 13 digits>:<inquiry id>} for
    * cases with a clock, {@code L:<inquiry id>} for cases whose invoices the ledger watch looks up;
-   * the value is the inquiry id. Each task indexes all its cases again at its first check after it
-   * starts (cases stored by an earlier version, wake-up times under changed SLA or posting
-   * settings, cases another version changed meanwhile), then keeps the index with every change.
+   * the value is the inquiry id; and {@value #INDEX_VERSION_KEY}: the index version it was built
+   * under. A task whose index was built under another version (other code or settings, see {@link
+   * CaseIndexVersion}), or under none, indexes all its cases again after it starts, in slices
+   * ({@link Indexing}); it keeps the index with every change. A restart of the same version reads
+   * no case.
    */
   public static final String DUE_STORE = "case-due";
+
+  /** The key of {@value #DUE_STORE} that holds the version its index was built under. */
+  static final String INDEX_VERSION_KEY = "V:index-version";
+
+  /**
+   * How a task indexes its cases again: under which version (null: at every start), and in slices
+   * of at most {@code slice} of work or {@code maxCases} cases, one every {@code every}. Between
+   * slices the task processes its records and commits, so a large store never holds one transaction
+   * open for longer than a slice (a transaction longer than the producer's {@code
+   * transaction.timeout.ms} is aborted by the broker and the task fenced).
+   */
+  public record Indexing(String version, Duration every, Duration slice, int maxCases) {
+
+    /** Slices of 100 ms, or 5,000 cases, every 200 ms. */
+    public static Indexing of(String version) {
+      return new Indexing(version, Duration.ofMillis(200), Duration.ofMillis(100), 5_000);
+    }
+  }
 
   public static final String LEDGER_STORE = "open-items";
   public static final String CUSTOMERS_STORE = "customer-master";
@@ -93,7 +118,8 @@ public final class CaseTopology {
       CaseWorkflow workflow,
       Clock clock,
       Duration slaCheckInterval,
-      String policyVersion) {
+      String policyVersion,
+      Indexing indexing) {
     builder.addStateStore(
         Stores.keyValueStoreBuilder(
             Stores.persistentKeyValueStore(CASES_STORE), Serdes.String(), CaseJson.serde()));
@@ -129,7 +155,7 @@ public final class CaseTopology {
                     Topics.MESSAGE_DELIVERIES.name()),
                 Consumed.with(Serdes.String(), avro))
             .process(
-                () -> new CaseProcessor(workflow, clock, slaCheckInterval, policyVersion),
+                () -> new CaseProcessor(workflow, clock, slaCheckInterval, policyVersion, indexing),
                 CASES_STORE,
                 OPENINGS_STORE,
                 WATCH_STORE,
@@ -205,21 +231,30 @@ public final class CaseTopology {
     private final Clock clock;
     private final Duration slaCheckInterval;
     private final String policyVersion;
+    private final Indexing indexing;
+    private Cancellable indexSlices; // scheduled until this task's cases are indexed
+    private String indexedUpTo; // the last case a re-index in progress has indexed
+    private int indexedCount;
+    private long indexStarted;
     private ProcessorContext<String, SpecificRecord> context;
     private KeyValueStore<String, InquiryCase> cases;
     private KeyValueStore<String, InquiryCase.Message> openings;
     private KeyValueStore<String, CaseWatch> watches;
     private KeyValueStore<String, String> due;
-    private boolean indexed; // this task's cases were indexed since it started
     private KeyValueStore<String, SpecificRecord> ledger;
     private KeyValueStore<String, SpecificRecord> customers;
 
     CaseProcessor(
-        CaseWorkflow workflow, Clock clock, Duration slaCheckInterval, String policyVersion) {
+        CaseWorkflow workflow,
+        Clock clock,
+        Duration slaCheckInterval,
+        String policyVersion,
+        Indexing indexing) {
       this.workflow = workflow;
       this.clock = clock;
       this.slaCheckInterval = slaCheckInterval;
       this.policyVersion = policyVersion;
+      this.indexing = indexing;
     }
 
     @Override
@@ -232,6 +267,8 @@ public final class CaseTopology {
       this.ledger = context.getStateStore(LEDGER_STORE);
       this.customers = context.getStateStore(CUSTOMERS_STORE);
       context.schedule(slaCheckInterval, PunctuationType.WALL_CLOCK_TIME, now -> checkSla());
+      indexSlices =
+          context.schedule(indexing.every(), PunctuationType.WALL_CLOCK_TIME, now -> indexSlice());
     }
 
     @Override
@@ -335,14 +372,12 @@ public final class CaseTopology {
     /**
      * Raises what is due: reads the cases whose wake-up time has passed and those whose watched
      * invoices are all cleared in the ledger, and runs the clocks on each ({@link
-     * CaseWorkflow#slaTick}, the one definition of what is due); never every case.
+     * CaseWorkflow#slaTick}, the one definition of what is due); never every case. While the task
+     * indexes its cases again ({@link #indexSlice}), a case not reached yet is found by the entry
+     * an earlier version gave it, and as soon as the re-index reaches it.
      */
     private void checkSla() {
       Instant now = now();
-      if (!indexed) {
-        indexAll();
-        indexed = true;
-      }
       Set<String> candidates = new LinkedHashSet<>();
       try (KeyValueIterator<String, String> it = due.range("T", timeKey(now, "\uffff"))) {
         it.forEachRemaining(kv -> candidates.add(kv.value));
@@ -368,16 +403,52 @@ public final class CaseTopology {
     }
 
     /**
-     * Indexes every case of the task as this version computes its watch, once per start: one read
-     * of the cases per start instead of one per check.
+     * One slice of indexing every case of the task as this version computes its watch, when the
+     * task's index was built under another version (or none): from the case after the last one
+     * indexed, until the slice's time or case count is used up. Cases changed meanwhile are indexed
+     * as they change, wherever they are. When the last case is indexed, the version is stored and
+     * the slices stop; a restart of the same version reads no case.
      */
-    private void indexAll() {
-      try (KeyValueIterator<String, InquiryCase> all = cases.all()) {
-        while (all.hasNext()) {
-          KeyValue<String, InquiryCase> entry = all.next();
+    private void indexSlice() {
+      if (indexedUpTo == null) {
+        String before = due.get(INDEX_VERSION_KEY);
+        if (indexing.version() != null && indexing.version().equals(before)) {
+          indexSlices.cancel();
+          return;
+        }
+        indexStarted = System.nanoTime();
+        LOG.info(
+            "Task {}: indexing its cases under index version {} (was {})",
+            context.taskId(),
+            indexing.version(),
+            before);
+      }
+      long deadline = System.nanoTime() + indexing.slice().toNanos();
+      int inSlice = 0;
+      try (KeyValueIterator<String, InquiryCase> next =
+          indexedUpTo == null ? cases.all() : cases.range(indexedUpTo, null)) {
+        while (next.hasNext()) {
+          KeyValue<String, InquiryCase> entry = next.next();
+          if (entry.key.equals(indexedUpTo)) {
+            continue; // indexed by the slice before
+          }
           index(entry.key, entry.value);
+          indexedUpTo = entry.key;
+          indexedCount++;
+          if (++inSlice >= indexing.maxCases() || System.nanoTime() >= deadline) {
+            return;
+          }
         }
       }
+      if (indexing.version() != null) {
+        due.put(INDEX_VERSION_KEY, indexing.version());
+      }
+      indexSlices.cancel();
+      LOG.info(
+          "Task {}: indexed its {} cases in {} ms",
+          context.taskId(),
+          indexedCount,
+          (System.nanoTime() - indexStarted) / 1_000_000);
     }
 
     /** Keeps the case's watch and its index entries as the case now is. */

@@ -27,7 +27,8 @@ class CaseStreamsConfigTest {
         new CaseWorkflow(Map.of(), 0.75),
         Clock.systemUTC(),
         Duration.ofMinutes(1),
-        "test-policy");
+        "test-policy",
+        CaseTopology.Indexing.of(null));
     TopologyDescription description = builder.build().describe();
     Set<String> topics = new TreeSet<>();
     description

@@ -36,9 +36,24 @@ final class CaseTopologyDriver implements AutoCloseable {
   private final Path stateDir;
 
   CaseTopologyDriver(Clock clock, Duration slaCheckInterval) {
+    this(clock, slaCheckInterval, (String) null);
+  }
+
+  /** {@code indexVersion}: the case index's version (null: the cases are indexed every start). */
+  CaseTopologyDriver(Clock clock, Duration slaCheckInterval, String indexVersion) {
+    this(clock, slaCheckInterval, CaseTopology.Indexing.of(indexVersion));
+  }
+
+  CaseTopologyDriver(Clock clock, Duration slaCheckInterval, CaseTopology.Indexing indexing) {
     StreamsBuilder builder = new StreamsBuilder();
     CaseTopology.build(
-        builder, avro, new CaseWorkflow(Map.of(), 0.75), clock, slaCheckInterval, "test-policy");
+        builder,
+        avro,
+        new CaseWorkflow(Map.of(), 0.75),
+        clock,
+        slaCheckInterval,
+        "test-policy",
+        indexing);
     Properties config = new Properties();
     config.put("application.id", "case-topology-" + UUID.randomUUID());
     config.put("bootstrap.servers", "unused:9092");

@@ -382,6 +382,99 @@ class CaseTopologyTest {
   }
 
   @Test
+  void aTaskWhoseIndexWasBuiltUnderItsOwnVersionReadsNoCaseAtItsFirstCheck() {
+    try (CaseTopologyDriver late =
+        new CaseTopologyDriver(
+            Clock.fixed(T0.plus(Duration.ofHours(5)), ZoneOffset.UTC),
+            Duration.ofSeconds(10),
+            "v2")) {
+      late.pipe(Topics.INQUIRIES_ROUTED, "t-kept", routed("t-kept"));
+      // the index as a run of the same version left it, with one entry missing to see a re-index
+      KeyValueStore<String, String> due = late.driver.getKeyValueStore(CaseTopology.DUE_STORE);
+      dropIndex(late, "t-kept");
+      due.put(CaseTopology.INDEX_VERSION_KEY, "v2");
+
+      late.driver.advanceWallClockTime(Duration.ofSeconds(10));
+      late.driver.advanceWallClockTime(Duration.ofSeconds(10));
+
+      assertThat(late.<InquiryWorked>read(Topics.INQUIRIES_WORKED)).isEmpty();
+      assertThat(due.get(CaseTopology.INDEX_VERSION_KEY)).isEqualTo("v2");
+    }
+  }
+
+  @Test
+  void aTaskWhoseIndexWasBuiltUnderAnotherVersionOrNoneIndexesItsCasesAgain() {
+    for (String before : new String[] {"v1", null}) {
+      try (CaseTopologyDriver late =
+          new CaseTopologyDriver(
+              Clock.fixed(T0.plus(Duration.ofHours(5)), ZoneOffset.UTC),
+              Duration.ofSeconds(10),
+              "v2")) {
+        late.pipe(Topics.INQUIRIES_ROUTED, "t-stale", routed("t-stale"));
+        KeyValueStore<String, String> due = late.driver.getKeyValueStore(CaseTopology.DUE_STORE);
+        dropIndex(late, "t-stale");
+        if (before != null) {
+          due.put(CaseTopology.INDEX_VERSION_KEY, before);
+        }
+
+        late.driver.advanceWallClockTime(Duration.ofSeconds(10));
+        late.driver.advanceWallClockTime(Duration.ofSeconds(10));
+
+        assertThat(late.<InquiryWorked>read(Topics.INQUIRIES_WORKED))
+            .as("index built under %s", before)
+            .extracting(InquiryWorked::getInquiryId, InquiryWorked::getActivity)
+            .containsExactly(tuple("t-stale", "SLA_BREACHED"));
+        assertThat(due.get(CaseTopology.INDEX_VERSION_KEY)).isEqualTo("v2");
+      }
+    }
+  }
+
+  @Test
+  void aTaskIndexesItsCasesInSlicesAndCommitsBetweenThem() {
+    try (CaseTopologyDriver late =
+        new CaseTopologyDriver(
+            Clock.fixed(T0.plus(Duration.ofHours(5)), ZoneOffset.UTC),
+            Duration.ofSeconds(10),
+            new CaseTopology.Indexing("v2", Duration.ofMillis(200), Duration.ofSeconds(10), 3))) {
+      List<String> ids = List.of("t-1", "t-2", "t-3", "t-4", "t-5", "t-6", "t-7");
+      ids.forEach(id -> late.pipe(Topics.INQUIRIES_ROUTED, id, routed(id)));
+      KeyValueStore<String, String> due = late.driver.getKeyValueStore(CaseTopology.DUE_STORE);
+      KeyValueStore<String, CaseWatch> watches =
+          late.driver.getKeyValueStore(CaseTopology.WATCH_STORE);
+      ids.forEach(id -> dropIndex(late, id));
+      due.put(CaseTopology.INDEX_VERSION_KEY, "v1");
+
+      // three cases a slice, in key order; the version is stored once the last one is indexed
+      late.driver.advanceWallClockTime(Duration.ofMillis(200));
+      assertThat(ids)
+          .filteredOn(id -> watches.get(id) != null)
+          .containsExactly("t-1", "t-2", "t-3");
+      late.driver.advanceWallClockTime(Duration.ofMillis(200));
+      assertThat(ids).filteredOn(id -> watches.get(id) == null).containsExactly("t-7");
+      assertThat(due.get(CaseTopology.INDEX_VERSION_KEY)).isEqualTo("v1");
+      late.driver.advanceWallClockTime(Duration.ofMillis(200));
+      assertThat(ids).allMatch(id -> watches.get(id) != null);
+      assertThat(due.get(CaseTopology.INDEX_VERSION_KEY)).isEqualTo("v2");
+
+      late.driver.advanceWallClockTime(Duration.ofSeconds(10));
+      assertThat(late.<InquiryWorked>read(Topics.INQUIRIES_WORKED))
+          .extracting(InquiryWorked::getInquiryId)
+          .containsExactlyInAnyOrderElementsOf(ids);
+    }
+  }
+
+  /** Removes a case's watch and index entries, as if it had never been indexed. */
+  private static void dropIndex(CaseTopologyDriver topology, String inquiryId) {
+    KeyValueStore<String, String> due = topology.driver.getKeyValueStore(CaseTopology.DUE_STORE);
+    KeyValueStore<String, CaseWatch> watches =
+        topology.driver.getKeyValueStore(CaseTopology.WATCH_STORE);
+    CaseWatch watch = watches.get(inquiryId);
+    assertThat(watch.wakeAt()).isNotNull();
+    due.delete(CaseTopology.timeKey(watch.wakeAt(), inquiryId));
+    watches.delete(inquiryId);
+  }
+
+  @Test
   void aCommandOnAnUnknownInquiryChangesNothing() {
     send(command("t-nobody", "CLAIM", "omar", "agent"));
 
