@@ -6,11 +6,9 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -91,10 +89,29 @@ public final class KeywordRules {
       List<ExtractedReference> references) {}
 
   private final List<Rule> rules;
-  private final Map<String, Pattern> patterns = new LinkedHashMap<>();
+  private final List<Compiled> compiled;
 
-  /** Per rule, literals one of which any match contains ({@link RuleLiterals}); absent: none. */
-  private final Map<String, Optional<List<String>>> literals = new LinkedHashMap<>();
+  /**
+   * A rule with its pattern compiled, and the literals one of which any match contains ({@link
+   * RuleLiterals}; absent: none known, the pattern always runs).
+   */
+  private record Compiled(Rule rule, Pattern pattern, Optional<List<String>> literals) {
+
+    static Compiled of(Rule rule) {
+      return new Compiled(
+          rule,
+          Pattern.compile(rule.pattern(), Pattern.CASE_INSENSITIVE),
+          RuleLiterals.of(rule.pattern()));
+    }
+
+    /** Whether the pattern is found in the lower-cased text. */
+    boolean matches(String lower) {
+      if (literals.isPresent() && !RuleLiterals.anyIn(literals.get(), lower)) {
+        return false;
+      }
+      return pattern.matcher(lower).find();
+    }
+  }
 
   private final BigDecimal largeAmountThreshold;
   private final String version;
@@ -106,11 +123,7 @@ public final class KeywordRules {
    */
   public KeywordRules(List<Rule> rules, BigDecimal largeAmountThreshold) {
     this.rules = List.copyOf(rules);
-    this.rules.forEach(
-        r -> {
-          patterns.put(r.id(), Pattern.compile(r.pattern(), Pattern.CASE_INSENSITIVE));
-          literals.put(r.id(), RuleLiterals.of(r.pattern()));
-        });
+    this.compiled = this.rules.stream().map(Compiled::of).toList();
     this.largeAmountThreshold = largeAmountThreshold;
     this.version = ENGINE_VERSION + "+" + fingerprint(this.rules, largeAmountThreshold);
   }
@@ -182,10 +195,11 @@ public final class KeywordRules {
     LinkedHashSet<String> vetoed = new LinkedHashSet<>();
     List<String> fired = new ArrayList<>();
     String urgency = "NORMAL";
-    for (Rule rule : rules) {
-      if (!matches(rule, lower)) {
+    for (Compiled c : compiled) {
+      if (!c.matches(lower)) {
         continue;
       }
+      Rule rule = c.rule();
       fired.add(rule.id());
       switch (rule.action()) {
         case TYPE -> types.add(rule.type());
@@ -204,15 +218,6 @@ public final class KeywordRules {
       urgency = Urgencies.max(urgency, "HIGH");
     }
     return new Outcome(List.copyOf(types), Set.copyOf(vetoed), urgency, fired, references);
-  }
-
-  /** Whether the rule's pattern is found in the lower-cased text. */
-  private boolean matches(Rule rule, String lower) {
-    Optional<List<String>> required = literals.get(rule.id());
-    if (required.isPresent() && !RuleLiterals.anyIn(required.get(), lower)) {
-      return false;
-    }
-    return patterns.get(rule.id()).matcher(lower).find();
   }
 
   private boolean isLarge(BigDecimal statedAmount, List<ExtractedReference> references) {

@@ -15,24 +15,32 @@ import java.util.regex.Pattern;
  */
 final class ReferenceExtractor {
 
-  private static final Pattern INVOICE =
-      Pattern.compile(
-          "\\b(INV[-/ ]?\\d[\\w-]{2,})\\b"
-              + "|\\binvoice\\s*(?:no\\.?|number|nr\\.?|#)\\s*:?\\s*([A-Z]{0,4}-?\\d[\\w-]{2,})",
-          Pattern.CASE_INSENSITIVE);
+  // Each pattern starts with a lookahead for the characters every match starts with (after the
+  // zero-width \b or lookbehind). It changes no match: a match can start nowhere else. It only lets
+  // the matcher leave the other positions at one character test, instead of a word-boundary check
+  // and every alternative there (about half the time on the bench's texts).
   private static final String NUMBER =
       "(\\d{1,3}(?:[,.' ]\\d{3})+(?:[.,]\\d{1,2})?|\\d+(?:[.,]\\d{1,2})?)";
   private static final String CURRENCY = "(USD|EUR|GBP|CHF|JPY|CAD|AUD|SGD|HKD|CNY|[$€£¥])";
-  private static final Pattern AMOUNT_AFTER =
-      Pattern.compile("(?<![A-Za-z])" + CURRENCY + "\\s?" + NUMBER + "(?:\\s?[kKmM]\\b)?");
-  private static final Pattern AMOUNT_BEFORE =
-      Pattern.compile("\\b" + NUMBER + "\\s?" + CURRENCY + "(?![A-Za-z])");
-  private static final Pattern DATE =
-      Pattern.compile(
-          "\\b(\\d{4}-\\d{2}-\\d{2}|\\d{1,2}[./]\\d{1,2}[./]\\d{2,4}"
-              + "|\\d{1,2}\\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?\\s+\\d{4}"
-              + "|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?\\s+\\d{1,2},?\\s+\\d{4})\\b",
-          Pattern.CASE_INSENSITIVE);
+  // The patterns without their lookahead (ReferenceExtractorTest finds the same with and without).
+  static final String INVOICE_REGEX =
+      "\\b(INV[-/ ]?\\d[\\w-]{2,})\\b"
+          + "|\\binvoice\\s*(?:no\\.?|number|nr\\.?|#)\\s*:?\\s*([A-Z]{0,4}-?\\d[\\w-]{2,})";
+  static final String AMOUNT_AFTER_REGEX =
+      "(?<![A-Za-z])" + CURRENCY + "\\s?" + NUMBER + "(?:\\s?[kKmM]\\b)?";
+  static final String AMOUNT_BEFORE_REGEX = "\\b" + NUMBER + "\\s?" + CURRENCY + "(?![A-Za-z])";
+  static final String DATE_REGEX =
+      "\\b(\\d{4}-\\d{2}-\\d{2}|\\d{1,2}[./]\\d{1,2}[./]\\d{2,4}"
+          + "|\\d{1,2}\\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?\\s+\\d{4}"
+          + "|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?\\s+\\d{1,2},?\\s+\\d{4})\\b";
+
+  static final Pattern INVOICE =
+      Pattern.compile("(?=inv)(?:" + INVOICE_REGEX + ")", Pattern.CASE_INSENSITIVE);
+  static final Pattern AMOUNT_AFTER = Pattern.compile("(?=[UEGCJASH$€£¥])" + AMOUNT_AFTER_REGEX);
+  static final Pattern AMOUNT_BEFORE = Pattern.compile("(?=\\d)" + AMOUNT_BEFORE_REGEX);
+  // digits, or the first letters of the months
+  static final Pattern DATE =
+      Pattern.compile("(?=[\\djfmasond])" + DATE_REGEX, Pattern.CASE_INSENSITIVE);
   private static final Map<String, String> SYMBOLS =
       Map.of("$", "USD", "€", "EUR", "£", "GBP", "¥", "JPY");
 
