@@ -70,7 +70,11 @@ final class NgramVocabulary {
 
   /** The feature index of {@code chars[from, from + length)}, or -1 when it is not in the table. */
   int indexOf(char[] chars, int from, int length) {
-    int h = hash(chars, from, length);
+    return indexOf(chars, from, length, hash(chars, from, length));
+  }
+
+  /** {@link #indexOf(char[], int, int)} of a slice whose {@link #hash} is known. */
+  int indexOf(char[] chars, int from, int length, int h) {
     int slot = mix(h) & mask;
     while (true) {
       int e = slots[slot];

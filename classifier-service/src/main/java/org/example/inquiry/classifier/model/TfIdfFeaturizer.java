@@ -22,6 +22,15 @@ final class TfIdfFeaturizer {
   private static final int CHAR_MIN = 3;
   private static final int CHAR_MAX = 5;
 
+  /** {@code 1 + ln(count)}, the sublinear term frequency, for the usual counts. */
+  private static final double[] SUBLINEAR_TF = new double[64];
+
+  static {
+    for (int count = 1; count < SUBLINEAR_TF.length; count++) {
+      SUBLINEAR_TF[count] = 1 + Math.log(count);
+    }
+  }
+
   /** Per-thread scratch space for the feature indices of one text (grown as needed). */
   private static final ThreadLocal<int[][]> SCRATCH =
       ThreadLocal.withInitial(() -> new int[][] {new int[1024]});
@@ -153,8 +162,15 @@ final class TfIdfFeaturizer {
     if (options.wordNgrams()) {
       for (int i = 0; i < tokens; i++) {
         int from = normal.starts[i];
+        // the hash of tokens i..i+n-1 extends that of i..i+n-2 (one space between tokens)
+        int hash = 0;
+        int hashed = from;
         for (int n = 1; n <= options.maxWordN() && i + n <= tokens; n++) {
-          int index = wordVocabulary.indexOf(buf, from, normal.ends[i + n - 1] - from);
+          int end = normal.ends[i + n - 1];
+          for (; hashed < end; hashed++) {
+            hash = 31 * hash + buf[hashed];
+          }
+          int index = wordVocabulary.indexOf(buf, from, end - from, hash);
           if (index >= 0) {
             found = add(scratch, found, index);
           }
@@ -166,9 +182,15 @@ final class TfIdfFeaturizer {
         // The token with the spaces around it, as " word ".
         int from = normal.starts[i] - 1;
         int length = normal.ends[i] + 1 - from;
-        for (int n = CHAR_MIN; n <= CHAR_MAX; n++) {
-          for (int j = 0; j + n <= length; j++) {
-            int index = charVocabulary.indexOf(buf, from + j, n);
+        // at each start, the 4- and 5-gram's hashes extend the 3-gram's
+        for (int j = 0; j + CHAR_MIN <= length; j++) {
+          int at = from + j;
+          int hash = NgramVocabulary.hash(buf, at, CHAR_MIN);
+          for (int n = CHAR_MIN; n <= CHAR_MAX && j + n <= length; n++) {
+            if (n > CHAR_MIN) {
+              hash = 31 * hash + buf[at + n - 1];
+            }
+            int index = charVocabulary.indexOf(buf, at, n, hash);
             if (index >= 0) {
               found = add(scratch, found, index);
             }
@@ -197,7 +219,9 @@ final class TfIdfFeaturizer {
       values[k]++;
     }
     for (int k = 0; k < distinct; k++) {
-      double v = (1 + Math.log(values[k])) * idf[indices[k]];
+      int count = (int) values[k];
+      double tf = count < SUBLINEAR_TF.length ? SUBLINEAR_TF[count] : 1 + Math.log(count);
+      double v = tf * idf[indices[k]];
       values[k] = (float) v;
       if (indices[k] < wordCount) {
         wordNorm += v * v;
