@@ -90,9 +90,9 @@ public final class CaseTopology {
   /**
    * How a task indexes its cases again: under which version (null: at every start), and in slices
    * of at most {@code slice} of work or {@code maxCases} cases, one every {@code every}. Between
-   * slices the task processes its records and commits, so a large store never holds one transaction
-   * open for longer than a slice (a transaction longer than the producer's {@code
-   * transaction.timeout.ms} is aborted by the broker and the task fenced).
+   * rounds of slices (one per task of the stream thread) the thread processes records and commits,
+   * so a re-index never holds a transaction open for more than a round (a transaction longer than
+   * the producer's {@code transaction.timeout.ms} is aborted by the broker and the task fenced).
    */
   public record Indexing(String version, Duration every, Duration slice, int maxCases) {
 
@@ -233,6 +233,9 @@ public final class CaseTopology {
     private final String policyVersion;
     private final Indexing indexing;
     private Cancellable indexSlices; // scheduled until this task's cases are indexed
+    private boolean versionChecked; // the stored version was compared with this one's
+    private boolean indexCurrent; // the index is this version's: no slices to run
+    private String versionBefore; // the version the index had, when it is not current
     private String indexedUpTo; // the last case a re-index in progress has indexed
     private int indexedCount;
     private long indexStarted;
@@ -267,6 +270,11 @@ public final class CaseTopology {
       this.ledger = context.getStateStore(LEDGER_STORE);
       this.customers = context.getStateStore(CUSTOMERS_STORE);
       context.schedule(slaCheckInterval, PunctuationType.WALL_CLOCK_TIME, now -> checkSla());
+      // (again, when the task is revived after its stores were rolled back to the last commit)
+      versionChecked = false;
+      indexCurrent = false;
+      indexedUpTo = null;
+      indexedCount = 0;
       indexSlices =
           context.schedule(indexing.every(), PunctuationType.WALL_CLOCK_TIME, now -> indexSlice());
     }
@@ -410,18 +418,18 @@ public final class CaseTopology {
      * the slices stop; a restart of the same version reads no case.
      */
     private void indexSlice() {
-      if (indexedUpTo == null) {
-        String before = due.get(INDEX_VERSION_KEY);
-        if (indexing.version() != null && indexing.version().equals(before)) {
-          indexSlices.cancel();
-          return;
-        }
+      checkVersion();
+      if (indexCurrent) {
+        indexSlices.cancel();
+        return;
+      }
+      if (indexedUpTo == null && indexedCount == 0) {
         indexStarted = System.nanoTime();
         LOG.info(
             "Task {}: indexing its cases under index version {} (was {})",
             context.taskId(),
             indexing.version(),
-            before);
+            versionBefore);
       }
       long deadline = System.nanoTime() + indexing.slice().toNanos();
       int inSlice = 0;
@@ -443,6 +451,7 @@ public final class CaseTopology {
       if (indexing.version() != null) {
         due.put(INDEX_VERSION_KEY, indexing.version());
       }
+      indexCurrent = true;
       indexSlices.cancel();
       LOG.info(
           "Task {}: indexed its {} cases in {} ms",
@@ -451,8 +460,32 @@ public final class CaseTopology {
           (System.nanoTime() - indexStarted) / 1_000_000);
     }
 
+    /**
+     * Compares the stored index version with this one's, once per start of the task, before its
+     * first index write. When they differ, the stored version is deleted in the same transaction as
+     * that write: an index this version has begun to change is no other version's, so whichever
+     * version gets the task next (this one after a restart, or another during a rolling upgrade)
+     * indexes again.
+     */
+    private void checkVersion() {
+      if (versionChecked) {
+        return;
+      }
+      versionChecked = true;
+      String stored = due.get(INDEX_VERSION_KEY);
+      if (indexing.version() != null && indexing.version().equals(stored)) {
+        indexCurrent = true;
+        return;
+      }
+      versionBefore = stored;
+      if (stored != null) {
+        due.delete(INDEX_VERSION_KEY);
+      }
+    }
+
     /** Keeps the case's watch and its index entries as the case now is. */
     private void index(String inquiryId, InquiryCase current) {
+      checkVersion();
       CaseWatch next = workflow.watch(current);
       CaseWatch before = watches.get(inquiryId);
       if (next.equals(before) || (before == null && next.isIdle())) {
