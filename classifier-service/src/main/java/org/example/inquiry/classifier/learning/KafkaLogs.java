@@ -38,6 +38,9 @@ final class KafkaLogs {
   private final ConsumerFactory<String, Object> consumers;
   private final DeadLetterPublishingRecoverer deadLetters;
 
+  /** How long an unknown topic is waited for, at most (see {@link #endOffsets}). */
+  static final Duration NEW_TOPIC_WAIT = Duration.ofSeconds(10);
+
   KafkaLogs(Map<String, Object> consumerProperties, DeadLetterPublishingRecoverer deadLetters) {
     Map<String, Object> props = new HashMap<>(consumerProperties);
     props.remove(ConsumerConfig.GROUP_ID_CONFIG);
@@ -53,10 +56,7 @@ final class KafkaLogs {
   Map<Integer, Long> endOffsets(String topic, Duration timeout) {
     try (org.apache.kafka.clients.consumer.Consumer<String, Object> consumer =
         consumers.createConsumer()) {
-      List<TopicPartition> partitions =
-          consumer.partitionsFor(topic, timeout).stream()
-              .map(p -> new TopicPartition(p.topic(), p.partition()))
-              .toList();
+      List<TopicPartition> partitions = partitionsOf(consumer, topic, timeout);
       if (partitions.isEmpty()) {
         throw new IllegalStateException("topic " + topic + " does not exist");
       }
@@ -65,6 +65,34 @@ final class KafkaLogs {
           .endOffsets(partitions, timeout)
           .forEach((tp, offset) -> ends.put(tp.partition(), offset));
       return ends;
+    }
+  }
+
+  /**
+   * The topic's partitions; none when it does not exist. A topic the service created as it started
+   * (its own topics, {@code KafkaAdmin}) can be missing from the metadata for a moment on a fresh
+   * cluster, so an unknown topic is asked for again for up to {@link #NEW_TOPIC_WAIT} (bounded by
+   * the timeout) before it counts as missing.
+   */
+  static List<TopicPartition> partitionsOf(
+      org.apache.kafka.clients.consumer.Consumer<String, Object> consumer,
+      String topic,
+      Duration timeout) {
+    long deadline = System.nanoTime() + Math.min(timeout.toNanos(), NEW_TOPIC_WAIT.toNanos());
+    while (true) {
+      List<TopicPartition> partitions =
+          consumer.partitionsFor(topic, timeout).stream()
+              .map(p -> new TopicPartition(p.topic(), p.partition()))
+              .toList();
+      if (!partitions.isEmpty() || System.nanoTime() >= deadline) {
+        return partitions;
+      }
+      try {
+        Thread.sleep(200);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return partitions;
+      }
     }
   }
 
