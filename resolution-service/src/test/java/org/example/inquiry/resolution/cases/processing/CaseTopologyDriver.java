@@ -36,14 +36,10 @@ final class CaseTopologyDriver implements AutoCloseable {
   private final Path stateDir;
 
   CaseTopologyDriver(Clock clock, Duration slaCheckInterval) {
-    this(clock, slaCheckInterval, (String) null);
+    this(clock, slaCheckInterval, CaseTopology.Indexing.of(null));
   }
 
-  /** {@code indexVersion}: the case index's version (null: the cases are indexed every start). */
-  CaseTopologyDriver(Clock clock, Duration slaCheckInterval, String indexVersion) {
-    this(clock, slaCheckInterval, CaseTopology.Indexing.of(indexVersion));
-  }
-
+  /** {@code indexing}: how the case index is rebuilt (a null version: at every start). */
   CaseTopologyDriver(Clock clock, Duration slaCheckInterval, CaseTopology.Indexing indexing) {
     StreamsBuilder builder = new StreamsBuilder();
     CaseTopology.build(

@@ -320,9 +320,7 @@ class CaseTopologyTest {
 
   @Test
   void theSlaClockEscalatesAMissedFirstResponseOnce() {
-    try (CaseTopologyDriver late =
-        new CaseTopologyDriver(
-            Clock.fixed(T0.plus(Duration.ofHours(5)), ZoneOffset.UTC), Duration.ofSeconds(10))) {
+    try (CaseTopologyDriver late = fiveHoursLate(CaseTopology.Indexing.of(null))) {
       late.pipe(Topics.INQUIRIES_ROUTED, "t-sla", routed("t-sla"));
 
       late.driver.advanceWallClockTime(Duration.ofSeconds(10));
@@ -340,9 +338,7 @@ class CaseTopologyTest {
 
   @Test
   void theSlaCheckReadsTheIndexOfDueCasesAndIndexesTheTasksCasesAtItsFirstCheck() {
-    try (CaseTopologyDriver late =
-        new CaseTopologyDriver(
-            Clock.fixed(T0.plus(Duration.ofHours(5)), ZoneOffset.UTC), Duration.ofSeconds(10))) {
+    try (CaseTopologyDriver late = fiveHoursLate(CaseTopology.Indexing.of(null))) {
       late.pipe(Topics.INQUIRIES_ROUTED, "t-indexed", routed("t-indexed"));
       KeyValueStore<String, String> due = late.driver.getKeyValueStore(CaseTopology.DUE_STORE);
       KeyValueStore<String, CaseWatch> watches =
@@ -383,11 +379,7 @@ class CaseTopologyTest {
 
   @Test
   void aTaskWhoseIndexWasBuiltUnderItsOwnVersionDoesNotIndexAgain() {
-    try (CaseTopologyDriver late =
-        new CaseTopologyDriver(
-            Clock.fixed(T0.plus(Duration.ofHours(5)), ZoneOffset.UTC),
-            Duration.ofSeconds(10),
-            "v2")) {
+    try (CaseTopologyDriver late = fiveHoursLate(CaseTopology.Indexing.of("v2"))) {
       // the index as a run of the same version left it, with one entry missing to see a re-index
       KeyValueStore<String, String> due = late.driver.getKeyValueStore(CaseTopology.DUE_STORE);
       due.put(CaseTopology.INDEX_VERSION_KEY, "v2");
@@ -405,11 +397,7 @@ class CaseTopologyTest {
   @Test
   void aTaskWhoseIndexWasBuiltUnderAnotherVersionOrNoneIndexesItsCasesAgain() {
     for (String before : new String[] {"v1", null}) {
-      try (CaseTopologyDriver late =
-          new CaseTopologyDriver(
-              Clock.fixed(T0.plus(Duration.ofHours(5)), ZoneOffset.UTC),
-              Duration.ofSeconds(10),
-              "v2")) {
+      try (CaseTopologyDriver late = fiveHoursLate(CaseTopology.Indexing.of("v2"))) {
         KeyValueStore<String, String> due = late.driver.getKeyValueStore(CaseTopology.DUE_STORE);
         if (before != null) {
           due.put(CaseTopology.INDEX_VERSION_KEY, before);
@@ -432,9 +420,7 @@ class CaseTopologyTest {
   @Test
   void aTaskIndexesItsCasesInSlicesInKeyOrder() {
     try (CaseTopologyDriver late =
-        new CaseTopologyDriver(
-            Clock.fixed(T0.plus(Duration.ofHours(5)), ZoneOffset.UTC),
-            Duration.ofSeconds(10),
+        fiveHoursLate(
             new CaseTopology.Indexing("v2", Duration.ofMillis(200), Duration.ofSeconds(10), 3))) {
       KeyValueStore<String, String> due = late.driver.getKeyValueStore(CaseTopology.DUE_STORE);
       due.put(CaseTopology.INDEX_VERSION_KEY, "v1");
@@ -467,9 +453,7 @@ class CaseTopologyTest {
   @Test
   void aCaseIndexedUnderAnotherVersionTakesTheStoredVersionAwayAtOnce() {
     try (CaseTopologyDriver late =
-        new CaseTopologyDriver(
-            Clock.fixed(T0.plus(Duration.ofHours(5)), ZoneOffset.UTC),
-            Duration.ofSeconds(10),
+        fiveHoursLate(
             new CaseTopology.Indexing("v2", Duration.ofMillis(200), Duration.ofSeconds(10), 100))) {
       KeyValueStore<String, String> due = late.driver.getKeyValueStore(CaseTopology.DUE_STORE);
       due.put(CaseTopology.INDEX_VERSION_KEY, "v1");
@@ -481,6 +465,14 @@ class CaseTopologyTest {
       late.driver.advanceWallClockTime(Duration.ofMillis(200));
       assertThat(due.get(CaseTopology.INDEX_VERSION_KEY)).isEqualTo("v2");
     }
+  }
+
+  /** A topology five hours after {@code T0}: every case routed then has missed its SLA. */
+  private static CaseTopologyDriver fiveHoursLate(CaseTopology.Indexing indexing) {
+    return new CaseTopologyDriver(
+        Clock.fixed(T0.plus(Duration.ofHours(5)), ZoneOffset.UTC),
+        Duration.ofSeconds(10),
+        indexing);
   }
 
   /** Removes a case's watch and index entries, as if it had never been indexed. */
