@@ -81,14 +81,28 @@ final class NgramVocabulary {
       if (e == EMPTY) {
         return -1;
       }
-      if (keyHash[e] == h && keyStart[e + 1] - keyStart[e] == length) {
-        if (Arrays.equals(
-            keyChars, keyStart[e], keyStart[e] + length, chars, from, from + length)) {
-          return featureIndex[e];
-        }
+      if (keyHash[e] == h && keyStart[e + 1] - keyStart[e] == length && same(e, chars, from)) {
+        return featureIndex[e];
       }
       slot = (slot + 1) & mask;
     }
+  }
+
+  /**
+   * Whether entry {@code e} (of the slice's length) holds the slice's characters. A plain loop: the
+   * keys are a few characters long, too short for {@code Arrays.equals} over ranges to pay for its
+   * range checks and vectorised mismatch, which the C1 compiler the local stack runs does not
+   * inline.
+   */
+  private boolean same(int e, char[] chars, int from) {
+    int at = keyStart[e];
+    int end = keyStart[e + 1];
+    for (int i = from; at < end; at++, i++) {
+      if (keyChars[at] != chars[i]) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** {@link String#hashCode()} of the slice. */
