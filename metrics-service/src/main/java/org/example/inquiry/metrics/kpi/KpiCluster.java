@@ -59,10 +59,18 @@ class KpiCluster {
 
   /** Every instance's share of the query, merged; {@code authorization} is the caller's header. */
   KpiShare query(KpiQuery query, String authorization) {
+    return queryAll(List.of(query), authorization).get(0);
+  }
+
+  /**
+   * {@link #query} of several queries at once, in order: this instance reads its stores once for
+   * all of them (the gauges ask two questions of every inquiry every refresh).
+   */
+  List<KpiShare> queryAll(List<KpiQuery> queries, String authorization) {
     RuntimeException last = null;
     for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
       try {
-        return attempt(query, authorization);
+        return attempt(queries, authorization);
       } catch (StoreUnavailableException e) {
         last = e;
       }
@@ -78,7 +86,7 @@ class KpiCluster {
         : KpiStore.unavailable("KPIs are not available right now; retry shortly", null);
   }
 
-  private KpiShare attempt(KpiQuery query, String authorization) {
+  private List<KpiShare> attempt(List<KpiQuery> queries, String authorization) {
     Map<HostInfo, Set<String>> instances = store.instances();
     HostInfo self = store.self();
     Set<String> expected = new TreeSet<>();
@@ -88,21 +96,33 @@ class KpiCluster {
             .filter(e -> !e.getKey().equals(self) && !e.getValue().isEmpty())
             .map(Map.Entry::getKey)
             .toList();
-    List<KpiShare> shares = new ArrayList<>();
-    Mono<List<KpiShare>> remote =
-        Flux.fromIterable(peers).flatMap(peer -> fetch(peer, query, authorization)).collectList();
-    List<KpiShare> fetched =
-        peers.isEmpty() ? List.of() : remote.block(PEER_TIMEOUT.plusSeconds(5));
-    shares.add(store.localShare(query));
-    shares.addAll(fetched);
-    KpiShare merged = KpiShare.merge(shares);
-    Set<String> distinct = new HashSet<>(merged.partitions());
-    if (distinct.size() != merged.partitions().size() || !distinct.equals(expected)) {
-      log.debug("KPI shares cover {} but the instances hold {}", merged.partitions(), expected);
-      throw KpiStore.unavailable(
-          "the KPI partitions are moving between instances; retry shortly", null);
+    List<Mono<List<KpiShare>>> remote = new ArrayList<>();
+    for (KpiQuery query : queries) {
+      remote.add(
+          Flux.fromIterable(peers)
+              .flatMap(peer -> fetch(peer, query, authorization))
+              .collectList());
     }
-    return merged;
+    List<List<KpiShare>> fetched =
+        peers.isEmpty()
+            ? queries.stream().map(q -> List.<KpiShare>of()).toList()
+            : Flux.concat(remote).collectList().block(PEER_TIMEOUT.plusSeconds(5));
+    List<KpiShare> local = store.localShares(queries);
+    List<KpiShare> out = new ArrayList<>(queries.size());
+    for (int i = 0; i < queries.size(); i++) {
+      List<KpiShare> shares = new ArrayList<>();
+      shares.add(local.get(i));
+      shares.addAll(fetched.get(i));
+      KpiShare merged = KpiShare.merge(shares);
+      Set<String> distinct = new HashSet<>(merged.partitions());
+      if (distinct.size() != merged.partitions().size() || !distinct.equals(expected)) {
+        log.debug("KPI shares cover {} but the instances hold {}", merged.partitions(), expected);
+        throw KpiStore.unavailable(
+            "the KPI partitions are moving between instances; retry shortly", null);
+      }
+      out.add(merged);
+    }
+    return out;
   }
 
   private Mono<KpiShare> fetch(HostInfo peer, KpiQuery query, String authorization) {

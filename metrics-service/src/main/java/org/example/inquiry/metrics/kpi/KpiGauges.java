@@ -178,14 +178,15 @@ class KpiGauges {
   private synchronized void refresh(String authorization) {
     try {
       Instant now = Instant.now();
-      KpiShare overall =
-          cluster.query(
-              new KpiQuery(now.minus(WINDOW), now, now, KpiCalculator.GroupBy.NONE, null),
+      // Both groupings from one read of the stores.
+      List<KpiShare> shares =
+          cluster.queryAll(
+              List.of(
+                  new KpiQuery(now.minus(WINDOW), now, now, KpiCalculator.GroupBy.NONE, null),
+                  new KpiQuery(now.minus(WINDOW), now, now, KpiCalculator.GroupBy.TEAM, null)),
               authorization);
-      KpiShare perTeam =
-          cluster.query(
-              new KpiQuery(now.minus(WINDOW), now, now, KpiCalculator.GroupBy.TEAM, null),
-              authorization);
+      KpiShare overall = shares.get(0);
+      KpiShare perTeam = shares.get(1);
       Map<String, KpiCalculator.Kpis> byTeam = new LinkedHashMap<>();
       byTeam.putAll(KpiCalculator.finish(overall.groups()));
       byTeam.putAll(KpiCalculator.finish(perTeam.groups()));

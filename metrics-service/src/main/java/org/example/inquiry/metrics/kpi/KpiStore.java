@@ -79,16 +79,21 @@ class KpiStore {
    * so a partition is never counted twice or missed.
    */
   KpiShare localShare(KpiQuery query) {
+    return localShares(List.of(query)).get(0);
+  }
+
+  /** {@link #localShare} of several queries, in order, from one read of the stores. */
+  List<KpiShare> localShares(List<KpiQuery> queries) {
     KafkaStreams kafkaStreams = running();
     Set<String> before = localPartitions(kafkaStreams);
-    KpiShare.Folding folding = new KpiShare.Folding(query);
+    List<KpiShare.Folding> foldings = queries.stream().map(KpiShare.Folding::new).toList();
     Map<String, Long> stageEvents = new TreeMap<>();
     Map<String, Long> deadLetters = new TreeMap<>();
     KpiTopology.INPUTS.forEach(t -> stageEvents.put(KpiTopology.stageOf(t.name()), 0L));
     KpiTopology.DEAD_LETTER_TOPICS.forEach(t -> deadLetters.put(t, 0L));
     try (KeyValueIterator<String, InquiryFacts> it =
         this.<InquiryFacts>store(KpiTopology.FACTS_STORE).all()) {
-      it.forEachRemaining(kv -> folding.add(kv.value));
+      it.forEachRemaining(kv -> foldings.forEach(folding -> folding.add(kv.value)));
     }
     // Each partition keeps its own counts under the same keys: the totals are their sums.
     try (KeyValueIterator<String, Long> it = this.<Long>store(KpiTopology.STAGE_COUNTS).all()) {
@@ -101,7 +106,10 @@ class KpiStore {
         || !before.equals(localPartitions(kafkaStreams))) {
       throw unavailable("the KPI partitions are moving between instances; retry shortly", null);
     }
-    return folding.share(List.copyOf(before), stageEvents, deadLetters);
+    List<String> partitions = List.copyOf(before);
+    return foldings.stream()
+        .map(folding -> folding.share(partitions, Map.copyOf(stageEvents), Map.copyOf(deadLetters)))
+        .toList();
   }
 
   private static Set<String> localPartitions(KafkaStreams kafkaStreams) {

@@ -168,7 +168,10 @@ class MetricsScaleOutIT {
     assertThat(firstResponse.path("p50").asLong()).isEqualTo(24 * 60);
     assertThat(firstResponse.path("p90").asLong()).isEqualTo(36 * 60);
 
-    // Prometheus: one instance exports the merged gauges, the other none.
+    // Prometheus: one instance exports the merged gauges, the other none; the overall and the
+    // per-team rows (both from one read of each instance's stores) are the REST answers.
+    JsonNode byTeam = json(0, kpis + "&groupBy=team").path("groups");
+    assertThat(byTeam.properties()).isNotEmpty();
     await()
         .atMost(Duration.ofMinutes(1))
         .pollInterval(Duration.ofSeconds(1))
@@ -183,6 +186,15 @@ class MetricsScaleOutIT {
               assertThat(gauge(exporter, "inquiry_stage_events", "stage=\"received\""))
                   .isEqualTo(INQUIRIES);
               assertThat(other).doesNotContain("inquiry_stage_events{");
+              assertThat(gauge(exporter, "inquiry_kpi_backlog_open", "team=\"all\""))
+                  .isEqualTo(INQUIRIES - RESOLVED);
+              for (var team : byTeam.properties()) {
+                assertThat(
+                        gauge(
+                            exporter, "inquiry_kpi_backlog_open", "team=\"" + team.getKey() + "\""))
+                    .as("team " + team.getKey())
+                    .isEqualTo(team.getValue().path("openBacklog").asLong());
+              }
             });
   }
 
