@@ -65,6 +65,9 @@ class IntakeIT {
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {
     ServiceTestProperties.register(registry);
+    // The registration line is DEBUG; it is on here so the log checks below see it.
+    registry.add(
+        "logging.level.org.example.inquiry.intake.registration.InquiryIntake", () -> "DEBUG");
   }
 
   @BeforeAll

@@ -80,13 +80,16 @@ class InquiryReceivedListener {
   void publish(InquiryReceived received, Classification decision, Classifier classifier) {
     InquiryClassified classified = toEvent(received, decision, classifier);
     publisher.publish(Topics.INQUIRIES_CLASSIFIED.name(), received.getInquiryId(), classified);
-    log.info(
-        "Classified inquiry {} as {} ({}, urgency {}, rules {})",
-        received.getInquiryId(),
-        decision.types().stream().map(Classification.TypeScore::type).toList(),
-        decision.decidedBy(),
-        decision.urgency(),
-        decision.firedRules());
+    // One line per inquiry: DEBUG, the inquiries-classified event is the record of it.
+    if (log.isDebugEnabled()) {
+      log.debug(
+          "Classified inquiry {} as {} ({}, urgency {}, rules {})",
+          received.getInquiryId(),
+          decision.types().stream().map(Classification.TypeScore::type).toList(),
+          decision.decidedBy(),
+          decision.urgency(),
+          decision.firedRules());
+    }
   }
 
   InquiryClassified toEvent(

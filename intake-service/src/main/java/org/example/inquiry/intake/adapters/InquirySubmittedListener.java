@@ -69,7 +69,7 @@ class InquirySubmittedListener {
             submitted.getAttachments());
     InquiryIntake.Outcome outcome =
         intake.register(submission, "adapter:" + submitted.getAdapter());
-    log.info(
+    log.debug(
         "Adapter {} submission {} -> inquiry {}",
         submitted.getAdapter(),
         submitted.getSubmissionId(),

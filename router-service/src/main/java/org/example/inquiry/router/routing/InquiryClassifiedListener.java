@@ -185,15 +185,18 @@ class InquiryClassifiedListener {
         .map(RouteDecision.Team::assignee)
         .filter(a -> a != null)
         .forEach(a -> openLoad.merge(a, 1, Integer::sum));
-    log.info(
-        "Routed inquiry {} to {} (rule {}, priority {}{})",
-        inquiryId,
-        decision.teams().stream()
-            .map(t -> t.team() + (t.assignee() == null ? "" : "/" + t.assignee()))
-            .toList(),
-        decision.ruleId(),
-        decision.priority().value(),
-        decision.triage() ? ", triage" : "");
+    // One line per inquiry: DEBUG, the inquiries-routed event is the record of it.
+    if (log.isDebugEnabled()) {
+      log.debug(
+          "Routed inquiry {} to {} (rule {}, priority {}{})",
+          inquiryId,
+          decision.teams().stream()
+              .map(t -> t.team() + (t.assignee() == null ? "" : "/" + t.assignee()))
+              .toList(),
+          decision.ruleId(),
+          decision.priority().value(),
+          decision.triage() ? ", triage" : "");
+    }
   }
 
   private Router.Customer customerFacts(Customer customer) {
