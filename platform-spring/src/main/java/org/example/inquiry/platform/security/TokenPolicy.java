@@ -57,7 +57,8 @@ final class TokenPolicy implements OAuth2TokenValidator<Jwt> {
 
   /**
    * A decoder that accepts only RS256 tokens signed by the configured key (a PEM public key or the
-   * identity provider's JWK set) and passing this policy.
+   * identity provider's JWK set) and passing this policy; a token it verified is remembered for a
+   * few minutes and checked against the policy again at each use ({@link VerifiedTokens}).
    */
   static ReactiveJwtDecoder decoder(TokenPolicyProperties policy, Clock clock) {
     NimbusReactiveJwtDecoder decoder;
@@ -76,8 +77,10 @@ final class TokenPolicy implements OAuth2TokenValidator<Jwt> {
           "Set inquiry.security.token.public-key-location (a PEM RSA public key) or"
               + " inquiry.security.token.jwk-set-uri (the identity provider's JWK set)");
     }
-    decoder.setJwtValidator(new TokenPolicy(policy, clock));
-    return principalMustBeAString(decoder, policy.principalClaim());
+    TokenPolicy tokenPolicy = new TokenPolicy(policy, clock);
+    decoder.setJwtValidator(tokenPolicy);
+    return new VerifiedTokens(
+        principalMustBeAString(decoder, policy.principalClaim()), tokenPolicy);
   }
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
