@@ -49,28 +49,36 @@ class TokenPolicyTest {
 
   @BeforeAll
   static void keys(@TempDir Path dir) throws Exception {
+    ours = rsaKeys();
+    theirs = rsaKeys();
+    policy = properties(dir, ours);
+    decoder = TokenPolicy.decoder(policy, Clock.fixed(NOW, ZoneOffset.UTC));
+  }
+
+  static KeyPair rsaKeys() throws Exception {
     KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
     generator.initialize(2048);
-    ours = generator.generateKeyPair();
-    theirs = generator.generateKeyPair();
+    return generator.generateKeyPair();
+  }
+
+  /** The local stack's policy, with {@code keys}' public key as a PEM file in {@code dir}. */
+  static TokenPolicyProperties properties(Path dir, KeyPair keys) throws Exception {
     Path pem = dir.resolve("public.pem");
     Files.writeString(
         pem,
         "-----BEGIN PUBLIC KEY-----\n"
             + Base64.getMimeEncoder(64, "\n".getBytes())
-                .encodeToString(ours.getPublic().getEncoded())
+                .encodeToString(keys.getPublic().getEncoded())
             + "\n-----END PUBLIC KEY-----\n");
-    policy =
-        new TokenPolicyProperties(
-            new FileSystemResource(pem),
-            "",
-            "inquiry-local",
-            "inquiry-platform",
-            "sub",
-            "roles",
-            Duration.ofSeconds(30),
-            Duration.ofHours(12));
-    decoder = TokenPolicy.decoder(policy, Clock.fixed(NOW, ZoneOffset.UTC));
+    return new TokenPolicyProperties(
+        new FileSystemResource(pem),
+        "",
+        "inquiry-local",
+        "inquiry-platform",
+        "sub",
+        "roles",
+        Duration.ofSeconds(30),
+        Duration.ofHours(12));
   }
 
   static JWTClaimsSet.Builder valid() {

@@ -5,13 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.benmanes.caffeine.cache.Ticker;
 import com.nimbusds.jwt.JWTClaimsSet;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.interfaces.RSAPublicKey;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -23,7 +20,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.core.io.FileSystemResource;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtException;
@@ -46,27 +42,9 @@ class VerifiedTokensTest {
 
   @BeforeAll
   static void keys(@TempDir Path dir) throws Exception {
-    KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-    generator.initialize(2048);
-    ours = generator.generateKeyPair();
-    theirs = generator.generateKeyPair();
-    Path pem = dir.resolve("public.pem");
-    Files.writeString(
-        pem,
-        "-----BEGIN PUBLIC KEY-----\n"
-            + java.util.Base64.getMimeEncoder(64, "\n".getBytes())
-                .encodeToString(ours.getPublic().getEncoded())
-            + "\n-----END PUBLIC KEY-----\n");
-    properties =
-        new TokenPolicyProperties(
-            new FileSystemResource(pem),
-            "",
-            "inquiry-local",
-            "inquiry-platform",
-            "sub",
-            "roles",
-            Duration.ofSeconds(30),
-            Duration.ofHours(12));
+    ours = TokenPolicyTest.rsaKeys();
+    theirs = TokenPolicyTest.rsaKeys();
+    properties = TokenPolicyTest.properties(dir, ours);
   }
 
   @BeforeEach
