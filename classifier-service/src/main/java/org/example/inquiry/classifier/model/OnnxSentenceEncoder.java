@@ -120,6 +120,12 @@ public final class OnnxSentenceEncoder implements SentenceEncoder {
    */
   static final double MAX_PADDING = 0.1;
 
+  /**
+   * Padding a run may always add, in word pieces, whatever its share: short texts of a few lengths
+   * (5, 6 and 7 word pieces) still batch, where a run's fixed cost outweighs its padding.
+   */
+  static final int PADDING_ALLOWANCE = 32;
+
   private static final int DIMENSION = 384;
 
   private final Model model;
@@ -219,9 +225,10 @@ public final class OnnxSentenceEncoder implements SentenceEncoder {
   /**
    * How {@link #encodeBatch} cuts texts of these lengths (word pieces) into ONNX runs: sorted by
    * length, so each run pads to a length close to its texts' own; a new run starts when the padding
-   * would exceed {@value #MAX_PADDING} of the run's own word pieces, when the padded run would
-   * exceed {@value #MAX_BATCH_TOKENS} word pieces, or when the run holds its share of the texts
-   * among {@code threads} workers. Returns the texts' positions, run by run.
+   * would exceed both {@value #MAX_PADDING} of the run's own word pieces and {@value
+   * #PADDING_ALLOWANCE} word pieces, when the padded run would exceed {@value #MAX_BATCH_TOKENS}
+   * word pieces, or when the run holds its share of the texts among {@code threads} workers.
+   * Returns the texts' positions, run by run.
    */
   static List<List<Integer>> runs(int[] lengths, int threads) {
     Integer[] order = new Integer[lengths.length];
@@ -237,7 +244,9 @@ public final class OnnxSentenceEncoder implements SentenceEncoder {
       boolean full =
           current.size() >= perRun
               || padded > MAX_BATCH_TOKENS
-              || padded > (tokens + length) * (1 + MAX_PADDING);
+              || padded
+                  > Math.max(
+                      (tokens + length) * (1 + MAX_PADDING), tokens + length + PADDING_ALLOWANCE);
       if (!current.isEmpty() && full) {
         runs.add(current);
         current = new ArrayList<>();

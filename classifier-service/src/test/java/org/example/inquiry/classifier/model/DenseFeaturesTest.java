@@ -200,6 +200,50 @@ class DenseFeaturesTest {
     }
   }
 
+  @Test
+  void aLargeVocabularyAndALongTextGiveTheirNgramCountsToo() {
+    // Thousands of features (the index sort takes two passes) and a text with thousands of n-grams
+    // (the per-thread scratch space grows while one text is counted).
+    TrainingOptions options = TrainingOptions.defaults();
+    java.util.Random random = new java.util.Random(11);
+    String letters = "abcdefghijklmnopqrstuvwxyz";
+    List<String> words = new java.util.ArrayList<>();
+    for (int i = 0; i < 400; i++) {
+      StringBuilder w = new StringBuilder();
+      for (int c = 0, n = 3 + random.nextInt(7); c < n; c++) {
+        w.append(letters.charAt(random.nextInt(letters.length())));
+      }
+      words.add(w.toString());
+    }
+    List<String> texts = new java.util.ArrayList<>();
+    for (int t = 0; t < 200; t++) {
+      StringBuilder text = new StringBuilder();
+      for (int i = 0; i < 25; i++) {
+        text.append(words.get(random.nextInt(words.size()))).append(' ');
+      }
+      texts.add(text.toString());
+    }
+    TfIdfFeaturizer featurizer = TfIdfFeaturizer.fit(texts, options);
+    StringBuilder longText = new StringBuilder();
+    while (longText.length() < options.maxChars() + 500) {
+      longText.append(words.get(random.nextInt(words.size()))).append(' ');
+    }
+    assertThat(featurizer.dimension()).isGreaterThan(1 << 10);
+
+    for (String text : List.of(longText.toString(), texts.get(0))) {
+      SparseVector actual = featurizer.transform(text);
+      Map<Integer, Double> expected = reference(featurizer, options, text);
+
+      assertThat(expected.size()).isGreaterThan(100);
+      assertThat(actual.indices())
+          .containsExactly(expected.keySet().stream().mapToInt(Integer::intValue).toArray());
+      for (int k = 0; k < actual.size(); k++) {
+        assertThat((double) actual.values()[k])
+            .isCloseTo(expected.get(actual.indices()[k]), within(1e-6));
+      }
+    }
+  }
+
   /**
    * The vector as its definition reads: n-gram strings counted, sublinear tf x idf, L2 per family.
    */

@@ -64,7 +64,8 @@ class KpiCluster {
 
   /**
    * {@link #query} of several queries at once, in order: this instance reads its stores once for
-   * all of them (the gauges ask two questions of every inquiry every refresh).
+   * all of them (the gauges ask two questions of every inquiry every refresh); the other instances
+   * are asked each query, all at once.
    */
   List<KpiShare> queryAll(List<KpiQuery> queries, String authorization) {
     RuntimeException last = null;
@@ -106,7 +107,7 @@ class KpiCluster {
     List<List<KpiShare>> fetched =
         peers.isEmpty()
             ? queries.stream().map(q -> List.<KpiShare>of()).toList()
-            : Flux.concat(remote).collectList().block(PEER_TIMEOUT.plusSeconds(5));
+            : Flux.mergeSequential(remote).collectList().block(PEER_TIMEOUT.plusSeconds(5));
     List<KpiShare> local = store.localShares(queries);
     List<KpiShare> out = new ArrayList<>(queries.size());
     for (int i = 0; i < queries.size(); i++) {

@@ -107,8 +107,9 @@ class KpiStore {
       throw unavailable("the KPI partitions are moving between instances; retry shortly", null);
     }
     List<String> partitions = List.copyOf(before);
+    // The counts are the same for every query; nothing changes them once read.
     return foldings.stream()
-        .map(folding -> folding.share(partitions, Map.copyOf(stageEvents), Map.copyOf(deadLetters)))
+        .map(folding -> folding.share(partitions, stageEvents, deadLetters))
         .toList();
   }
 

@@ -21,10 +21,11 @@ import reactor.core.publisher.Mono;
  * <p>What is remembered is the outcome of checking these exact bytes against the key, which does
  * not change. The time-bound checks do, so the whole token policy runs again on every use of a
  * remembered token: an expired token is refused, and forgotten, the moment it expires. A token is
- * remembered for at most {@link #REMEMBER_FOR}, the time the JWK set's keys are cached for, so a
- * key the identity provider withdraws stops being honoured as soon as it would without this memory.
- * Refused tokens are never remembered. Bounded ({@link #CAPACITY} tokens, least recently used first
- * out).
+ * remembered for at most {@link #REMEMBER_FOR}: a token signed with a key the identity provider has
+ * withdrawn is honoured for at most that long after this service last verified it. Refused tokens
+ * are never remembered. Bounded ({@link #CAPACITY} tokens; Caffeine chooses which to drop when
+ * full). The {@link Jwt} kept for a token holds the token itself, as every authenticated request's
+ * principal does while it runs.
  */
 final class VerifiedTokens implements ReactiveJwtDecoder {
 
@@ -53,16 +54,20 @@ final class VerifiedTokens implements ReactiveJwtDecoder {
 
   @Override
   public Mono<Jwt> decode(String token) {
-    Jwt known = token == null ? null : verified.getIfPresent(token);
-    if (known == null) {
-      return verifier.decode(token).doOnNext(jwt -> verified.put(token, jwt));
-    }
-    OAuth2TokenValidatorResult result = policy.validate(known);
-    if (!result.hasErrors()) {
-      return Mono.just(known);
-    }
-    verified.invalidate(token);
-    return Mono.error(new JwtValidationException(describe(result), result.getErrors()));
+    // Looked up and checked when subscribed, so a retried or kept Mono checks the time again.
+    return Mono.defer(
+        () -> {
+          Jwt known = token == null ? null : verified.getIfPresent(token);
+          if (known == null) {
+            return verifier.decode(token).doOnNext(jwt -> verified.put(token, jwt));
+          }
+          OAuth2TokenValidatorResult result = policy.validate(known);
+          if (!result.hasErrors()) {
+            return Mono.just(known);
+          }
+          verified.invalidate(token);
+          return Mono.error(new JwtValidationException(describe(result), result.getErrors()));
+        });
   }
 
   /** As the JOSE decoder words a refusal: the first error that says why. */

@@ -130,6 +130,13 @@ class TokenPolicyTest {
   }
 
   @Test
+  void theDecoderRemembersATokenItVerified() throws Exception {
+    String token = token(c -> {});
+
+    assertThat(decode(token)).isSameAs(decode(token));
+  }
+
+  @Test
   void unknownRolesGrantNothing() throws Exception {
     Jwt jwt = decode(token(c -> c.claim("roles", List.of("admin", "ROLE_supervisor"))));
 
