@@ -19,8 +19,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Publishes the KPIs of the last 30 days, overall ({@code team="all"}) and per team, as Prometheus
- * gauges, refreshed every 15 seconds. Labels are bounded: teams, stages, topics, action types and
- * currencies from configuration, never inquiry or customer ids.
+ * gauges, refreshed every 15 seconds, or less often when a refresh would take more than 5% of the
+ * time (a refresh reads every stored inquiry; see {@link #refresh()}). Labels are bounded: teams,
+ * stages, topics, action types and currencies from configuration, never inquiry or customer ids.
  *
  * <p>Several instances: the gauges are the merged view of every instance's partitions, published by
  * one instance only (the gauge exporter, {@link KpiCluster#isGaugeExporter()}); the others publish
@@ -37,9 +38,9 @@ class KpiGauges {
 
   private final KpiStore store;
   private final KpiCluster cluster;
-  private final Duration refreshEvery;
+  private final RefreshBudget budget;
   private final AtomicInteger exporter = new AtomicInteger();
-  private volatile long lastRefreshNanos = System.nanoTime() - Duration.ofDays(1).toNanos();
+  private volatile long lastRefreshNanos; // the end of the last refresh that published
   private volatile boolean published;
   private final MultiGauge backlogOpen;
   private final MultiGauge backlogAging;
@@ -57,12 +58,17 @@ class KpiGauges {
       KpiStore store,
       KpiCluster cluster,
       MeterRegistry meters,
-      @Value("${metrics.gauge-refresh:15s}") Duration refreshEvery) {
+      @Value("${metrics.gauge-refresh:15s}") Duration refreshEvery,
+      @Value("${metrics.gauge-refresh-share:0.05}") double refreshShare) {
     this.store = store;
     this.cluster = cluster;
-    this.refreshEvery = refreshEvery;
+    this.budget = new RefreshBudget(refreshEvery, refreshShare);
     Gauge.builder("inquiry.kpi.exporter", exporter, Number::doubleValue)
         .description("1 on the metrics instance that publishes the KPI gauges, 0 on the others")
+        .register(meters);
+    Gauge.builder("inquiry.kpi.gauges.age", this, KpiGauges::ageSeconds)
+        .description("Seconds since the KPI gauges were last recomputed (NaN: not published here)")
+        .baseUnit("seconds")
         .register(meters);
     backlogOpen =
         MultiGauge.builder("inquiry.kpi.backlog.open")
@@ -110,9 +116,15 @@ class KpiGauges {
             .register(meters);
   }
 
-  @Scheduled(fixedDelayString = "${metrics.gauge-refresh:15s}", initialDelayString = "5s")
+  /**
+   * Checks every second whether a refresh is due: {@code metrics.gauge-refresh} after the last one
+   * began, or later when the last one took more than {@code metrics.gauge-refresh-share} of that
+   * time ({@link RefreshBudget}: a refresh reads every stored inquiry, so its cost grows with the
+   * store; the gauges then age, {@code inquiry_kpi_gauges_age_seconds} says by how much).
+   */
+  @Scheduled(fixedDelay = 1_000, initialDelayString = "5s")
   void refresh() {
-    if (!store.isReady()) {
+    if (!store.isReady() || !budget.isDue(System.nanoTime())) {
       return;
     }
     try {
@@ -136,9 +148,7 @@ class KpiGauges {
       return;
     }
     try {
-      if (exporting()
-          && cluster.hasPeers()
-          && System.nanoTime() - lastRefreshNanos >= refreshEvery.toNanos()) {
+      if (exporting() && cluster.hasPeers() && budget.isDue(System.nanoTime())) {
         refresh(authorization);
       }
     } catch (RuntimeException e) {
@@ -170,12 +180,16 @@ class KpiGauges {
         gauge.register(none, true);
       }
       published = false;
-      lastRefreshNanos = System.nanoTime() - Duration.ofDays(1).toNanos();
+      budget.reset();
     }
     return false;
   }
 
   private synchronized void refresh(String authorization) {
+    long started = System.nanoTime();
+    if (!budget.isDue(started)) {
+      return; // another thread refreshed while this one waited
+    }
     try {
       Instant now = Instant.now();
       // Both groupings from one read of the stores.
@@ -253,7 +267,13 @@ class KpiGauges {
       published = true;
     } catch (RuntimeException e) {
       log.warn("KPI gauges not refreshed: {}", e.toString());
+    } finally {
+      budget.ran(started, System.nanoTime());
     }
+  }
+
+  private double ageSeconds() {
+    return published ? (System.nanoTime() - lastRefreshNanos) / 1e9 : Double.NaN;
   }
 
   private static void addIfPresent(List<MultiGauge.Row<?>> rows, Tags tags, Double value) {

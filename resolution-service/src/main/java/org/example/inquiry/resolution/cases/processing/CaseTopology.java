@@ -8,9 +8,11 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.Consumed;
@@ -75,12 +77,12 @@ public final class CaseTopology {
 
   /**
    * The index of {@value #WATCH_STORE}: {@code T<wake-up, epoch ms, 13 digits>:<inquiry id>} for
-   * cases with a clock, {@code L:<inquiry id>} for cases whose invoices the ledger watch looks up;
-   * the value is the inquiry id; and {@value #INDEX_VERSION_KEY}: the index version it was built
-   * under. A task whose index was built under another version (other code or settings, see {@link
-   * CaseIndexVersion}), or under none, indexes all its cases again after it starts, in slices
-   * ({@link Indexing}); it keeps the index with every change. A restart of the same version reads
-   * no case.
+   * cases with a clock, {@code L:<inquiry id>} for cases whose invoices the ledger watch looks up,
+   * and {@code I:<document number><NUL><inquiry id>} for each invoice it watches; the value is the
+   * inquiry id; and {@value #INDEX_VERSION_KEY}: the index version it was built under. A task whose
+   * index was built under another version (other code or settings, see {@link CaseIndexVersion}),
+   * or under none, indexes all its cases again after it starts, in slices ({@link Indexing}); it
+   * keeps the index with every change. A restart of the same version reads no case.
    */
   public static final String DUE_STORE = "case-due";
 
@@ -120,6 +122,27 @@ public final class CaseTopology {
       Duration slaCheckInterval,
       String policyVersion,
       Indexing indexing) {
+    build(
+        builder,
+        avro,
+        workflow,
+        clock,
+        slaCheckInterval,
+        policyVersion,
+        indexing,
+        new LedgerChanges());
+  }
+
+  /** {@link #build}, with the ledger changes the watch reads (tests give a small capacity). */
+  static void build(
+      StreamsBuilder builder,
+      Serde<SpecificRecord> avro,
+      CaseWorkflow workflow,
+      Clock clock,
+      Duration slaCheckInterval,
+      String policyVersion,
+      Indexing indexing,
+      LedgerChanges ledgerChanges) {
     builder.addStateStore(
         Stores.keyValueStoreBuilder(
             Stores.persistentKeyValueStore(CASES_STORE), Serdes.String(), CaseJson.serde()));
@@ -136,7 +159,7 @@ public final class CaseTopology {
     builder.addStateStore(
         Stores.keyValueStoreBuilder(
             Stores.persistentKeyValueStore(DUE_STORE), Serdes.String(), Serdes.String()));
-    latest(builder, avro, LEDGER_STORE, Topics.OPEN_ITEMS);
+    latest(builder, avro, LEDGER_STORE, Topics.OPEN_ITEMS, ledgerChanges::changed);
     latest(builder, avro, CUSTOMERS_STORE, Topics.CUSTOMERS);
     // Shown to agents on the case: the customer's payment behaviour and contract terms.
     latest(builder, avro, PROFILES_STORE, Topics.CUSTOMER_FINANCIAL_PROFILES);
@@ -155,7 +178,9 @@ public final class CaseTopology {
                     Topics.MESSAGE_DELIVERIES.name()),
                 Consumed.with(Serdes.String(), avro))
             .process(
-                () -> new CaseProcessor(workflow, clock, slaCheckInterval, policyVersion, indexing),
+                () ->
+                    new CaseProcessor(
+                        workflow, clock, slaCheckInterval, policyVersion, indexing, ledgerChanges),
                 CASES_STORE,
                 OPENINGS_STORE,
                 WATCH_STORE,
@@ -186,24 +211,37 @@ public final class CaseTopology {
   /** A global store of the latest record per key of the compacted topic ({@link LatestLoader}). */
   private static void latest(
       StreamsBuilder builder, Serde<SpecificRecord> avro, String store, TopicSpec topic) {
+    latest(builder, avro, store, topic, key -> {});
+  }
+
+  /** {@link #latest}, telling {@code changed} each key it stores or deletes. */
+  private static void latest(
+      StreamsBuilder builder,
+      Serde<SpecificRecord> avro,
+      String store,
+      TopicSpec topic,
+      Consumer<String> changed) {
     builder.addGlobalStore(
         Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(store), Serdes.String(), avro)
             .withLoggingDisabled(),
         topic.name(),
         Consumed.with(Serdes.String(), avro),
-        () -> new LatestLoader(store));
+        () -> new LatestLoader(store, changed));
   }
 
   /**
    * Keeps the latest record per key of a compacted topic (ledger documents, customers, profiles,
-   * contract terms, attachment parts) in a global store; a tombstone deletes.
+   * contract terms, attachment parts) in a global store; a tombstone deletes. Tells {@code changed}
+   * each key after the store has it (the ledger watch reads the ledger's, {@link LedgerChanges}).
    */
   static final class LatestLoader implements Processor<String, SpecificRecord, Void, Void> {
     private final String storeName;
+    private final Consumer<String> changed;
     private KeyValueStore<String, SpecificRecord> store;
 
-    LatestLoader(String storeName) {
+    LatestLoader(String storeName, Consumer<String> changed) {
       this.storeName = storeName;
+      this.changed = changed;
     }
 
     @Override
@@ -221,6 +259,7 @@ public final class CaseTopology {
       } else {
         store.put(record.key(), record.value());
       }
+      changed.accept(record.key());
     }
   }
 
@@ -232,6 +271,7 @@ public final class CaseTopology {
     private final Duration slaCheckInterval;
     private final String policyVersion;
     private final Indexing indexing;
+    private final LedgerChanges ledgerChanges;
     private Cancellable indexSlices; // scheduled until this task's cases are indexed
     private boolean versionChecked; // the stored version was compared with this one's
     private boolean indexCurrent; // the index is this version's: no slices to run
@@ -239,6 +279,9 @@ public final class CaseTopology {
     private String indexedUpTo; // the last case a re-index in progress has indexed
     private int indexedCount;
     private long indexStarted;
+    private boolean watchesRead; // the ledger watch has read every watching case since the start
+    private long ledgerCursor; // the ledger changes the watch has read up to
+    private final Set<String> rewatched = new LinkedHashSet<>(); // watch set since the last check
     private ProcessorContext<String, SpecificRecord> context;
     private KeyValueStore<String, InquiryCase> cases;
     private KeyValueStore<String, InquiryCase.Message> openings;
@@ -252,12 +295,14 @@ public final class CaseTopology {
         Clock clock,
         Duration slaCheckInterval,
         String policyVersion,
-        Indexing indexing) {
+        Indexing indexing,
+        LedgerChanges ledgerChanges) {
       this.workflow = workflow;
       this.clock = clock;
       this.slaCheckInterval = slaCheckInterval;
       this.policyVersion = policyVersion;
       this.indexing = indexing;
+      this.ledgerChanges = ledgerChanges;
     }
 
     @Override
@@ -275,6 +320,8 @@ public final class CaseTopology {
       indexCurrent = false;
       indexedUpTo = null;
       indexedCount = 0;
+      watchesRead = false;
+      rewatched.clear();
       indexSlices =
           context.schedule(indexing.every(), PunctuationType.WALL_CLOCK_TIME, now -> indexSlice());
     }
@@ -390,13 +437,10 @@ public final class CaseTopology {
       try (KeyValueIterator<String, String> it = due.range("T", timeKey(now, "\uffff"))) {
         it.forEachRemaining(kv -> candidates.add(kv.value));
       }
-      try (KeyValueIterator<String, String> it = due.range("L:", "L;")) {
-        while (it.hasNext()) {
-          String inquiryId = it.next().value;
-          CaseWatch watch = watches.get(inquiryId);
-          if (watch != null && workflow.ledgerCleared(watch, this::ledgerItem)) {
-            candidates.add(inquiryId);
-          }
+      for (String inquiryId : ledgerWatchers()) {
+        CaseWatch watch = watches.get(inquiryId);
+        if (watch != null && workflow.ledgerCleared(watch, this::ledgerItem)) {
+          candidates.add(inquiryId);
         }
       }
       for (String inquiryId : candidates) {
@@ -408,6 +452,37 @@ public final class CaseTopology {
           index(inquiryId, current);
         }
       }
+    }
+
+    /**
+     * The cases whose ledger watch may fire now: every case that watches invoices at the first
+     * check after the task starts (and while its index is being built again, or when more ledger
+     * documents changed than {@link LedgerChanges} holds); afterwards only those whose watch was
+     * set since the last check and those watching a document the ledger changed since then ({@value
+     * #INVOICE_PREFIX} entries). Whether a watch fires depends on the watch and those documents
+     * alone ({@link CaseWorkflow#ledgerCleared}), so nothing else can make one fire.
+     */
+    private Set<String> ledgerWatchers() {
+      Set<String> watchers = new LinkedHashSet<>(rewatched);
+      rewatched.clear();
+      LedgerChanges.Since changed = watchesRead ? ledgerChanges.since(ledgerCursor) : null;
+      if (changed == null || changed.overflowed() || !indexCurrent) {
+        // marked before reading: a document that changes while the cases are read is read again
+        ledgerCursor = ledgerChanges.mark();
+        try (KeyValueIterator<String, String> it = due.range(LEDGER_PREFIX, "L;")) {
+          it.forEachRemaining(kv -> watchers.add(kv.value));
+        }
+        watchesRead = true;
+        return watchers;
+      }
+      ledgerCursor = changed.cursor();
+      for (String document : changed.documents()) {
+        try (KeyValueIterator<String, String> it =
+            due.prefixScan(invoicePrefix(document), new StringSerializer())) {
+          it.forEachRemaining(kv -> watchers.add(kv.value));
+        }
+      }
+      return watchers;
     }
 
     /**
@@ -440,7 +515,7 @@ public final class CaseTopology {
           if (entry.key.equals(indexedUpTo)) {
             continue; // indexed by the slice before
           }
-          index(entry.key, entry.value);
+          index(entry.key, entry.value, true);
           indexedUpTo = entry.key;
           indexedCount++;
           if (++inSlice >= indexing.maxCases() || System.nanoTime() >= deadline) {
@@ -485,10 +560,19 @@ public final class CaseTopology {
 
     /** Keeps the case's watch and its index entries as the case now is. */
     private void index(String inquiryId, InquiryCase current) {
+      index(inquiryId, current, false);
+    }
+
+    /**
+     * {@link #index(String, InquiryCase)}; {@code again}: writes the index entries even when the
+     * watch is unchanged (a re-index: an earlier version may have kept other entries).
+     */
+    private void index(String inquiryId, InquiryCase current, boolean again) {
       checkVersion();
       CaseWatch next = workflow.watch(current);
       CaseWatch before = watches.get(inquiryId);
-      if (next.equals(before) || (before == null && next.isIdle())) {
+      boolean changed = !next.equals(before);
+      if ((!changed && !again) || (before == null && next.isIdle())) {
         return;
       }
       if (before != null) {
@@ -497,6 +581,7 @@ public final class CaseTopology {
         }
         if (!before.invoices().isEmpty()) {
           due.delete(LEDGER_PREFIX + inquiryId);
+          before.invoices().forEach(invoice -> due.delete(invoiceKey(invoice, inquiryId)));
         }
       }
       if (next.isIdle()) {
@@ -509,11 +594,30 @@ public final class CaseTopology {
       }
       if (!next.invoices().isEmpty()) {
         due.put(LEDGER_PREFIX + inquiryId, inquiryId);
+        next.invoices().forEach(invoice -> due.put(invoiceKey(invoice, inquiryId), inquiryId));
+        if (changed) {
+          rewatched.add(inquiryId);
+        }
       }
     }
   }
 
   private static final String LEDGER_PREFIX = "L:";
+
+  /**
+   * {@code I:<document number><NUL><inquiry id>}: a case that watches the document. A document
+   * number with a NUL in it may bring another document's cases along; they are checked, not
+   * flagged, so this costs a read at most.
+   */
+  static final String INVOICE_PREFIX = "I:";
+
+  static String invoicePrefix(String documentNumber) {
+    return INVOICE_PREFIX + documentNumber + '\u0000';
+  }
+
+  static String invoiceKey(String documentNumber, String inquiryId) {
+    return invoicePrefix(documentNumber) + inquiryId;
+  }
 
   /**
    * {@code T<epoch ms, 13 digits>:<id>}: sorted by time as strings from 1970 to 2286 (a later time

@@ -41,6 +41,15 @@ final class CaseTopologyDriver implements AutoCloseable {
 
   /** {@code indexing}: how the case index is rebuilt (a null version: at every start). */
   CaseTopologyDriver(Clock clock, Duration slaCheckInterval, CaseTopology.Indexing indexing) {
+    this(clock, slaCheckInterval, indexing, new LedgerChanges());
+  }
+
+  /** {@code ledgerChanges}: what the ledger watch reads of the ledger feed (a capacity to test). */
+  CaseTopologyDriver(
+      Clock clock,
+      Duration slaCheckInterval,
+      CaseTopology.Indexing indexing,
+      LedgerChanges ledgerChanges) {
     StreamsBuilder builder = new StreamsBuilder();
     CaseTopology.build(
         builder,
@@ -49,7 +58,8 @@ final class CaseTopologyDriver implements AutoCloseable {
         clock,
         slaCheckInterval,
         "test-policy",
-        indexing);
+        indexing,
+        ledgerChanges);
     Properties config = new Properties();
     config.put("application.id", "case-topology-" + UUID.randomUUID());
     config.put("bootstrap.servers", "unused:9092");
