@@ -91,16 +91,21 @@ class KpiStore {
     Map<String, Long> deadLetters = new TreeMap<>();
     KpiTopology.INPUTS.forEach(t -> stageEvents.put(KpiTopology.stageOf(t.name()), 0L));
     KpiTopology.DEAD_LETTER_TOPICS.forEach(t -> deadLetters.put(t, 0L));
-    try (KeyValueIterator<String, InquiryFacts> it =
-        this.<InquiryFacts>store(KpiTopology.FACTS_STORE).all()) {
-      it.forEachRemaining(kv -> foldings.forEach(folding -> folding.add(kv.value)));
-    }
-    // Each partition keeps its own counts under the same keys: the totals are their sums.
-    try (KeyValueIterator<String, Long> it = this.<Long>store(KpiTopology.STAGE_COUNTS).all()) {
-      it.forEachRemaining(kv -> stageEvents.merge(kv.key, kv.value, Long::sum));
-    }
-    try (KeyValueIterator<String, Long> it = this.<Long>store(KpiTopology.DEAD_LETTERS).all()) {
-      it.forEachRemaining(kv -> deadLetters.merge(kv.key, kv.value, Long::sum));
+    try {
+      try (KeyValueIterator<String, InquiryFacts> it =
+          this.<InquiryFacts>store(KpiTopology.FACTS_STORE).all()) {
+        it.forEachRemaining(kv -> foldings.forEach(folding -> folding.add(kv.value)));
+      }
+      // Each partition keeps its own counts under the same keys: the totals are their sums.
+      try (KeyValueIterator<String, Long> it = this.<Long>store(KpiTopology.STAGE_COUNTS).all()) {
+        it.forEachRemaining(kv -> stageEvents.merge(kv.key, kv.value, Long::sum));
+      }
+      try (KeyValueIterator<String, Long> it = this.<Long>store(KpiTopology.DEAD_LETTERS).all()) {
+        it.forEachRemaining(kv -> deadLetters.merge(kv.key, kv.value, Long::sum));
+      }
+    } catch (InvalidStateStoreException e) {
+      // A task closed or moved while its store was read (a rebalance): 503, as a move seen below.
+      throw unavailable("the KPI partitions are moving between instances; retry shortly", e);
     }
     if (kafkaStreams.state() != KafkaStreams.State.RUNNING
         || !before.equals(localPartitions(kafkaStreams))) {

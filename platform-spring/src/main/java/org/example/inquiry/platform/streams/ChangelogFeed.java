@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -40,6 +42,7 @@ public final class ChangelogFeed<V> implements SmartLifecycle {
   private volatile boolean running;
   private volatile KafkaConsumer<String, byte[]> consumer;
   private Thread thread;
+  private volatile CountDownLatch stopped = new CountDownLatch(1);
 
   /**
    * @param consumerProperties the service's consumer settings (bootstrap, security); group,
@@ -74,6 +77,7 @@ public final class ChangelogFeed<V> implements SmartLifecycle {
 
   @Override
   public void start() {
+    stopped = new CountDownLatch(1);
     running = true;
     thread = new Thread(this::run, "changelog-feed-" + store);
     thread.setDaemon(true);
@@ -145,24 +149,35 @@ public final class ChangelogFeed<V> implements SmartLifecycle {
     }
   }
 
+  /** Waits, or less when stopped meanwhile. */
   private void sleep(Duration pause) {
     try {
-      Thread.sleep(pause.toMillis());
+      stopped.await(pause.toMillis(), TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       running = false;
     }
   }
 
+  /**
+   * Stops following: wakes the consumer and any pause, never interrupts the thread (a consumer
+   * closed on an interrupted thread cannot close its fetch sessions and logs an error), and waits
+   * up to five seconds for it to close.
+   */
   @Override
   public void stop() {
     running = false;
+    stopped.countDown();
     KafkaConsumer<String, byte[]> c = consumer;
     if (c != null) {
       c.wakeup();
     }
-    if (thread != null) {
-      thread.interrupt();
+    if (thread != null && thread != Thread.currentThread()) {
+      try {
+        thread.join(Duration.ofSeconds(5).toMillis());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
     }
   }
 
