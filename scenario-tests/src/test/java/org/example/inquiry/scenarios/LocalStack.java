@@ -138,7 +138,7 @@ final class LocalStack implements AutoCloseable {
       // their services the same way). A developer's own stack keeps the full JIT.
       env.putIfAbsent(
           "STACK_JAVA_OPTS",
-          "-Xms64m -Xmx256m -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError -XX:TieredStopAtLevel=1");
+          "-Xms256m -Xmx256m -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError -XX:TieredStopAtLevel=1");
       // The suite starts its stack once, from nothing: class data sharing would only add the
       // recording of each service's archive to its stop (docs/BENCHMARKS.md, "Start-up").
       env.putIfAbsent("STACK_CDS", "off");
