@@ -44,7 +44,8 @@ class CaseStreamsConfig {
         Clock.systemUTC(),
         properties.slaCheckInterval(),
         properties.policyVersion(),
-        CaseTopology.Indexing.of(CaseIndexVersion.of(workflow.watchSettings())));
+        CaseTopology.Indexing.of(CaseIndexVersion.of(workflow.watchSettings())),
+        new LedgerChanges());
     return CaseTopology.CASES_STORE;
   }
 

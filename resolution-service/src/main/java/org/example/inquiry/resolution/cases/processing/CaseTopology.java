@@ -114,27 +114,12 @@ public final class CaseTopology {
 
   private CaseTopology() {}
 
+  /**
+   * Adds the case processor, its stores and the global stores to {@code builder}; {@code
+   * ledgerChanges}: what the ledger loader tells the ledger watch, one per topology (tests give a
+   * small capacity).
+   */
   public static void build(
-      StreamsBuilder builder,
-      Serde<SpecificRecord> avro,
-      CaseWorkflow workflow,
-      Clock clock,
-      Duration slaCheckInterval,
-      String policyVersion,
-      Indexing indexing) {
-    build(
-        builder,
-        avro,
-        workflow,
-        clock,
-        slaCheckInterval,
-        policyVersion,
-        indexing,
-        new LedgerChanges());
-  }
-
-  /** {@link #build}, with the ledger changes the watch reads (tests give a small capacity). */
-  static void build(
       StreamsBuilder builder,
       Serde<SpecificRecord> avro,
       CaseWorkflow workflow,

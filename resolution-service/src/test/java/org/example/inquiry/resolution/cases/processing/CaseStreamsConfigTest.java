@@ -28,7 +28,8 @@ class CaseStreamsConfigTest {
         Clock.systemUTC(),
         Duration.ofMinutes(1),
         "test-policy",
-        CaseTopology.Indexing.of(null));
+        CaseTopology.Indexing.of(null),
+        new LedgerChanges());
     TopologyDescription description = builder.build().describe();
     Set<String> topics = new TreeSet<>();
     description
