@@ -4,6 +4,8 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -124,14 +126,14 @@ class KpiGauges {
    */
   @Scheduled(fixedDelay = 1_000, initialDelayString = "5s")
   void refresh() {
-    if (!store.isReady() || !budget.isDue(System.nanoTime())) {
+    if (!store.isReady()) {
       return;
     }
     try {
-      if (!exporting()) {
+      if (!exporting()) { // every second: an instance that stops exporting clears its gauges
         return;
       }
-      if (!cluster.hasPeers()) {
+      if (!cluster.hasPeers() && budget.isDue(System.nanoTime())) {
         refresh(null);
       }
     } catch (RuntimeException e) {
@@ -190,6 +192,7 @@ class KpiGauges {
     if (!budget.isDue(started)) {
       return; // another thread refreshed while this one waited
     }
+    long cpuBefore = cpuNanos();
     try {
       Instant now = Instant.now();
       // Both groupings from one read of the stores.
@@ -268,8 +271,16 @@ class KpiGauges {
     } catch (RuntimeException e) {
       log.warn("KPI gauges not refreshed: {}", e.toString());
     } finally {
-      budget.ran(started, System.nanoTime());
+      long cpu = cpuNanos();
+      budget.ran(
+          started, cpu >= 0 && cpuBefore >= 0 ? cpu - cpuBefore : System.nanoTime() - started);
     }
+  }
+
+  /** This thread's CPU time in nanoseconds, or -1 where the JVM does not measure it. */
+  private static long cpuNanos() {
+    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    return threads.isCurrentThreadCpuTimeSupported() ? threads.getCurrentThreadCpuTime() : -1;
   }
 
   private double ageSeconds() {

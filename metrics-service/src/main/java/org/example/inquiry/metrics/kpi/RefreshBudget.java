@@ -4,10 +4,12 @@ import java.time.Duration;
 
 /**
  * When a refresh that reads every stored inquiry may run again: not before its interval has passed
- * since the last one began, and not so soon that refreshing takes more than its share of the time
- * (a refresh that took 2 s with a share of 5% runs again 40 s after it began). The refresh's cost
- * grows with what is stored; the budget keeps it a bounded share of a core however much that is,
- * and the gauges get older instead. Times are {@link System#nanoTime()} readings. Thread-safe.
+ * since the last one began, and not so soon that refreshing takes more than its share of one core
+ * (a refresh that cost 2 s of CPU with a share of 5% runs again 40 s after it began). The refresh's
+ * cost grows with what is stored; the budget keeps it a bounded share of a core however much that
+ * is, and the gauges get older instead. The cost is the CPU time the refresh spent, not the time it
+ * waited (retries, other instances' answers). Times are {@link System#nanoTime()} readings.
+ * Thread-safe.
  */
 final class RefreshBudget {
 
@@ -37,11 +39,13 @@ final class RefreshBudget {
     return !ran || now - lastStart >= waitNanos();
   }
 
-  /** A refresh began at {@code start} and ended at {@code end} (done or failed). */
-  synchronized void ran(long start, long end) {
+  /**
+   * A refresh began at {@code start} and spent {@code cost} nanoseconds of CPU (done or failed).
+   */
+  synchronized void ran(long start, long cost) {
     ran = true;
     lastStart = start;
-    lastTook = Math.max(0, end - start);
+    lastTook = Math.max(0, cost);
   }
 
   /** Forgets the refreshes so far: the next is due at once. */

@@ -39,10 +39,28 @@ public final class ChangelogFeed<V> implements SmartLifecycle {
   private final Deserializer<V> values;
   private final CommandOutcomes<V> outcomes;
   private final Sinks.Many<String> changes = Sinks.many().multicast().directBestEffort();
-  private volatile boolean running;
-  private volatile KafkaConsumer<String, byte[]> consumer;
-  private Thread thread;
-  private volatile CountDownLatch stopped = new CountDownLatch(1);
+  private volatile Run current; // the started run, null when stopped
+
+  /** One start of the feed: its own flag, pause latch, consumer and thread. */
+  private static final class Run {
+    volatile boolean running = true;
+    final CountDownLatch stopped = new CountDownLatch(1);
+    volatile KafkaConsumer<String, byte[]> consumer;
+    Thread thread;
+
+    /**
+     * Wakes its consumer and pauses; never interrupts (a consumer closed on an interrupted thread
+     * cannot close its fetch sessions, and logs an error).
+     */
+    void stop() {
+      running = false;
+      stopped.countDown();
+      KafkaConsumer<String, byte[]> c = consumer;
+      if (c != null) {
+        c.wakeup();
+      }
+    }
+  }
 
   /**
    * @param consumerProperties the service's consumer settings (bootstrap, security); group,
@@ -77,14 +95,14 @@ public final class ChangelogFeed<V> implements SmartLifecycle {
 
   @Override
   public void start() {
-    stopped = new CountDownLatch(1);
-    running = true;
-    thread = new Thread(this::run, "changelog-feed-" + store);
-    thread.setDaemon(true);
-    thread.start();
+    Run run = new Run();
+    run.thread = new Thread(() -> run(run), "changelog-feed-" + store);
+    run.thread.setDaemon(true);
+    current = run;
+    run.thread.start();
   }
 
-  private void run() {
+  private void run(Run run) {
     String topic = topic();
     Map<String, Object> properties = new HashMap<>(consumerProperties);
     properties.remove(ConsumerConfig.GROUP_ID_CONFIG);
@@ -93,20 +111,23 @@ public final class ChangelogFeed<V> implements SmartLifecycle {
     properties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
     properties.put(ConsumerConfig.CLIENT_ID_CONFIG, "changelog-feed-" + store);
-    while (running) {
+    while (run.running) {
       try (KafkaConsumer<String, byte[]> c =
           new KafkaConsumer<>(properties, new StringDeserializer(), new ByteArrayDeserializer())) {
-        consumer = c;
+        run.consumer = c;
+        if (!run.running) {
+          break; // stopped while the consumer was being made: its wakeup came too early
+        }
         List<TopicPartition> partitions = partitions(c, topic);
         if (partitions.isEmpty()) {
-          sleep(Duration.ofSeconds(1));
+          sleep(run, Duration.ofSeconds(1));
           continue;
         }
         c.assign(partitions);
         c.seekToEnd(partitions);
         partitions.forEach(c::position);
         log.info("Following {} ({} partitions) for command outcomes", topic, partitions.size());
-        while (running) {
+        while (run.running) {
           for (ConsumerRecord<String, byte[]> record : c.poll(Duration.ofMillis(500))) {
             if (record.value() != null && outcomes.awaits(record.key())) {
               offer(topic, record);
@@ -119,9 +140,9 @@ public final class ChangelogFeed<V> implements SmartLifecycle {
       } catch (WakeupException e) {
         // stopping
       } catch (RuntimeException e) {
-        if (running) {
+        if (run.running) {
           log.warn("Following {} failed ({}); starting over", topic, e.toString());
-          sleep(Duration.ofSeconds(1));
+          sleep(run, Duration.ofSeconds(1));
         }
       }
     }
@@ -149,32 +170,31 @@ public final class ChangelogFeed<V> implements SmartLifecycle {
     }
   }
 
-  /** Waits, or less when stopped meanwhile. */
-  private void sleep(Duration pause) {
+  /** Waits, or less when the run is stopped meanwhile. */
+  private static void sleep(Run run, Duration pause) {
     try {
-      stopped.await(pause.toMillis(), TimeUnit.MILLISECONDS);
+      run.stopped.await(pause.toMillis(), TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      running = false;
+      run.running = false;
     }
   }
 
   /**
-   * Stops following: wakes the consumer and any pause, never interrupts the thread (a consumer
-   * closed on an interrupted thread cannot close its fetch sessions and logs an error), and waits
-   * up to five seconds for it to close.
+   * Stops following ({@link Run#stop}) and waits up to five seconds for the consumer to close. A
+   * later start begins a run of its own, so a run still closing never feeds twice.
    */
   @Override
   public void stop() {
-    running = false;
-    stopped.countDown();
-    KafkaConsumer<String, byte[]> c = consumer;
-    if (c != null) {
-      c.wakeup();
+    Run run = current;
+    current = null;
+    if (run == null) {
+      return;
     }
-    if (thread != null && thread != Thread.currentThread()) {
+    run.stop();
+    if (run.thread != Thread.currentThread()) {
       try {
-        thread.join(Duration.ofSeconds(5).toMillis());
+        run.thread.join(Duration.ofSeconds(5).toMillis());
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
@@ -183,6 +203,6 @@ public final class ChangelogFeed<V> implements SmartLifecycle {
 
   @Override
   public boolean isRunning() {
-    return running;
+    return current != null;
   }
 }

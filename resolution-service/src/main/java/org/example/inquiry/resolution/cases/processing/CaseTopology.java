@@ -78,11 +78,12 @@ public final class CaseTopology {
   /**
    * The index of {@value #WATCH_STORE}: {@code T<wake-up, epoch ms, 13 digits>:<inquiry id>} for
    * cases with a clock, {@code L:<inquiry id>} for cases whose invoices the ledger watch looks up,
-   * and {@code I:<document number><NUL><inquiry id>} for each invoice it watches; the value is the
-   * inquiry id; and {@value #INDEX_VERSION_KEY}: the index version it was built under. A task whose
-   * index was built under another version (other code or settings, see {@link CaseIndexVersion}),
-   * or under none, indexes all its cases again after it starts, in slices ({@link Indexing}); it
-   * keeps the index with every change. A restart of the same version reads no case.
+   * and {@code I:<length>:<document number>:<inquiry id>} for each invoice it watches; the value is
+   * the inquiry id; and {@value #INDEX_VERSION_KEY}: the index version it was built under. A task
+   * whose index was built under another version (other code or settings, see {@link
+   * CaseIndexVersion}), or under none, indexes all its cases again after it starts, in slices
+   * ({@link Indexing}); it keeps the index with every change. A restart of the same version reads
+   * no case.
    */
   public static final String DUE_STORE = "case-due";
 
@@ -590,14 +591,14 @@ public final class CaseTopology {
   private static final String LEDGER_PREFIX = "L:";
 
   /**
-   * {@code I:<document number><NUL><inquiry id>}: a case that watches the document. A document
-   * number with a NUL in it may bring another document's cases along; they are checked, not
-   * flagged, so this costs a read at most.
+   * {@code I:<length of the document number>:<document number>:<inquiry id>}: a case that watches
+   * the document. The length makes the key unambiguous whatever the number holds, and no number's
+   * prefix a longer number's ({@code INV-2} against {@code INV-21}).
    */
   static final String INVOICE_PREFIX = "I:";
 
   static String invoicePrefix(String documentNumber) {
-    return INVOICE_PREFIX + documentNumber + '\u0000';
+    return INVOICE_PREFIX + documentNumber.length() + ':' + documentNumber + ':';
   }
 
   static String invoiceKey(String documentNumber, String inquiryId) {

@@ -14,8 +14,11 @@ import java.util.Set;
  */
 final class LedgerChanges {
 
-  /** Changes kept by default: a ledger feed of 65,536 documents between two checks of a task. */
-  static final int DEFAULT_CAPACITY = 65_536;
+  /**
+   * Changes kept by default: 8,192 documents between two checks of a task. More, and the check
+   * reads every watching case instead, which then costs less than a lookup per changed document.
+   */
+  static final int DEFAULT_CAPACITY = 8_192;
 
   private final String[] documents;
   private long next; // the sequence number the next change gets

@@ -95,6 +95,15 @@ class LedgerWatchTopologyTest {
   }
 
   @Test
+  void noDocumentsIndexEntryStartsWithAnotherDocumentsPrefix() {
+    assertThat(CaseTopology.invoiceKey("INV-21", "t-1"))
+        .doesNotStartWith(CaseTopology.invoicePrefix("INV-2"));
+    assertThat(CaseTopology.invoiceKey("A:B", "x"))
+        .isNotEqualTo(CaseTopology.invoiceKey("A", "B:x"))
+        .startsWith(CaseTopology.invoicePrefix("A:B"));
+  }
+
+  @Test
   void aCheckReadsTheCasesOfTheChangedDocumentsAndEveryCaseOnlyWhenChangesWereLost() {
     try (CaseTopologyDriver topology = driver(2)) {
       topology.pipe(Topics.OPEN_ITEMS, "INV-9", open("INV-9"));
