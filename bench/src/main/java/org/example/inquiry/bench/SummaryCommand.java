@@ -119,6 +119,19 @@ final class SummaryCommand implements Callable<Integer> {
             v("load_after"),
             v("machine"),
             v("service_java_opts")));
+    for (String phase : new String[] {"http", "replay"}) {
+      String lag = r.get("quiet." + phase + ".lag");
+      if (lag != null && !"0".equals(lag)) {
+        out.append(
+            String.format(
+                Locale.ROOT,
+                "%nThe stack had not caught up before the %s phase: %s records still behind"
+                    + " after %s s; that phase shared the cores with the backlog.%n",
+                phase,
+                lag,
+                v("quiet." + phase + ".s")));
+      }
+    }
     System.out.println(out);
     System.out.printf(
         Locale.ROOT,
