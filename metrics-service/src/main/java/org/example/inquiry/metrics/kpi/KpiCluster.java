@@ -19,6 +19,7 @@ import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.reactive.function.client.WebClientResponseException;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.util.UriComponentsBuilder;
+import reactor.core.Exceptions;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -97,17 +98,10 @@ class KpiCluster {
             .filter(e -> !e.getKey().equals(self) && !e.getValue().isEmpty())
             .map(Map.Entry::getKey)
             .toList();
-    List<Mono<List<KpiShare>>> remote = new ArrayList<>();
-    for (KpiQuery query : queries) {
-      remote.add(
-          Flux.fromIterable(peers)
-              .flatMap(peer -> fetch(peer, query, authorization))
-              .collectList());
-    }
     List<List<KpiShare>> fetched =
         peers.isEmpty()
             ? queries.stream().map(q -> List.<KpiShare>of()).toList()
-            : Flux.mergeSequential(remote).collectList().block(PEER_TIMEOUT.plusSeconds(5));
+            : fetchAll(peers, queries, authorization);
     List<KpiShare> local = store.localShares(queries);
     List<KpiShare> out = new ArrayList<>(queries.size());
     for (int i = 0; i < queries.size(); i++) {
@@ -124,6 +118,42 @@ class KpiCluster {
       out.add(merged);
     }
     return out;
+  }
+
+  /**
+   * Every peer's share of every query, in order. Every request runs to its end (answer, error or
+   * timeout) before a failure is reported: failing fast would cancel the requests still in flight,
+   * and an error one of them met afterwards would have nowhere to go but Reactor's ERROR log
+   * ("onErrorDropped"). Of several failures, a refusal (401/403) wins over "retry shortly".
+   */
+  private List<List<KpiShare>> fetchAll(
+      List<HostInfo> peers, List<KpiQuery> queries, String authorization) {
+    List<Mono<List<KpiShare>>> remote = new ArrayList<>();
+    for (KpiQuery query : queries) {
+      remote.add(
+          Flux.fromIterable(peers)
+              .flatMapSequentialDelayError(
+                  peer -> fetch(peer, query, authorization), peers.size(), 1)
+              .collectList());
+    }
+    try {
+      return Flux.mergeSequentialDelayError(remote, remote.size(), 1)
+          .collectList()
+          .block(PEER_TIMEOUT.plusSeconds(5));
+    } catch (RuntimeException e) {
+      List<Throwable> failures = Exceptions.unwrapMultiple(e);
+      for (Throwable failure : failures) {
+        if (failure instanceof ResponseStatusException refused) {
+          throw refused;
+        }
+      }
+      for (Throwable failure : failures) {
+        if (failure instanceof StoreUnavailableException unavailable) {
+          throw unavailable;
+        }
+      }
+      throw KpiStore.unavailable("the other metrics instances did not answer; retry shortly", e);
+    }
   }
 
   private Mono<KpiShare> fetch(HostInfo peer, KpiQuery query, String authorization) {
