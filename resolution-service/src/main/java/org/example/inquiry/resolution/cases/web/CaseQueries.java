@@ -13,8 +13,10 @@ import org.example.inquiry.resolution.cases.InquiryCase;
 import org.example.inquiry.resolution.cases.processing.CaseTopology;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.UriBuilder;
+import reactor.core.Exceptions;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.util.concurrent.Queues;
 
 /**
  * Reads cases wherever they live (each resolution instance holds the cases of its partitions): one
@@ -81,7 +83,10 @@ class CaseQueries {
     Flux<QueuePage.Item> elsewhere =
         everywhere
             ? Flux.fromIterable(cases.otherInstances())
-                .flatMap(
+                // Every instance's request runs to its end before a failure is reported: failing
+                // fast would cancel the others in flight, and an error one of them met afterwards
+                // would land in Reactor's ERROR log ("onErrorDropped").
+                .flatMapDelayError(
                     host ->
                         cases
                             .fromInstance(
@@ -105,8 +110,11 @@ class CaseQueries {
                                 e ->
                                     new StoreUnavailableException(
                                         "The instance " + host + " did not answer for its queue",
-                                        e)))
+                                        e)),
+                    Queues.SMALL_BUFFER_SIZE,
+                    1)
                 .flatMapIterable(remote -> remote.map(QueuePage::items).orElse(List.of()))
+                .onErrorMap(Exceptions::isMultiple, e -> Exceptions.unwrapMultiple(e).get(0))
             : Flux.empty();
     return here.zipWith(
         elsewhere.collectList(),
