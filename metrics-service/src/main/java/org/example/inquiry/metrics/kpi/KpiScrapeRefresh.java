@@ -1,5 +1,6 @@
 package org.example.inquiry.metrics.kpi;
 
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
@@ -20,6 +21,7 @@ class KpiScrapeRefresh implements WebFilter {
   private static final String SCRAPE_PATH = "/actuator/prometheus";
 
   private final KpiGauges gauges;
+  private final AtomicBoolean refreshing = new AtomicBoolean();
 
   KpiScrapeRefresh(KpiGauges gauges) {
     this.gauges = gauges;
@@ -31,9 +33,30 @@ class KpiScrapeRefresh implements WebFilter {
       return chain.filter(exchange);
     }
     String authorization = exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION);
-    return Mono.fromRunnable(() -> gauges.refreshForScrape(authorization))
-        .subscribeOn(Schedulers.boundedElastic())
-        .onErrorResume(e -> Mono.empty())
-        .then(chain.filter(exchange));
+    if (!refreshing.compareAndSet(false, true)) {
+      // A refresh is under way (for a scraper that may have given up): this scrape reads the
+      // gauges as they are rather than starting a second one.
+      return chain.filter(exchange);
+    }
+    // Off the event loop, and never cut short: a scraper that gives up (its timeout, a closed
+    // connection) would otherwise interrupt the refresh, so a refresh slower than the scrape
+    // timeout would be lost at every scrape and the gauges would never be refreshed. It runs to
+    // its end, and the next scrape reads what it computed.
+    Mono<Void> refresh =
+        Mono.create(
+            sink ->
+                Schedulers.boundedElastic()
+                    .schedule(
+                        () -> {
+                          try {
+                            gauges.refreshForScrape(authorization);
+                          } catch (RuntimeException e) {
+                            // refreshForScrape logs what it could not do; the scrape goes on
+                          } finally {
+                            refreshing.set(false);
+                            sink.success();
+                          }
+                        }));
+    return refresh.then(chain.filter(exchange));
   }
 }
