@@ -10,8 +10,9 @@ import picocli.CommandLine.Option;
 /**
  * Waits until every consumer group of the stack has caught up with its topics. With {@code
  * --results} the outcome goes into the run's figures as {@code quiet.<label>.lag} (records still
- * behind, 0 when caught up) and {@code quiet.<label>.s}: a phase measured on a stack that had not
- * caught up shares the cores with that backlog, and the summary says so.
+ * behind, 0 when caught up, -1 when it could not be measured) and {@code quiet.<label>.s}: a phase
+ * measured on a stack that had not caught up shares the cores with that backlog, and the summary
+ * says so.
  */
 @Command(name = "quiet", description = "wait until the stack's consumers have caught up")
 final class QuietCommand implements Callable<Integer> {
@@ -36,7 +37,12 @@ final class QuietCommand implements Callable<Integer> {
       double seconds = (System.nanoTime() - start) / 1e9;
       System.out.printf(
           "bench: %s after %.0f s%n",
-          lag == 0 ? "caught up" : "still " + lag + " records behind", seconds);
+          lag == 0
+              ? "caught up"
+              : lag < 0
+                  ? "lag not measured (the broker did not answer)"
+                  : "still " + lag + " records behind",
+          seconds);
       if (resultsFile != null) {
         Results results = new Results(resultsFile);
         results.put("quiet." + label + ".lag", Long.toString(lag));

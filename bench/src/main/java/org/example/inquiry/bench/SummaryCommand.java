@@ -121,7 +121,17 @@ final class SummaryCommand implements Callable<Integer> {
             v("service_java_opts")));
     for (String phase : new String[] {"http", "replay"}) {
       String lag = r.get("quiet." + phase + ".lag");
-      if (lag != null && !"0".equals(lag)) {
+      if (lag == null || "0".equals(lag)) {
+        continue;
+      }
+      if (lag.startsWith("-")) {
+        out.append(
+            String.format(
+                Locale.ROOT,
+                "%nWhether the stack had caught up before the %s phase is not known: its lag"
+                    + " could not be measured.%n",
+                phase));
+      } else {
         out.append(
             String.format(
                 Locale.ROOT,

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.apache.kafka.streams.state.HostInfo;
+import org.example.inquiry.platform.streams.PeerFailures;
 import org.example.inquiry.platform.streams.StoreUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,7 +20,6 @@ import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.reactive.function.client.WebClientResponseException;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.util.UriComponentsBuilder;
-import reactor.core.Exceptions;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -141,7 +141,7 @@ class KpiCluster {
           .collectList()
           .block(PEER_TIMEOUT.plusSeconds(5));
     } catch (RuntimeException e) {
-      List<Throwable> failures = Exceptions.unwrapMultiple(e);
+      List<Throwable> failures = PeerFailures.of(e);
       for (Throwable failure : failures) {
         if (failure instanceof ResponseStatusException refused) {
           throw refused;

@@ -33,18 +33,19 @@ class KpiScrapeRefresh implements WebFilter {
       return chain.filter(exchange);
     }
     String authorization = exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION);
-    if (!refreshing.compareAndSet(false, true)) {
-      // A refresh is under way (for a scraper that may have given up): this scrape reads the
-      // gauges as they are rather than starting a second one.
-      return chain.filter(exchange);
-    }
     // Off the event loop, and never cut short: a scraper that gives up (its timeout, a closed
     // connection) would otherwise interrupt the refresh, so a refresh slower than the scrape
     // timeout would be lost at every scrape and the gauges would never be refreshed. It runs to
-    // its end, and the next scrape reads what it computed.
+    // its end, and the next scrape reads what it computed. A scrape that arrives while a refresh
+    // runs (for a scraper that may have given up) reads the gauges as they are.
     Mono<Void> refresh =
         Mono.create(
-            sink ->
+            sink -> {
+              if (!refreshing.compareAndSet(false, true)) {
+                sink.success();
+                return;
+              }
+              try {
                 Schedulers.boundedElastic()
                     .schedule(
                         () -> {
@@ -56,7 +57,12 @@ class KpiScrapeRefresh implements WebFilter {
                             refreshing.set(false);
                             sink.success();
                           }
-                        }));
+                        });
+              } catch (RuntimeException e) { // no worker to run it (queue full, shutting down)
+                refreshing.set(false);
+                sink.success();
+              }
+            });
     return refresh.then(chain.filter(exchange));
   }
 }

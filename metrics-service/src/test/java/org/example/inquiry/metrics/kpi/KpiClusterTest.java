@@ -13,10 +13,12 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.streams.state.HostInfo;
@@ -42,6 +44,7 @@ class KpiClusterTest {
   private final List<Throwable> dropped = new CopyOnWriteArrayList<>();
   private final AtomicInteger requests = new AtomicInteger();
   private HttpServer peer;
+  private ExecutorService executor;
   private volatile int status;
   private volatile String body;
   private volatile long slowSecondMillis;
@@ -50,7 +53,8 @@ class KpiClusterTest {
   void start() throws IOException {
     Hooks.onErrorDropped(dropped::add);
     peer = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    peer.setExecutor(Executors.newFixedThreadPool(4));
+    executor = Executors.newFixedThreadPool(4);
+    peer.setExecutor(executor);
     peer.createContext(
         "/api/v1/kpis/share",
         exchange -> {
@@ -72,6 +76,7 @@ class KpiClusterTest {
   void stop() {
     Hooks.resetOnErrorDropped();
     peer.stop(0);
+    executor.shutdownNow();
   }
 
   @Test
@@ -113,17 +118,49 @@ class KpiClusterTest {
     assertThat(dropped).isEmpty();
   }
 
+  @Test
+  void ofSeveralPeersOneThatRefusesWinsOverOneThatIsMoving() throws IOException {
+    answer(503, "{\"detail\":\"moving\"}");
+    HttpServer refusing =
+        HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    refusing.createContext(
+        "/api/v1/kpis/share",
+        exchange -> {
+          exchange.sendResponseHeaders(403, -1);
+          exchange.close();
+        });
+    refusing.start();
+    try {
+      HostInfo third = new HostInfo("127.0.0.1", refusing.getAddress().getPort());
+      KpiCluster cluster = cluster(Map.of(third, Set.of("t-2")));
+
+      assertThatThrownBy(() -> cluster.queryAll(List.of(OVERALL, BY_TEAM), "Bearer x"))
+          .isInstanceOf(ResponseStatusException.class)
+          .hasMessageContaining("refused the query");
+      assertThat(dropped).isEmpty();
+    } finally {
+      refusing.stop(0);
+    }
+  }
+
   private void answer(int status, String body) {
     this.status = status;
     this.body = body;
   }
 
   private KpiCluster cluster() {
+    return cluster(Map.of());
+  }
+
+  private KpiCluster cluster(Map<HostInfo, Set<String>> morePeers) {
     HostInfo self = new HostInfo("127.0.0.1", 1);
     HostInfo other = new HostInfo("127.0.0.1", peer.getAddress().getPort());
     KpiStore store = mock(KpiStore.class);
+    Map<HostInfo, Set<String>> instances = new HashMap<>(morePeers);
+    instances.put(self, Set.of("t-0"));
+    instances.put(other, Set.of("t-1"));
     when(store.self()).thenReturn(self);
-    when(store.instances()).thenReturn(Map.of(self, Set.of("t-0"), other, Set.of("t-1")));
+    when(store.instances()).thenReturn(instances);
     when(store.localShares(anyList()))
         .thenAnswer(
             call -> {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
 import org.example.inquiry.platform.streams.KeyValueView;
+import org.example.inquiry.platform.streams.PeerFailures;
 import org.example.inquiry.platform.streams.StoreQueries;
 import org.example.inquiry.platform.streams.StoreUnavailableException;
 import org.example.inquiry.resolution.cases.InquiryCase;
@@ -114,19 +115,27 @@ class CaseQueries {
                     Queues.SMALL_BUFFER_SIZE,
                     1)
                 .flatMapIterable(remote -> remote.map(QueuePage::items).orElse(List.of()))
-                .onErrorMap(Exceptions::isMultiple, e -> Exceptions.unwrapMultiple(e).get(0))
             : Flux.empty();
-    return here.zipWith(
-        elsewhere.collectList(),
-        (local, remote) -> {
-          List<QueuePage.Item> all = new ArrayList<>(local);
-          all.addAll(remote);
-          all.sort(
-              Comparator.comparingInt((QueuePage.Item i) -> -i.priority())
-                  .thenComparing(i -> Instant.parse(i.responseDueAt())));
-          return new QueuePage(
-              all.size(), page, size, all.stream().skip((long) page * size).limit(size).toList());
-        });
+    // Both sides run to their end too; of their failures the caller gets one, "retry shortly".
+    return Mono.zipDelayError(here, elsewhere.collectList())
+        .onErrorMap(
+            Exceptions::isMultiple,
+            e -> PeerFailures.first(e, StoreUnavailableException.class, PeerFailures.of(e).get(0)))
+        .map(
+            both -> {
+              List<QueuePage.Item> local = both.getT1();
+              List<QueuePage.Item> remote = both.getT2();
+              List<QueuePage.Item> all = new ArrayList<>(local);
+              all.addAll(remote);
+              all.sort(
+                  Comparator.comparingInt((QueuePage.Item i) -> -i.priority())
+                      .thenComparing(i -> Instant.parse(i.responseDueAt())));
+              return new QueuePage(
+                  all.size(),
+                  page,
+                  size,
+                  all.stream().skip((long) page * size).limit(size).toList());
+            });
   }
 
   private static void optional(UriBuilder b, String name, Object value) {
