@@ -141,16 +141,11 @@ class KpiCluster {
           .collectList()
           .block(PEER_TIMEOUT.plusSeconds(5));
     } catch (RuntimeException e) {
-      List<Throwable> failures = PeerFailures.of(e);
-      for (Throwable failure : failures) {
-        if (failure instanceof ResponseStatusException refused) {
-          throw refused;
-        }
-      }
-      for (Throwable failure : failures) {
-        if (failure instanceof StoreUnavailableException unavailable) {
-          throw unavailable;
-        }
+      Throwable failure =
+          PeerFailures.preferred(e, ResponseStatusException.class, StoreUnavailableException.class);
+      if (failure instanceof ResponseStatusException
+          || failure instanceof StoreUnavailableException) {
+        throw (RuntimeException) failure;
       }
       throw KpiStore.unavailable("the other metrics instances did not answer; retry shortly", e);
     }

@@ -27,8 +27,20 @@ public final class PeerFailures {
     return all;
   }
 
-  /** The first failure of the given type inside {@code e}, else {@code orElse}. */
-  public static Throwable first(Throwable e, Class<? extends Throwable> type, Throwable orElse) {
-    return of(e).stream().filter(type::isInstance).findFirst().orElse(orElse);
+  /**
+   * The failure to answer with: the first one of the first of {@code inOrder} that occurs inside
+   * {@code e} (say, a refusal before "retry shortly"), else the first failure there is.
+   */
+  @SafeVarargs
+  public static Throwable preferred(Throwable e, Class<? extends Throwable>... inOrder) {
+    List<Throwable> all = of(e);
+    for (Class<? extends Throwable> type : inOrder) {
+      for (Throwable t : all) {
+        if (type.isInstance(t)) {
+          return t;
+        }
+      }
+    }
+    return all.get(0);
   }
 }

@@ -16,12 +16,17 @@ class PeerFailuresTest {
     assertThat(PeerFailures.of(Exceptions.multiple(a, Exceptions.multiple(b, c))))
         .containsExactly(a, b, c);
     assertThat(PeerFailures.of(a)).containsExactly(a);
+    Throwable nested = Exceptions.multiple(a, Exceptions.multiple(b, c));
+    assertThat(PeerFailures.preferred(nested, StoreUnavailableException.class)).isSameAs(c);
     assertThat(
-            PeerFailures.first(
-                Exceptions.multiple(a, Exceptions.multiple(b, c)),
-                StoreUnavailableException.class,
-                a))
+            PeerFailures.preferred(
+                nested, StoreUnavailableException.class, IllegalArgumentException.class))
         .isSameAs(c);
-    assertThat(PeerFailures.first(b, StoreUnavailableException.class, a)).isSameAs(a);
+    assertThat(
+            PeerFailures.preferred(
+                nested, IllegalArgumentException.class, StoreUnavailableException.class))
+        .isSameAs(b);
+    // none of the preferred types: the first failure there is
+    assertThat(PeerFailures.preferred(b, StoreUnavailableException.class)).isSameAs(b);
   }
 }

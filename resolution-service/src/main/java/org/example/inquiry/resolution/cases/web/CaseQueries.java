@@ -119,8 +119,7 @@ class CaseQueries {
     // Both sides run to their end too; of their failures the caller gets one, "retry shortly".
     return Mono.zipDelayError(here, elsewhere.collectList())
         .onErrorMap(
-            Exceptions::isMultiple,
-            e -> PeerFailures.first(e, StoreUnavailableException.class, PeerFailures.of(e).get(0)))
+            Exceptions::isMultiple, e -> PeerFailures.preferred(e, StoreUnavailableException.class))
         .map(
             both -> {
               List<QueuePage.Item> local = both.getT1();
